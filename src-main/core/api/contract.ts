@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { COLUMN_KINDS, type ColumnKind, type DatasetInfo } from '../data/columns';
+
+/**
+ * The one API between the renderer and a host (Electron or web). Each method
+ * has an input schema, validated by the router before any handler runs, and
+ * an output type. Methods marked `long` stream progress and can be cancelled.
+ */
+
+const projectPath = z
+  .string()
+  .min(1, 'a path is required')
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'a path cannot contain NUL');
+
+export interface ProjectInfo {
+  path: string;
+  name: string;
+  schemaVersion: number;
+}
+
+export interface RecentProject {
+  path: string;
+  name: string;
+  openedAt: string;
+  exists: boolean;
+}
+
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'web';
+  project: ProjectInfo | null;
+}
+
+export interface Progress {
+  /** Work done so far, in `unit`s. */
+  done: number;
+  /** Total work, when known. */
+  total?: number;
+  unit: 'bytes' | 'rows' | 'items';
+  message?: string;
+}
+
+const datasetId = z.number().int().positive();
+
+export const methods = {
+  'app.info': { input: z.object({}).strict(), long: false },
+  'project.current': { input: z.object({}).strict(), long: false },
+  'project.recent': { input: z.object({}).strict(), long: false },
+  'project.new': { input: z.object({ path: projectPath }).strict(), long: false },
+  'project.open': { input: z.object({ path: projectPath }).strict(), long: false },
+  'project.saveAs': { input: z.object({ path: projectPath }).strict(), long: false },
+  'dataset.list': { input: z.object({}).strict(), long: false },
+  'dataset.get': { input: z.object({ id: datasetId }).strict(), long: false },
+  'dataset.page': {
+    input: z
+      .object({
+        id: datasetId,
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(10_000),
+      })
+      .strict(),
+    long: false,
+  },
+  'dataset.import': {
+    input: z
+      .object({
+        path: projectPath,
+        /** Name for the dataset; defaults to the file name without extension. */
+        name: z.string().min(1).max(200).optional(),
+        /** Name to show in messages instead of the path (an uploaded file's original name). */
+        displayName: z.string().min(1).max(500).optional(),
+        delimiter: z.enum([',', '\t', ';', '|']).optional(),
+      })
+      .strict(),
+    long: true,
+  },
+  'dataset.setColumnKind': {
+    input: z.object({ id: datasetId, column: z.number().int().min(0), kind: z.enum(COLUMN_KINDS) }).strict(),
+    long: false,
+  },
+  'dataset.rename': { input: z.object({ id: datasetId, name: z.string().trim().min(1).max(200) }).strict(), long: false },
+  'dataset.delete': { input: z.object({ id: datasetId }).strict(), long: false },
+} as const;
+
+export type Method = keyof typeof methods;
+export type Input<M extends Method> = z.infer<(typeof methods)[M]['input']>;
+
+export interface Outputs {
+  'app.info': AppInfo;
+  'project.current': ProjectInfo | null;
+  'project.recent': RecentProject[];
+  'project.new': ProjectInfo;
+  'project.open': ProjectInfo;
+  'project.saveAs': ProjectInfo;
+  'dataset.list': DatasetInfo[];
+  'dataset.get': DatasetInfo;
+  /** An Arrow IPC stream holding one record batch of the asked rows. */
+  'dataset.page': Uint8Array;
+  'dataset.import': DatasetInfo;
+  'dataset.setColumnKind': DatasetInfo;
+  'dataset.rename': DatasetInfo;
+  'dataset.delete': { id: number };
+}
+export type Output<M extends Method> = Outputs[M];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+export type { ColumnKind };
