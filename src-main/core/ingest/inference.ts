@@ -1,0 +1,254 @@
+import type { ColumnKind } from '../data/columns';
+import { isMissing } from './missing';
+
+/** A cell as stored: null for missing, a number only when its text is that number's canonical form. */
+export type StoredValue = number | string | null;
+
+/**
+ * Missing → null; text that is exactly `String(n)` for its number n → n (so the
+ * original text is recoverable); anything else stays a string. Non-canonical
+ * numbers (`"343296.0"`, `" 7"`) are left to the importer.
+ */
+export function toStoredValue(raw: string): StoredValue {
+  if (isMissing(raw)) return null;
+  const c = raw.charCodeAt(0);
+  // Only digits, '-' and 'Infinity' can start a canonical number; skip Number() on other text.
+  if ((c >= 48 && c <= 57) || c === 45 || c === 73) {
+    const n = Number(raw);
+    if (String(n) === raw) return n;
+  }
+  return raw;
+}
+
+/** Distinct values tracked per column before giving up (distinct is then reported as null). */
+export const DISTINCT_CAP = 65536;
+
+/** What inference needs to know about a column, gathered in one pass. */
+export interface ColumnStats {
+  /** Non-missing cells. */
+  count: number;
+  missing: number;
+  /** Non-missing cells pandas' C parser reads as numbers (ints, decimals, exponents, inf). */
+  numeric: number;
+  /** Of `numeric`, those written as integers (no decimal point or exponent) within int64/uint64 range. */
+  integer: number;
+  /** Non-missing cells that are pandas booleans (True/False/TRUE/FALSE/true/false). */
+  boolean: number;
+  /** Distinct non-missing raw values, or null past {@link DISTINCT_CAP}. */
+  distinct: number | null;
+  /** Total length (UTF-16 code units) of the non-missing values. */
+  totalLength: number;
+  /** Some non-missing value contains whitespace. */
+  hasWhitespace: boolean;
+}
+
+const NUM_NONE = 0;
+const NUM_INT = 1;
+const NUM_FLOAT = 2;
+
+const INT64_MIN = -(2n ** 63n);
+const UINT64_MAX = 2n ** 64n - 1n;
+
+/** pandas' parser skips C `isspace` characters around numbers. */
+function isCSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
+/**
+ * How pandas' C parser reads a token: NUM_INT for `[ws][+-]digits[ws]` within
+ * int64/uint64 range (pandas keeps larger integers as text), NUM_FLOAT for
+ * `[ws][+-](digits[.digits]|.digits)[(e|E)[+-]digits][ws]` or an exact
+ * (case-insensitive, unpadded) `inf`/`infinity` with optional sign, else NUM_NONE.
+ */
+export function pandasNumberKind(s: string): number {
+  const n = s.length;
+  let i = 0;
+  while (i < n && isCSpace(s.charCodeAt(i))) i++;
+  let end = n;
+  while (end > i && isCSpace(s.charCodeAt(end - 1))) end--;
+  if (i === end) return NUM_NONE;
+  const start = i;
+  let c = s.charCodeAt(i);
+  if (c === 43 || c === 45) {
+    i++;
+    c = s.charCodeAt(i);
+  }
+  if (c === 73 || c === 105) {
+    // 'I'/'i': pandas compares the whole token, without trimming, to inf/infinity.
+    if (start !== 0 || end !== n) return NUM_NONE;
+    const word = s.slice(i).toLowerCase();
+    return word === 'inf' || word === 'infinity' ? NUM_FLOAT : NUM_NONE;
+  }
+  const digitsStart = i;
+  while (i < end && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
+  let digits = i - digitsStart;
+  if (i === end) {
+    if (digits === 0) return NUM_NONE;
+    return digits < 19 || integerInRange(s.slice(start, end)) ? NUM_INT : NUM_NONE;
+  }
+  if (c === 46) {
+    i++;
+    const fracStart = i;
+    while (i < end && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
+    digits += i - fracStart;
+  }
+  if (digits === 0) return NUM_NONE;
+  if (i < end && (c === 101 || c === 69)) {
+    i++;
+    c = s.charCodeAt(i);
+    if (i < end && (c === 43 || c === 45)) i++;
+    const expStart = i;
+    while (i < end && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
+    if (i === expStart) return NUM_NONE;
+  }
+  return i === end ? NUM_FLOAT : NUM_NONE;
+}
+
+function integerInRange(text: string): boolean {
+  const v = BigInt(text);
+  return v >= INT64_MIN && v <= UINT64_MAX;
+}
+
+function isPandasBoolean(s: string): boolean {
+  switch (s) {
+    case 'True':
+    case 'False':
+    case 'TRUE':
+    case 'FALSE':
+    case 'true':
+    case 'false':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** ASCII whitespace, NBSP and the Unicode space separators. */
+function hasWhitespaceChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) return true;
+    if (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Accumulates, in bounded memory, what {@link inferKind} needs about one column. */
+export class ColumnProfiler {
+  private count = 0;
+  private missing = 0;
+  private numeric = 0;
+  private integer = 0;
+  private boolean = 0;
+  private totalLength = 0;
+  private hasWhitespace = false;
+  private values: Set<string> | null = new Set();
+
+  /** Call once per cell, missing ones included. */
+  observe(raw: string): void {
+    if (isMissing(raw)) {
+      this.missing++;
+      return;
+    }
+    this.count++;
+    this.totalLength += raw.length;
+    const kind = pandasNumberKind(raw);
+    if (kind !== NUM_NONE) {
+      this.numeric++;
+      if (kind === NUM_INT) this.integer++;
+    } else if (isPandasBoolean(raw)) {
+      this.boolean++;
+    }
+    if (!this.hasWhitespace && hasWhitespaceChar(raw)) this.hasWhitespace = true;
+    const values = this.values;
+    if (values !== null) {
+      values.add(raw);
+      if (values.size > DISTINCT_CAP) this.values = null;
+    }
+  }
+
+  summary(): ColumnStats {
+    return {
+      count: this.count,
+      missing: this.missing,
+      numeric: this.numeric,
+      integer: this.integer,
+      boolean: this.boolean,
+      distinct: this.values === null ? null : this.values.size,
+      totalLength: this.totalLength,
+      hasWhitespace: this.hasWhitespace,
+    };
+  }
+}
+
+/**
+ * Names people give to row keys: `#`, `id`, `index`, `key` (any case), a
+ * `_id`/`-id`/` id` suffix, or camel-case `Id`/`ID` (`userId`, `userID`).
+ */
+function looksLikeIdName(name: string): boolean {
+  const n = name.trim();
+  return /^(#|id|index|key)$/i.test(n) || /[_\- .]id$/i.test(n) || /[a-z0-9](Id|ID)$/.test(n);
+}
+
+/** String columns need more rows than this before "all values distinct" says identifier. */
+const IDENTIFIER_MIN_ROWS = 20;
+/** Mean length above which strings read as prose rather than labels. */
+const TEXT_MEAN_LENGTH = 25;
+/** Share of distinct values above which multi-word strings read as prose rather than labels. */
+const TEXT_DISTINCT_SHARE = 0.5;
+
+/**
+ * Runs the decision; `distinct` is asked for only when a rule needs it, which
+ * lets {@link needsExactDistinct} reuse the same logic.
+ */
+function decide(stats: ColumnStats, name: string, rows: number, distinct: () => number): ColumnKind {
+  const { count } = stats;
+  // Nothing to go on: text is the kind that promises least.
+  if (count === 0) return 'text';
+
+  if (stats.numeric === count) {
+    // pandas makes a column float as soon as one value has a decimal point or exponent (`1.0`).
+    const kind: ColumnKind = stats.integer === count ? 'integer' : 'float';
+    // A unique integer column is a key only if named like one: unique measurements are common.
+    if (kind === 'integer' && stats.missing === 0 && looksLikeIdName(name) && distinct() === count) return 'identifier';
+    return kind;
+  }
+  if (stats.boolean === count) return 'boolean';
+
+  // Single-token strings that never repeat (codes, hashes, e-mails) are keys; with few
+  // rows uniqueness is likely by chance, so a small table keeps them categorical.
+  if (stats.missing === 0 && !stats.hasWhitespace && rows > IDENTIFIER_MIN_ROWS && distinct() === count) {
+    return 'identifier';
+  }
+  // Long values, or multi-word values that rarely repeat, are prose: grouping by them is useless.
+  if (stats.totalLength / count > TEXT_MEAN_LENGTH) return 'text';
+  if (stats.hasWhitespace && distinct() / count > TEXT_DISTINCT_SHARE) return 'text';
+  // Short, repeating labels.
+  return 'categorical';
+}
+
+/**
+ * The kind of a column. `rows` is the table's row count; `exactDistinct` is
+ * the exact distinct count when the profiler went past its cap (see
+ * {@link needsExactDistinct}); without it the cap is used as a lower bound.
+ */
+export function inferKind(stats: ColumnStats, name: string, rows: number, exactDistinct?: number): ColumnKind {
+  return decide(stats, name, rows, () => exactDistinct ?? stats.distinct ?? DISTINCT_CAP + 1);
+}
+
+/**
+ * True when the profiler lost track of distinct values (past {@link DISTINCT_CAP})
+ * and {@link inferKind} would consult them. Without `name`/`rows` it assumes
+ * the most permissive ones, so it may ask for a count that turns out unneeded.
+ */
+export function needsExactDistinct(stats: ColumnStats, name = 'id', rows = Number.MAX_SAFE_INTEGER): boolean {
+  if (stats.distinct !== null) return false;
+  let asked = false;
+  decide(stats, name, rows, () => {
+    asked = true;
+    return 0;
+  });
+  return asked;
+}

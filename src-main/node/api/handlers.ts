@@ -1,0 +1,38 @@
+import { encodeArrowPage } from '../../core/data/arrowPage';
+import { getDataset, listDatasets, readColumns, renameDataset, deleteDataset } from '../store/datasets';
+import { setColumnKind } from '../store/columnKinds';
+import type { Workbench } from '../app/workbench';
+import type { Handlers } from './router';
+
+export interface HostDescription {
+  host: 'electron' | 'web';
+  version: string;
+}
+
+/** The API's behaviour, shared by every host. */
+export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
+  return {
+    'app.info': () => ({ version: host.version, host: host.host, project: wb.info() }),
+    'project.current': () => wb.info(),
+    'project.recent': () => wb.recentProjects(),
+    'project.new': ({ path }) => wb.create(path),
+    'project.open': ({ path }) => wb.open(path),
+    'project.saveAs': ({ path }) => wb.saveAs(path),
+    'dataset.list': () => listDatasets(wb.db),
+    'dataset.get': ({ id }) => getDataset(wb.db, id),
+    'dataset.page': ({ id, offset, limit }) => {
+      const info = getDataset(wb.db, id);
+      const n = Math.max(0, Math.min(limit, info.rows - offset));
+      return encodeArrowPage(info.columns, readColumns(wb.db, info, offset, n));
+    },
+    'dataset.import': ({ path, name, displayName, delimiter }, ctx) =>
+      wb.importFile({ path, name, displayName, delimiter, signal: ctx.signal, onProgress: ctx.progress }),
+    'dataset.setColumnKind': ({ id, column, kind }) => wb.write((db) => setColumnKind(db, id, column, kind)),
+    'dataset.rename': ({ id, name }) => wb.write((db) => renameDataset(db, id, name)),
+    'dataset.delete': ({ id }) =>
+      wb.write((db) => {
+        deleteDataset(db, id);
+        return { id };
+      }),
+  };
+}

@@ -1,0 +1,144 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type Database from 'better-sqlite3';
+import { ApiError } from '../../core/api/errors';
+import type { Progress } from '../../core/api/contract';
+import type { DatasetInfo } from '../../core/data/columns';
+import { detectBom, InvalidTextError, looksBinary, type TextEncodingName } from '../../core/ingest/encoding';
+import { getDataset, insertDataset, rowTableName, uniqueDatasetName } from '../store/datasets';
+import { importArrow } from './importArrow';
+import { importDelimited } from './importDelimited';
+import { snapshotFile } from './sourceFile';
+
+export interface ImportRequest {
+  path: string;
+  /** Shown in messages instead of the path, e.g. an uploaded file's original name. */
+  displayName?: string;
+  name?: string;
+  delimiter?: ',' | '\t' | ';' | '|';
+  signal?: AbortSignal;
+  onProgress?: (p: Progress) => void;
+  /** Read size; small values let tests interrupt an import part-way. */
+  chunkSize?: number;
+}
+
+const HEAD_BYTES = 65536;
+
+function readHead(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const n = readSync(fd, buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+type SourceFormat = 'arrow' | 'feather-v1' | 'text';
+
+function sniffFormat(head: Uint8Array): SourceFormat {
+  const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
+  if (head.length >= 6 && ascii(0, 6) === 'ARROW1') return 'arrow';
+  if (head.length >= 4 && ascii(0, 4) === 'FEA1') return 'feather-v1';
+  // An Arrow IPC stream starts with the 0xFFFFFFFF continuation marker.
+  if (head.length >= 8 && head[0] === 0xff && head[1] === 0xff && head[2] === 0xff && head[3] === 0xff) return 'arrow';
+  return 'text';
+}
+
+function firstBinaryOffset(head: Uint8Array): number {
+  const i = head.indexOf(0);
+  return i >= 0 ? i : 0;
+}
+
+/**
+ * Imports a CSV, TSV or Arrow file as a new dataset in one transaction: on
+ * any error, or a cancel, the project is left exactly as it was. The caller
+ * must hold the project's write lock.
+ */
+export async function importFile(db: Database.Database, req: ImportRequest): Promise<DatasetInfo> {
+  const display = req.displayName ?? basename(req.path);
+  const snapshot = snapshotFile(req.path, display);
+  const head = readHead(req.path);
+  const format = sniffFormat(head);
+  if (format === 'feather-v1') {
+    throw new ApiError('bad-input', `${display} is a Feather version 1 file, which Assay cannot read; save it as Feather version 2 (Arrow IPC).`, {
+      file: display,
+    });
+  }
+  const bom = format === 'text' ? detectBom(head) : null;
+  if (format === 'text' && !bom && looksBinary(head)) {
+    throw new ApiError(
+      'bad-input',
+      `${display} is not a text file (binary data at byte ${firstBinaryOffset(head)}); Assay imports CSV, TSV and Arrow/Feather files.`,
+      { file: display },
+    );
+  }
+  const wantedName = req.name ?? basename(display, extname(display));
+  const table = rowTableName(randomBytes(6).toString('hex'));
+
+  const attempt = async (encoding: TextEncodingName, notes: string[]): Promise<DatasetInfo> => {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const hash = createHash('sha256');
+      let rows: number;
+      let columns;
+      let allNotes = notes;
+      let datasetFormat: DatasetInfo['format'];
+      if (format === 'arrow') {
+        const r = await importArrow(db, { snapshot, table, hash, signal: req.signal, onProgress: req.onProgress });
+        ({ rows, columns } = r);
+        allNotes = [...notes, ...r.notes];
+        datasetFormat = { kind: 'arrow' };
+      } else {
+        const r = await importDelimited(db, {
+          snapshot,
+          encoding,
+          skip: bom?.bomLength ?? 0,
+          delimiter: req.delimiter,
+          table,
+          hash,
+          signal: req.signal,
+          onProgress: req.onProgress,
+          chunkSize: req.chunkSize,
+        });
+        ({ rows, columns } = r);
+        allNotes = [...notes, ...r.notes];
+        datasetFormat = { kind: 'delimited', encoding, delimiter: r.delimiter };
+      }
+      const id = insertDataset(db, {
+        name: uniqueDatasetName(db, wantedName),
+        sourceName: display,
+        rows,
+        columns,
+        format: datasetFormat,
+        notes: allNotes,
+        contentHash: hash.digest('hex'),
+        dataTable: table,
+      });
+      db.exec('COMMIT');
+      return getDataset(db, id);
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw e;
+    }
+  };
+
+  try {
+    return await attempt(bom?.encoding ?? 'utf-8', []);
+  } catch (e) {
+    if (!(e instanceof InvalidTextError)) throw toApiError(e, display);
+    const note = `${display} is not valid UTF-8 (first invalid byte at offset ${e.offset}); it was read as Latin-1. Check accented characters.`;
+    try {
+      return await attempt('latin1', [note]);
+    } catch (e2) {
+      throw toApiError(e2, display);
+    }
+  }
+}
+
+function toApiError(e: unknown, display: string): ApiError {
+  if (e instanceof ApiError) return e;
+  return new ApiError('internal', `Importing ${display} failed: ${(e as Error).message ?? String(e)}`, { file: display });
+}

@@ -1,0 +1,63 @@
+import type Database from 'better-sqlite3';
+import { storageColumn } from '../store/datasets';
+
+type Cell = number | string | null;
+
+// Many rows per INSERT: far fewer statement executions, and SQLite's
+// parameter limit (32,766) still leaves room for wide tables.
+const MAX_PARAMS = 30_000;
+const MAX_ROWS_PER_STATEMENT = 256;
+
+/**
+ * Appends rows to a dataset's row table. Row i (1-based, in file order) gets
+ * rowid i, which is what page reads rely on.
+ */
+export class RowTableWriter {
+  private readonly width: number;
+  private readonly rowsPerStatement: number;
+  private readonly bulk: Database.Statement;
+  private readonly buffer: Cell[];
+  private buffered = 0;
+  private nextRowid = 1;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly table: string,
+    width: number,
+  ) {
+    this.width = width;
+    const cols = Array.from({ length: width }, (_, i) => storageColumn(i));
+    // No declared types: values keep the storage class they were given.
+    db.exec(`CREATE TABLE ${table} (${cols.join(', ')})`);
+    this.rowsPerStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMS / (width + 1))));
+    this.bulk = this.prepare(this.rowsPerStatement);
+    this.buffer = new Array<Cell>(this.rowsPerStatement * (width + 1));
+  }
+
+  private prepare(rows: number): Database.Statement {
+    const one = `(${new Array(this.width + 1).fill('?').join(',')})`;
+    const cols = ['rowid', ...Array.from({ length: this.width }, (_, i) => storageColumn(i))];
+    return this.db.prepare(`INSERT INTO ${this.table} (${cols.join(',')}) VALUES ${new Array(rows).fill(one).join(',')}`);
+  }
+
+  get rows(): number {
+    return this.nextRowid - 1;
+  }
+
+  add(cells: ArrayLike<Cell>): void {
+    let k = this.buffered * (this.width + 1);
+    this.buffer[k++] = this.nextRowid++;
+    for (let j = 0; j < this.width; j++) this.buffer[k++] = cells[j];
+    if (++this.buffered === this.rowsPerStatement) {
+      this.bulk.run(this.buffer);
+      this.buffered = 0;
+    }
+  }
+
+  flush(): void {
+    if (this.buffered === 0) return;
+    const n = this.buffered * (this.width + 1);
+    this.prepare(this.buffered).run(this.buffer.slice(0, n));
+    this.buffered = 0;
+  }
+}

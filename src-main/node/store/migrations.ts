@@ -1,0 +1,57 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema migrations, applied in order inside one transaction each. The
+ * schema version is SQLite's `user_version`; a project written by a newer
+ * Assay (higher version) is refused rather than guessed at.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'project metadata and datasets',
+    up(db) {
+      db.exec(`
+        CREATE TABLE project_meta (
+          key   TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        );
+        CREATE TABLE datasets (
+          id           INTEGER PRIMARY KEY,
+          name         TEXT NOT NULL,
+          source_name  TEXT NOT NULL,
+          row_count    INTEGER NOT NULL,
+          columns_json TEXT NOT NULL,
+          format_json  TEXT NOT NULL,
+          notes_json   TEXT NOT NULL,
+          content_hash TEXT NOT NULL,
+          imported_at  TEXT NOT NULL,
+          data_table   TEXT NOT NULL UNIQUE
+        );
+      `);
+    },
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export function migrate(db: Database.Database, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `${file} was written by a newer Assay (project schema ${current}; this version reads up to ${SCHEMA_VERSION}).`,
+    );
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}

@@ -1,0 +1,29 @@
+import type { ColumnInfo, ColumnKind } from '../../../../src-main/core/data/columns';
+
+export const MIN_COLUMN_WIDTH = 48;
+export const MAX_COLUMN_WIDTH = 800;
+
+const BASE_WIDTH: Record<ColumnKind, number> = {
+  integer: 96,
+  float: 104,
+  boolean: 80,
+  categorical: 140,
+  text: 280,
+  identifier: 130,
+};
+
+/** A starting width: wide enough for the header (name + badge), wider for text. */
+export function defaultColumnWidth(column: Pick<ColumnInfo, 'name' | 'kind'>): number {
+  const forHeader = Math.ceil(column.name.length * 7.2) + 64;
+  return clampWidth(Math.max(BASE_WIDTH[column.kind], Math.min(forHeader, 320)));
+}
+
+export function clampWidth(w: number): number {
+  return Math.round(Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, w)));
+}
+
+/** Width of the row-number gutter for a row count (room for its digits). */
+export function gutterWidth(rowCount: number): number {
+  const digits = Math.max(2, String(Math.max(1, rowCount)).length + 1);
+  return 16 + digits * 7.5;
+}
