@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableFromArrays, tableToIPC, vectorFromArray, Table, Dictionary, Utf8, Int32 } from 'apache-arrow';
+import { tableToIPC, vectorFromArray, Table, Dictionary, Utf8, Int32 } from 'apache-arrow';
 import { PendingCalls } from '../../src-renderer/src/lib/api/pendingCalls';
 import { decodeRowPage } from '../../src-renderer/src/lib/grid/arrowPage';
 import { ApiError } from '../../src-main/core/api/errors';
@@ -42,16 +42,12 @@ describe('PendingCalls', () => {
 
 describe('decodeRowPage', () => {
   it('reads numbers, booleans, strings, dictionaries and nulls in column order', () => {
-    const plain = tableFromArrays({
-      n: Float64Array.from([1, 2.5, NaN]),
-    });
     const table = new Table({
       n: vectorFromArray([1, null, 2.5]),
       b: vectorFromArray([true, null, false]),
       s: vectorFromArray(['x', 'y', null], new Utf8()),
       d: vectorFromArray(['a', null, 'a'], new Dictionary(new Utf8(), new Int32())),
     });
-    expect(plain.numRows).toBe(3);
     const page = decodeRowPage(tableToIPC(table, 'stream'), 400);
     expect(page.offset).toBe(400);
     expect(page.rowCount).toBe(3);

@@ -52,7 +52,7 @@ const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', '\t': 'tab', ';'
  */
 export async function importDelimited(db: Database.Database, o: DelimitedOptions): Promise<DelimitedResult> {
   const file = o.snapshot.display;
-  const decoder = new ChunkDecoder(o.encoding);
+  const decoder = new ChunkDecoder(o.encoding, o.skip);
   let tokenizer: CsvTokenizer | null = null;
   let delimiter = o.delimiter;
   let header: string[] | null = null;

@@ -37,6 +37,14 @@ function pandasNumber(v: Cell): number {
   return v as number;
 }
 
+/** A numeric token's value, with pandas' inf/infinity spellings (which JS's Number() rejects). */
+function tokenNumber(raw: string): number {
+  const t = raw.trim();
+  const m = /^([+-]?)(inf|infinity)$/i.exec(t);
+  if (m) return m[1] === '-' ? -Infinity : Infinity;
+  return Number(t);
+}
+
 function acceptableKinds(dtype: string, values: Cell[], kindOfPresent: (v: Cell) => string): ColumnKind[] {
   const present = values.filter((v) => v !== null);
   const hasMissing = present.length < values.length;
@@ -76,7 +84,7 @@ describe(`pandas ${fixture.pandas} read_csv parity`, () => {
           }
           const dtype = c.dtypes[j];
           if (dtype.startsWith('int') || dtype.startsWith('uint') || dtype.startsWith('float')) {
-            expect(Number(raw.trim()), where).toBe(pandasNumber(want));
+            expect(tokenNumber(raw), where).toBe(pandasNumber(want));
             if (typeof stored === 'number') expect(stored, where).toBe(pandasNumber(want));
           } else if (dtype === 'bool' || typeof want === 'boolean') {
             expect(raw.toLowerCase(), where).toBe(String(want).toLowerCase());
