@@ -52,7 +52,9 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
   };
 
   const handleUpload = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    if (req.method !== 'POST') return send(res, 405, 'Use POST to upload.');
+    const fail = (status: number, message: string) =>
+      send(res, status, JSON.stringify({ error: { code: 'bad-request', message } }), 'application/json');
+    if (req.method !== 'POST') return fail(405, 'Use POST to upload.');
     const name = basename(url.searchParams.get('name') ?? 'upload.csv').replace(/[^\w.\- ]/g, '_') || 'upload.csv';
     const dir = mkdtempSync(join(uploads, 'f-'));
     const path = join(dir, name);
@@ -61,7 +63,7 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
       send(res, 200, JSON.stringify({ path }), 'application/json');
     } catch (e) {
       rmSync(dir, { recursive: true, force: true });
-      send(res, 400, `Upload failed: ${(e as Error).message}`);
+      fail(400, `The upload of ${name} failed: ${(e as Error).message}`);
     }
   };
 

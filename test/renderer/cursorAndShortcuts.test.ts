@@ -57,3 +57,9 @@ describe('column widths', () => {
     expect(gutterWidth(1_000_000)).toBeGreaterThan(gutterWidth(100));
   });
 });
+
+describe('column widths for headers', () => {
+  it('leaves room for the kind badge and a large missing count', () => {
+    expect(defaultColumnWidth({ name: 'value', kind: 'float', missing: 10_310 })).toBeGreaterThanOrEqual(120);
+  });
+});

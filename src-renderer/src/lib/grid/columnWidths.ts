@@ -12,9 +12,11 @@ const BASE_WIDTH: Record<ColumnKind, number> = {
   identifier: 130,
 };
 
-/** A starting width: wide enough for the header (name + badge), wider for text. */
-export function defaultColumnWidth(column: Pick<ColumnInfo, 'name' | 'kind'>): number {
-  const forHeader = Math.ceil(column.name.length * 7.2) + 64;
+/** A starting width: wide enough for the header (name; badge and missing count), wider for text. */
+export function defaultColumnWidth(column: Pick<ColumnInfo, 'name' | 'kind'> & { missing?: number }): number {
+  const missingText = column.missing ? `${column.missing.toLocaleString('en-US')} NA` : 'no NA';
+  const forSubline = 36 + 6 + Math.ceil(missingText.length * 6.8) + 18;
+  const forHeader = Math.max(Math.ceil(column.name.length * 7.6) + 18, forSubline);
   return clampWidth(Math.max(BASE_WIDTH[column.kind], Math.min(forHeader, 320)));
 }
 
