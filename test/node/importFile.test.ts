@@ -183,3 +183,49 @@ describe('bad input leaves the project as it was', () => {
     expect(getDataset(t.wb.db, ok.id).rows).toBe(1);
   });
 });
+
+describe('importFile with the parser on a worker thread', () => {
+  let saved: number;
+  beforeEach(async () => {
+    const { delimitedTuning } = await import('../../src-main/node/ingest/importDelimited');
+    saved = delimitedTuning.workerMinBytes;
+    delimitedTuning.workerMinBytes = 0;
+  });
+  afterEach(async () => {
+    const { delimitedTuning } = await import('../../src-main/node/ingest/importDelimited');
+    delimitedTuning.workerMinBytes = saved;
+  });
+
+  it('imports the same rows, kinds and counts', async () => {
+    const p = t.file('people.csv', 'id,name,score,ok,city\n1,"Smith, J",1.5,True,Oslo\n2,"say ""hi""",NA,False,\n3,"two\nlines",3,True,Oslo\n');
+    const info = await t.wb.importFile({ path: p });
+    expect(info.columns.map((c) => c.kind)).toEqual(['identifier', 'text', 'float', 'boolean', 'categorical']);
+    expect(readColumns(t.wb.db, info, 0, 3)[2]).toEqual([1.5, null, 3]);
+    const big = await t.wb.importFile({ path: t.file('big.csv', bigCsv(20000)), chunkSize: 4096 });
+    expect(big.rows).toBe(20000);
+    expect(big.columns.map((c) => [c.kind, c.distinct])).toEqual([
+      ['identifier', 20000],
+      ['categorical', 2],
+      ['float', 20000],
+      ['text', 20000],
+    ]);
+    expect(readColumns(t.wb.db, big, 19998, 2)[2]).toEqual([7399.63, 7400]);
+  });
+
+  it('falls back to Latin-1', async () => {
+    const info = await t.wb.importFile({ path: t.file('l1.csv', Buffer.from('name,n\nZo\xeb,1\n', 'latin1')) });
+    expect(info.format.encoding).toBe('latin1');
+    expect(readColumns(t.wb.db, info, 0, 1)[0]).toEqual(['Zoë']);
+  });
+
+  it('a ragged row leaves the project as it was', async () => {
+    const e = await importError(t.file('ragged.csv', bigCsv(5000) + '1,2,3,4,5\n'), { chunkSize: 4096 });
+    expect(e.location).toMatchObject({ file: 'ragged.csv', line: 5002 });
+  });
+
+  it('a cancelled import leaves the project as it was', async () => {
+    const controller = new AbortController();
+    const e = await importError(t.file('cancel.csv', bigCsv(20000)), { chunkSize: 4096, signal: controller.signal, onProgress: () => controller.abort() });
+    expect(e.code).toBe('cancelled');
+  });
+});

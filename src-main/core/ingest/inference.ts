@@ -135,6 +135,66 @@ function hasWhitespaceChar(s: string): boolean {
   return false;
 }
 
+/** Shapes of {@link simpleNumber}. */
+const SIMPLE_NONE = 0;
+/** `String(Number(text)) === text`: optional `-`, no leading zero (except `0`), at most 15 digits. */
+const SIMPLE_INT = 1;
+/** A canonical non-negative-zero integer followed by `.0` (`7108.0`), the way pandas writes floats. */
+const SIMPLE_DOT_ZERO = 2;
+
+let simpleShape = SIMPLE_NONE;
+
+/**
+ * The value of the commonest number shapes, read in one pass, with their shape
+ * in `simpleShape`; NaN (shape SIMPLE_NONE) for anything else. Both shapes map
+ * one-to-one to their values, and both are what pandas (and
+ * `parseNumberLikePandas`) read as that value.
+ */
+function simpleNumber(s: string): number {
+  simpleShape = SIMPLE_NONE;
+  const n = s.length;
+  const negative = s.charCodeAt(0) === 45;
+  let i = negative ? 1 : 0;
+  const start = i;
+  let c = s.charCodeAt(i);
+  if (c === 48) {
+    // "0" and "0.0" only; "-0", "-0.0" and leading zeros are not simple.
+    if (negative) return NaN;
+    i++;
+  } else {
+    let v = 0;
+    for (; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + (c - 48);
+    }
+    const digits = i - start;
+    if (digits === 0 || digits > 15) return NaN;
+    if (i === n) {
+      simpleShape = SIMPLE_INT;
+      return negative ? -v : v;
+    }
+    if (i === n - 2 && c === 46 && s.charCodeAt(n - 1) === 48) {
+      simpleShape = SIMPLE_DOT_ZERO;
+      return negative ? -v : v;
+    }
+    return NaN;
+  }
+  // Zero.
+  if (i === n) {
+    simpleShape = SIMPLE_INT;
+    return 0;
+  }
+  if (i === n - 2 && s.charCodeAt(i) === 46 && s.charCodeAt(n - 1) === 48) {
+    simpleShape = SIMPLE_DOT_ZERO;
+    return 0;
+  }
+  return NaN;
+}
+
+/** Distinct strings checked by a linear scan before the hash set: labels repeat a lot. */
+const FEW = 8;
+
 /** Accumulates, in bounded memory, what {@link inferKind} needs about one column. */
 export class ColumnProfiler {
   private count = 0;
@@ -144,16 +204,61 @@ export class ColumnProfiler {
   private boolean = 0;
   private totalLength = 0;
   private hasWhitespace = false;
-  private values: Set<string> | null = new Set();
+  /** Distinct canonical integers (`7`), as numbers: cheaper to hash than fresh strings. */
+  private ints: Set<number> | null = new Set();
+  /** Distinct `N.0` values, as numbers. */
+  private dotZeros: Set<number> = new Set();
+  /** Distinct other raw values. The three sets are disjoint by construction. */
+  private values: Set<string> = new Set();
+  /** The first {@link FEW} distinct strings (also in `values`). */
+  private few: string[] | null = [];
+  /** Every non-missing cell so far is a number greater than the previous one. */
+  private increasing = true;
+  private last = -Infinity;
+  /** Set by {@link observePresent}: its value's text is exactly `String(value)`. */
+  lastCanonical = false;
 
   /** Call once per cell, missing ones included. */
   observe(raw: string): void {
-    if (isMissing(raw)) {
-      this.missing++;
-      return;
-    }
+    if (isMissing(raw)) this.missing++;
+    else this.observePresent(raw);
+  }
+
+  /** A missing cell, when the caller has already checked {@link isMissing}. */
+  observeMissing(): void {
+    this.missing++;
+  }
+
+  /**
+   * A non-missing cell, when the caller has already checked {@link isMissing}.
+   * Same effect as {@link observe}, without the second lookup. Returns the
+   * cell's number when it has one of the common plain shapes (`42`, `-7`,
+   * `7108.0`), else NaN: the value `parseNumberLikePandas` would give, so the
+   * caller need not parse it again ({@link lastCanonical} tells whether the
+   * text is the number's canonical form).
+   */
+  observePresent(raw: string): number {
     this.count++;
     this.totalLength += raw.length;
+    const v = simpleNumber(raw);
+    const shape = simpleShape;
+    this.lastCanonical = shape === SIMPLE_INT;
+    if (shape !== SIMPLE_NONE) {
+      // Plain numbers: no whitespace, no boolean, in int64 range.
+      this.numeric++;
+      if (shape === SIMPLE_INT) this.integer++;
+      if (this.increasing) {
+        if (v > this.last) this.last = v;
+        else this.increasing = false;
+      }
+      const ints = this.ints;
+      if (ints !== null) {
+        if (shape === SIMPLE_INT) ints.add(v);
+        else this.dotZeros.add(v);
+        if (ints.size + this.dotZeros.size + this.values.size > DISTINCT_CAP) this.dropDistinct();
+      }
+      return v;
+    }
     const kind = pandasNumberKind(raw);
     if (kind !== NUM_NONE) {
       this.numeric++;
@@ -162,11 +267,39 @@ export class ColumnProfiler {
       this.boolean++;
     }
     if (!this.hasWhitespace && hasWhitespaceChar(raw)) this.hasWhitespace = true;
-    const values = this.values;
-    if (values !== null) {
-      values.add(raw);
-      if (values.size > DISTINCT_CAP) this.values = null;
+    if (this.increasing) {
+      const x = kind === NUM_NONE ? NaN : Number(raw);
+      if (x > this.last) this.last = x;
+      else this.increasing = false;
     }
+    if (this.ints !== null) {
+      const few = this.few;
+      if (few === null) this.values.add(raw);
+      else if (!few.includes(raw)) {
+        this.values.add(raw);
+        if (few.length < FEW) few.push(raw);
+        // Too many labels for a linear scan to pay off: hash from now on.
+        else this.few = null;
+      }
+      if (this.ints.size + this.dotZeros.size + this.values.size > DISTINCT_CAP) this.dropDistinct();
+    }
+    return NaN;
+  }
+
+  private dropDistinct(): void {
+    this.ints = null;
+    this.dotZeros = new Set();
+    this.values = new Set();
+    this.few = null;
+  }
+
+  /**
+   * True when every non-missing value is known to be distinct without having
+   * tracked them: the column's numbers strictly increase (a row counter, a
+   * sorted key). Lets the importer skip an exact distinct count.
+   */
+  allDistinct(): boolean {
+    return this.increasing;
   }
 
   summary(): ColumnStats {
@@ -176,7 +309,7 @@ export class ColumnProfiler {
       numeric: this.numeric,
       integer: this.integer,
       boolean: this.boolean,
-      distinct: this.values === null ? null : this.values.size,
+      distinct: this.ints === null ? null : this.ints.size + this.dotZeros.size + this.values.size,
       totalLength: this.totalLength,
       hasWhitespace: this.hasWhitespace,
     };

@@ -30,5 +30,11 @@ const MAX_NA_LENGTH = 8;
 
 /** True when a raw cell is one of pandas' default missing-value markers. */
 export function isMissing(raw: string): boolean {
-  return raw.length <= MAX_NA_LENGTH && PANDAS_NA_VALUES.has(raw);
+  const n = raw.length;
+  if (n === 0) return true;
+  if (n > MAX_NA_LENGTH) return false;
+  // Every marker starts with one of # - 1 < N n: other cells skip the hash lookup.
+  const c = raw.charCodeAt(0);
+  if (c !== 78 && c !== 110 && c !== 35 && c !== 45 && c !== 49 && c !== 60) return false;
+  return PANDAS_NA_VALUES.has(raw);
 }

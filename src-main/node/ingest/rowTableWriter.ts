@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { CELL_NULL, CELL_NUMBER, type RowBatch } from '../../core/ingest/delimitedParser';
 import { storageColumn } from '../store/datasets';
 
 type Cell = number | string | null;
@@ -51,6 +52,29 @@ export class RowTableWriter {
     if (++this.buffered === this.rowsPerStatement) {
       this.bulk.run(this.buffer);
       this.buffered = 0;
+    }
+  }
+
+  /** Appends a batch of converted rows (see {@link RowBatch}). */
+  addBatch(b: RowBatch): void {
+    const { tags, nums, strings } = b;
+    const width = this.width;
+    const per = this.rowsPerStatement;
+    const buffer = this.buffer;
+    let t = 0;
+    let s = 0;
+    let k = this.buffered * (width + 1);
+    for (let r = 0; r < b.rows; r++) {
+      buffer[k++] = this.nextRowid++;
+      for (let j = 0; j < width; j++, t++) {
+        const tag = tags[t];
+        buffer[k++] = tag === CELL_NULL ? null : tag === CELL_NUMBER ? nums[t] : strings[s++];
+      }
+      if (++this.buffered === per) {
+        this.bulk.run(buffer);
+        this.buffered = 0;
+        k = 0;
+      }
     }
   }
 

@@ -178,3 +178,34 @@ describe('inferKind', () => {
     expect(needsExactDistinct(profile(['a', 'b']))).toBe(false);
   });
 });
+
+describe('ColumnProfiler fast paths', () => {
+  it('counts distinct raw values exactly across number shapes', () => {
+    const p = new ColumnProfiler();
+    for (const v of ['7', '7.0', '07', '7', '7.0', '0', '0.0', '-0', '-0.0', '-7', '-7.0', ' 7', 'x', 'x', '123456789012345678']) p.observe(v);
+    const s = p.summary();
+    expect(s.distinct).toBe(12);
+    expect(s.count).toBe(15);
+    expect(s.numeric).toBe(13);
+    expect(s.integer).toBe(8);
+    expect(s.hasWhitespace).toBe(true);
+  });
+
+  it('returns the parsed value of plain numbers', () => {
+    const p = new ColumnProfiler();
+    expect(p.observePresent('42')).toBe(42);
+    expect(p.lastCanonical).toBe(true);
+    expect(p.observePresent('7108.0')).toBe(7108);
+    expect(p.lastCanonical).toBe(false);
+    expect(p.observePresent('1e3')).toBeNaN();
+  });
+
+  it('knows strictly increasing numbers are all distinct', () => {
+    const a = new ColumnProfiler();
+    for (const v of ['1', '2', '', '10.5', '11']) a.observe(v);
+    expect(a.allDistinct()).toBe(true);
+    const b = new ColumnProfiler();
+    for (const v of ['1', '3', '2']) b.observe(v);
+    expect(b.allDistinct()).toBe(false);
+  });
+});

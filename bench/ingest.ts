@@ -1,0 +1,170 @@
+/**
+ * Ingest benchmark: Assay's streaming CSV import against pandas.read_csv on
+ * the same file, each in its own process (so peak RSS is that process's),
+ * each run several times; the median is reported.
+ *
+ *   npm run bench:ingest [-- --rows N] [--data FILE] [--runs N] [--json]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeSample } from '../scripts/generate-sample';
+
+const { values: args } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    rows: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '3' },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+const PYTHON = '/usr/bin/python3';
+const TIME = '/usr/bin/time';
+const runs = Math.max(1, Number(args.runs));
+const log = (s: string) => {
+  if (!args.json) console.log(s);
+};
+
+interface Run {
+  seconds: number;
+  peakMB: number;
+}
+
+/** Runs a command, measuring its peak RSS with GNU time -v, or by polling /proc when time is absent. */
+function measure(cmd: string, argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ stdout: string; peakMB: number }> {
+  const useTime = existsSync(TIME);
+  const [file, list] = useTime ? [TIME, ['-v', cmd, ...argv]] : [cmd, argv];
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(file, list, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let polledKB = 0;
+    const poll = useTime
+      ? null
+      : setInterval(() => {
+          try {
+            const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+            if (m) polledKB = Math.max(polledKB, Number(m[1]));
+          } catch {
+            // The process has exited.
+          }
+        }, 20);
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (poll) clearInterval(poll);
+      if (code !== 0) {
+        reject(new Error(`${cmd} ${argv.join(' ')} exited with ${code}:\n${stderr}`));
+        return;
+      }
+      const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+      resolveRun({ stdout, peakMB: (m ? Number(m[1]) : polledKB) / 1024 });
+    });
+  });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function summarize(list: Run[]): Run {
+  return { seconds: median(list.map((r) => r.seconds)), peakMB: median(list.map((r) => r.peakMB)) };
+}
+
+async function runAssay(file: string, dir: string, i: number): Promise<Run> {
+  const project = join(dir, `bench-${i}.assay`);
+  const tsx = resolve('node_modules/.bin/tsx');
+  const { stdout, peakMB } = await measure(tsx, [resolve('bench/importOnce.ts'), file, project]);
+  rmSync(project, { force: true });
+  rmSync(`${project}-wal`, { force: true });
+  rmSync(`${project}-shm`, { force: true });
+  const r = JSON.parse(stdout.trim().split('\n').pop()!) as { seconds: number };
+  return { seconds: r.seconds, peakMB };
+}
+
+const PANDAS_SCRIPT = `
+import sys, time
+import pandas as pd
+t = time.perf_counter()
+df = pd.read_csv(sys.argv[1])
+print(time.perf_counter() - t, len(df))
+`;
+
+function pandasVersion(): Promise<string | null> {
+  if (!existsSync(PYTHON)) return Promise.resolve(null);
+  return new Promise((res) => {
+    const child = spawn(PYTHON, ['-c', 'import pandas; print(pandas.__version__)'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', () => res(null));
+    child.on('close', (code) => res(code === 0 ? out.trim() : null));
+  });
+}
+
+async function runPandas(file: string): Promise<Run> {
+  const { stdout, peakMB } = await measure(PYTHON, ['-c', PANDAS_SCRIPT, file]);
+  return { seconds: Number(stdout.trim().split(/\s+/)[0]), peakMB };
+}
+
+function machine() {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  return { cpu: model.trim(), cores: cpus().length, ramGB: Math.round((totalmem() / 2 ** 30) * 10) / 10, node: process.version };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'assay-bench-'));
+  try {
+    let file: string;
+    if (args.data) {
+      file = resolve(args.data);
+    } else {
+      file = join(dir, 'claims.csv');
+      log(`Generating ${Number(args.rows).toLocaleString('en')} rows …`);
+      writeSample({ rows: Number(args.rows), out: file });
+    }
+    const sizeMB = statSync(file).size / 2 ** 20;
+    const pandas = await pandasVersion();
+    const m = { ...machine(), pandas };
+    log(`${file}: ${sizeMB.toFixed(1)} MB`);
+    log(`${m.cpu}, ${m.cores} cores, ${m.ramGB} GB RAM, Node ${m.node}, pandas ${pandas ?? '(not available)'}`);
+    if (!pandas) log(`Python with pandas is not available (${PYTHON}); reporting Assay alone.`);
+
+    const assayRuns: Run[] = [];
+    const pandasRuns: Run[] = [];
+    for (let i = 0; i < runs; i++) {
+      assayRuns.push(await runAssay(file, dir, i));
+      log(`  assay  run ${i + 1}: ${assayRuns[i].seconds.toFixed(2)} s, ${assayRuns[i].peakMB.toFixed(0)} MB`);
+      if (pandas) {
+        pandasRuns.push(await runPandas(file));
+        log(`  pandas run ${i + 1}: ${pandasRuns[i].seconds.toFixed(2)} s, ${pandasRuns[i].peakMB.toFixed(0)} MB`);
+      }
+    }
+    const assay = summarize(assayRuns);
+    const pd = pandas ? summarize(pandasRuns) : null;
+    const ratio = pd ? { seconds: assay.seconds / pd.seconds, peakMB: assay.peakMB / pd.peakMB } : null;
+    if (args.json) {
+      console.log(JSON.stringify({ file, sizeMB, runs, machine: m, assay, pandas: pd, ratio, assayRuns, pandasRuns }, null, 2));
+      return;
+    }
+    const row = (name: string, s: string, mb: string) => `| ${name.padEnd(15)} | ${s.padStart(9)} | ${mb.padStart(9)} |`;
+    console.log(`\nMedian of ${runs} run${runs === 1 ? '' : 's'}:`);
+    console.log(row('', 'seconds', 'peak MB'));
+    console.log(`|${'-'.repeat(17)}|${'-'.repeat(11)}|${'-'.repeat(11)}|`);
+    console.log(row('Assay import', assay.seconds.toFixed(2), assay.peakMB.toFixed(0)));
+    if (pd && ratio) {
+      console.log(row('pandas read_csv', pd.seconds.toFixed(2), pd.peakMB.toFixed(0)));
+      console.log(row('Assay / pandas', `${ratio.seconds.toFixed(2)}×`, `${ratio.peakMB.toFixed(2)}×`));
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,173 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { DelimitedParser, type DelimitedParserOptions, type ParseSummary, type RowBatch } from '../../core/ingest/delimitedParser';
+import { deserializeError, type FromWorker, type ToWorker } from './parserProtocol';
+
+/**
+ * Where a delimited import's CPU work runs. Batches are handed to `onBatch`
+ * on the importing thread, in file order; an error thrown by `onBatch`, or by
+ * the parser, fails the engine (rethrown by `ready`/`end`).
+ */
+export interface ParseEngine {
+  /** Feeds the next chunk of the file; the engine may keep the buffer. */
+  push(chunk: Uint8Array): void;
+  /** Resolves once the engine can take another chunk (bounded memory); throws the engine's failure. */
+  ready(): Promise<void>;
+  /** Signals the end of the file; resolves with the summary once every batch has been handed out. */
+  end(): Promise<ParseSummary>;
+  /** Releases the engine (stops a worker); safe to call more than once. */
+  close(): void;
+  readonly threaded: boolean;
+}
+
+export type ParserConfig = Omit<DelimitedParserOptions, 'onBatch'>;
+
+/** Runs the parser on the calling thread. */
+export function inProcessEngine(config: ParserConfig, onBatch: (b: RowBatch) => void): ParseEngine {
+  const parser = new DelimitedParser({ ...config, onBatch });
+  return {
+    threaded: false,
+    push: (chunk) => parser.push(chunk),
+    ready: () => Promise.resolve(),
+    end: () => Promise.resolve(parser.end()),
+    close: () => {},
+  };
+}
+
+/** Chunks sent to the worker but not yet parsed; bounds memory when SQLite is the faster side. */
+const MAX_IN_FLIGHT = 3;
+const WORKER_FILE = 'delimitedWorker';
+
+let devBundle: string | null = null;
+
+/**
+ * How to start the worker entry: from the electron-vite bundle
+ * (`out/main/delimitedWorker.js`, next to or above the chunk running this
+ * code), or, when running from source (tsx, vitest), the `.ts` entry bundled
+ * on the fly with esbuild (a dev dependency, present whenever source runs).
+ */
+function workerSource(): { code: string; eval: true } | { file: URL; eval: false } | null {
+  const here = import.meta.url;
+  if (!here.startsWith('file:')) return null;
+  const path = fileURLToPath(here);
+  if (/\.ts$/.test(path)) {
+    if (devBundle === null) {
+      try {
+        const esbuild = createRequire(here)('esbuild') as {
+          buildSync(o: object): { outputFiles: { text: string }[] };
+        };
+        const out = esbuild.buildSync({
+          entryPoints: [join(dirname(path), `${WORKER_FILE}.ts`)],
+          bundle: true,
+          platform: 'node',
+          format: 'cjs',
+          write: false,
+          logLevel: 'silent',
+        });
+        devBundle = out.outputFiles[0].text;
+      } catch {
+        return null;
+      }
+    }
+    return { code: devBundle, eval: true };
+  }
+  const dir = dirname(path);
+  for (const candidate of [join(dir, `${WORKER_FILE}.js`), join(dir, '..', `${WORKER_FILE}.js`)]) {
+    if (existsSync(candidate)) return { file: pathToFileURL(candidate), eval: false };
+  }
+  return null;
+}
+
+/**
+ * Runs the parser on a worker thread, or resolves null when no worker can be
+ * started here (the caller then uses {@link inProcessEngine}).
+ */
+export async function workerEngine(config: ParserConfig, onBatch: (b: RowBatch) => void): Promise<ParseEngine | null> {
+  const source = workerSource();
+  if (!source) return null;
+  let worker: Worker;
+  try {
+    worker = source.eval ? new Worker(source.code, { eval: true, workerData: config }) : new Worker(source.file, { workerData: config });
+  } catch {
+    return null;
+  }
+  let failure: Error | null = null;
+  let inFlight = 0;
+  let closed = false;
+  let summary: ParseSummary | null = null;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const fail = (e: Error) => {
+    failure ??= e;
+    notify();
+  };
+  const started = await new Promise<boolean>((resolve) => {
+    worker.once('message', (m: FromWorker) => resolve(m.t === 'ready'));
+    worker.once('error', () => resolve(false));
+    worker.once('exit', () => resolve(false));
+  });
+  if (!started) {
+    void worker.terminate();
+    return null;
+  }
+  worker.on('message', (m: FromWorker) => {
+    if (failure) return;
+    switch (m.t) {
+      case 'batch':
+        try {
+          onBatch(m.b);
+        } catch (e) {
+          fail(e as Error);
+        }
+        break;
+      case 'consumed':
+        inFlight--;
+        notify();
+        break;
+      case 'done':
+        summary = m.summary;
+        notify();
+        break;
+      case 'error':
+        fail(deserializeError(m.error));
+        break;
+    }
+  });
+  worker.on('error', (e) => fail(e));
+  worker.on('exit', () => {
+    if (!closed) fail(new Error('the import worker stopped unexpectedly'));
+  });
+  const waitFor = async (done: () => boolean): Promise<void> => {
+    while (!failure && !done()) await new Promise<void>((r) => (wake = r));
+    if (failure) throw failure;
+  };
+  const post = (m: ToWorker, transfer?: ArrayBuffer[]) => worker.postMessage(m, transfer);
+  return {
+    threaded: true,
+    push(chunk) {
+      if (failure) throw failure;
+      // Copy: the stream may reuse its buffers; the copy is transferred, not cloned.
+      const bytes = new Uint8Array(chunk);
+      inFlight++;
+      post({ t: 'chunk', bytes }, [bytes.buffer]);
+    },
+    ready: () => waitFor(() => inFlight < MAX_IN_FLIGHT),
+    async end() {
+      post({ t: 'end' });
+      await waitFor(() => summary !== null);
+      return summary!;
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      void worker.terminate();
+    },
+  };
+}
