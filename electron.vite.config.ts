@@ -13,6 +13,7 @@ export default defineConfig({
           main: resolve('src-main/electron/main.ts'),
           web: resolve('src-main/web/main.ts'),
           cli: resolve('src-main/cli/main.ts'),
+          worker: resolve('src-main/node/pool/trainingWorker.ts'),
           // Worker-thread entry of CSV imports (found by parserWorker.ts next to the bundle).
           delimitedWorker: resolve('src-main/node/ingest/delimitedWorker.ts'),
         },

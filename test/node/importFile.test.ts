@@ -212,6 +212,26 @@ describe('importFile with the parser on a worker thread', () => {
     expect(readColumns(t.wb.db, big, 19998, 2)[2]).toEqual([7399.63, 7400]);
   });
 
+  it('gives row i rowid i, in file order', async () => {
+    const info = await t.wb.importFile({ path: t.file('ids.csv', bigCsv(3000)), chunkSize: 4096 });
+    const { name } = t.wb.db.prepare('SELECT data_table AS name FROM datasets WHERE id = ?').get(info.id) as { name: string };
+    const bad = t.wb.db.prepare(`SELECT COUNT(*) AS n FROM ${name} WHERE rowid <> c0`).get() as { n: number };
+    expect(bad.n).toBe(0);
+    expect(t.wb.db.prepare(`SELECT MIN(rowid) AS lo, MAX(rowid) AS hi, COUNT(*) AS n FROM ${name}`).get()).toEqual({ lo: 1, hi: 3000, n: 3000 });
+  });
+
+  it('counts distinct ids past the profiler cap in the worker, exactly', async () => {
+    const rows = 70_000;
+    const lines = ['#,video_id,amount'];
+    for (let i = 1; i <= rows; i++) lines.push(`${i},${i % 7 === 0 ? 5 : ((i * 7919) % rows) + 10_000_000},${(i * 13) % rows}`);
+    const info = await t.wb.importFile({ path: t.file('ids.csv', lines.join('\n') + '\n'), chunkSize: 65536 });
+    expect(info.columns.map((c) => [c.kind, c.distinct])).toEqual([
+      ['identifier', rows],
+      ['integer', rows - Math.floor(rows / 7) + 1],
+      ['integer', null],
+    ]);
+  });
+
   it('falls back to Latin-1', async () => {
     const info = await t.wb.importFile({ path: t.file('l1.csv', Buffer.from('name,n\nZo\xeb,1\n', 'latin1')) });
     expect(info.format.encoding).toBe('latin1');
@@ -227,5 +247,37 @@ describe('importFile with the parser on a worker thread', () => {
     const controller = new AbortController();
     const e = await importError(t.file('cancel.csv', bigCsv(20000)), { chunkSize: 4096, signal: controller.signal, onProgress: () => controller.abort() });
     expect(e.code).toBe('cancelled');
+  });
+});
+
+describe('large imports checkpoint the WAL in the background', () => {
+  it('turns automatic checkpoints off for the transaction, restores them, and folds the WAL afterwards', async () => {
+    const { backgroundCheckpoints, deferCheckpoint } = await import('../../src-main/node/ingest/backgroundCheckpoint');
+    const db = t.wb.db;
+    const before = db.pragma('wal_autocheckpoint', { simple: true });
+    let during: unknown;
+    await deferCheckpoint(db, async () => {
+      during = db.pragma('wal_autocheckpoint', { simple: true });
+      db.exec('BEGIN IMMEDIATE');
+      db.exec('CREATE TABLE bg_test (x)');
+      const ins = db.prepare('INSERT INTO bg_test VALUES (?)');
+      for (let i = 0; i < 20000; i++) ins.run(`row ${i} `.repeat(20));
+      db.exec('COMMIT');
+    });
+    expect(during).toBe(0);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(before);
+    await backgroundCheckpoints();
+    // Everything in the WAL has been copied to the project file.
+    const [r] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+    expect(r.checkpointed).toBe(r.log);
+    expect((db.prepare('SELECT COUNT(*) AS n FROM bg_test').get() as { n: number }).n).toBe(20000);
+  });
+
+  it('restores the setting when the transaction fails', async () => {
+    const { deferCheckpoint } = await import('../../src-main/node/ingest/backgroundCheckpoint');
+    const db = t.wb.db;
+    const before = db.pragma('wal_autocheckpoint', { simple: true });
+    await expect(deferCheckpoint(db, () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(before);
   });
 });

@@ -3,7 +3,7 @@ import { CsvTokenizer } from './csvTokenizer';
 import { sniffDelimiter } from './delimiter';
 import { ChunkDecoder, type TextEncodingName } from './encoding';
 import { dedupeHeader } from './header';
-import { ColumnProfiler, type ColumnStats } from './inference';
+import { ColumnProfiler, type ColumnStats, DistinctBudget } from './inference';
 import { isMissing } from './missing';
 import { parseNumberLikePandas } from './parseNumber';
 
@@ -149,7 +149,8 @@ export class DelimitedParser {
       const header = dedupeHeader(fields.slice());
       this.header = header;
       this.width = header.length;
-      this.profilers = header.map(() => new ColumnProfiler());
+      const budget = new DistinctBudget();
+      this.profilers = header.map((name) => new ColumnProfiler({ name, budget }));
       this.textMode = header.map(() => false);
       this.rewritten = header.map(() => 0);
       this.tags = new Uint8Array(this.batchRows * this.width);

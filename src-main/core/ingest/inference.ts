@@ -1,5 +1,6 @@
 import type { ColumnKind } from '../data/columns';
 import { isMissing } from './missing';
+import { NumberSet } from './numberSet';
 
 /** A cell as stored: null for missing, a number only when its text is that number's canonical form. */
 export type StoredValue = number | string | null;
@@ -22,6 +23,31 @@ export function toStoredValue(raw: string): StoredValue {
 
 /** Distinct values tracked per column before giving up (distinct is then reported as null). */
 export const DISTINCT_CAP = 65536;
+
+/**
+ * Distinct integers that the columns of one table may hold, in total, past
+ * {@link DISTINCT_CAP} (see {@link DistinctBudget}). In a {@link NumberSet}
+ * (≤ 16 bytes a value) that is at most 64 MiB of tables, plus up to half that
+ * again while one grows; past it the importer counts in SQLite.
+ */
+export const NUMERIC_DISTINCT_BUDGET = 4_000_000;
+
+/**
+ * Shared by the profilers of one table: how many more distinct integers they
+ * may hold past {@link DISTINCT_CAP}. Only columns whose exact distinct count
+ * can change their kind (integers named like a key, see {@link mayNeedExactIntegerDistinct})
+ * draw on it; memory stays bounded however wide or long the table is.
+ */
+export class DistinctBudget {
+  constructor(public remaining: number = NUMERIC_DISTINCT_BUDGET) {}
+}
+
+export interface ProfilerOptions {
+  /** The column's name: decides whether it may count distinct integers past {@link DISTINCT_CAP}. */
+  name?: string;
+  /** Without one, the profiler never goes past {@link DISTINCT_CAP}. */
+  budget?: DistinctBudget;
+}
 
 /** What inference needs to know about a column, gathered in one pass. */
 export interface ColumnStats {
@@ -204,12 +230,14 @@ export class ColumnProfiler {
   private boolean = 0;
   private totalLength = 0;
   private hasWhitespace = false;
-  /** Distinct canonical integers (`7`), as numbers: cheaper to hash than fresh strings. */
-  private ints: Set<number> | null = new Set();
+  /** Distinct canonical integers (`7`), as numbers: cheaper to hash than fresh strings. Null once distinct values are no longer tracked. */
+  private ints: NumberSet | null = new NumberSet(64);
   /** Distinct `N.0` values, as numbers. */
-  private dotZeros: Set<number> = new Set();
+  private dotZeros: NumberSet = new NumberSet(16);
   /** Distinct other raw values. The three sets are disjoint by construction. */
   private values: Set<string> = new Set();
+  /** `ints.size + dotZeros.size + values.size`. */
+  private tracked = 0;
   /** The first {@link FEW} distinct strings (also in `values`). */
   private few: string[] | null = [];
   /** Every non-missing cell so far is a number greater than the previous one. */
@@ -217,16 +245,25 @@ export class ColumnProfiler {
   private last = -Infinity;
   /** Set by {@link observePresent}: its value's text is exactly `String(value)`. */
   lastCanonical = false;
+  private readonly budget: DistinctBudget | null;
+  /** Past {@link DISTINCT_CAP}, still counting integers on {@link budget}: only plain integers may follow. */
+  private extended = false;
+
+  constructor(options: ProfilerOptions = {}) {
+    this.budget = options.budget && options.name !== undefined && mayNeedExactIntegerDistinct(options.name) ? options.budget : null;
+  }
 
   /** Call once per cell, missing ones included. */
   observe(raw: string): void {
-    if (isMissing(raw)) this.missing++;
+    if (isMissing(raw)) this.observeMissing();
     else this.observePresent(raw);
   }
 
   /** A missing cell, when the caller has already checked {@link isMissing}. */
   observeMissing(): void {
     this.missing++;
+    // A column with missing cells is never a key: its exact count is not needed.
+    if (this.extended) this.dropDistinct();
   }
 
   /**
@@ -253,9 +290,13 @@ export class ColumnProfiler {
       }
       const ints = this.ints;
       if (ints !== null) {
-        if (shape === SIMPLE_INT) ints.add(v);
-        else this.dotZeros.add(v);
-        if (ints.size + this.dotZeros.size + this.values.size > DISTINCT_CAP) this.dropDistinct();
+        if (shape === SIMPLE_INT) {
+          if (ints.add(v) && ++this.tracked > DISTINCT_CAP) this.pastCap();
+        } else if (this.extended) {
+          this.dropDistinct();
+        } else if (this.dotZeros.add(v) && ++this.tracked > DISTINCT_CAP) {
+          this.dropDistinct();
+        }
       }
       return v;
     }
@@ -272,24 +313,52 @@ export class ColumnProfiler {
       if (x > this.last) this.last = x;
       else this.increasing = false;
     }
-    if (this.ints !== null) {
+    if (this.extended) {
+      // Only plain integers keep the count going past the cap; SQLite counts the rare rest.
+      this.dropDistinct();
+    } else if (this.ints !== null) {
+      const values = this.values;
+      const before = values.size;
       const few = this.few;
-      if (few === null) this.values.add(raw);
+      if (few === null) values.add(raw);
       else if (!few.includes(raw)) {
-        this.values.add(raw);
+        values.add(raw);
         if (few.length < FEW) few.push(raw);
         // Too many labels for a linear scan to pay off: hash from now on.
         else this.few = null;
       }
-      if (this.ints.size + this.dotZeros.size + this.values.size > DISTINCT_CAP) this.dropDistinct();
+      if (values.size !== before && ++this.tracked > DISTINCT_CAP) this.dropDistinct();
     }
     return NaN;
   }
 
+  /** A new plain integer took the count past {@link DISTINCT_CAP}: go on counting on the budget if it may matter, else stop. */
+  private pastCap(): void {
+    const budget = this.budget;
+    if (budget !== null && budget.remaining > 0) {
+      if (this.extended) {
+        budget.remaining--;
+        return;
+      }
+      // Only an integer column without missing cells may need the exact count (see decide).
+      if (this.missing === 0 && this.integer === this.count && this.dotZeros.size === 0) {
+        this.extended = true;
+        budget.remaining -= this.tracked - DISTINCT_CAP;
+        return;
+      }
+    }
+    // The value just counted holds no share of the budget.
+    if (this.extended) this.tracked--;
+    this.dropDistinct();
+  }
+
   private dropDistinct(): void {
+    if (this.extended) this.budget!.remaining += this.tracked - DISTINCT_CAP;
+    this.extended = false;
     this.ints = null;
-    this.dotZeros = new Set();
+    this.dotZeros = new NumberSet(16);
     this.values = new Set();
+    this.tracked = 0;
     this.few = null;
   }
 
@@ -309,7 +378,7 @@ export class ColumnProfiler {
       numeric: this.numeric,
       integer: this.integer,
       boolean: this.boolean,
-      distinct: this.ints === null ? null : this.ints.size + this.dotZeros.size + this.values.size,
+      distinct: this.ints === null ? null : this.tracked,
       totalLength: this.totalLength,
       hasWhitespace: this.hasWhitespace,
     };
@@ -323,6 +392,15 @@ export class ColumnProfiler {
 function looksLikeIdName(name: string): boolean {
   const n = name.trim();
   return /^(#|id|index|key)$/i.test(n) || /[_\- .]id$/i.test(n) || /[a-z0-9](Id|ID)$/.test(n);
+}
+
+/**
+ * True when an integer column of this name is an identifier exactly when its
+ * values are all distinct (and none is missing), so {@link inferKind} needs
+ * its exact distinct count.
+ */
+export function mayNeedExactIntegerDistinct(name: string): boolean {
+  return looksLikeIdName(name);
 }
 
 /** String columns need more rows than this before "all values distinct" says identifier. */

@@ -7,7 +7,7 @@ import { ApiError, cancelledError } from '../../core/api/errors';
 import type { Progress } from '../../core/api/contract';
 import type { ColumnInfo, ColumnKind } from '../../core/data/columns';
 import { dedupeHeader } from '../../core/ingest/header';
-import { ColumnProfiler, inferKind, needsExactDistinct } from '../../core/ingest/inference';
+import { ColumnProfiler, DistinctBudget, inferKind, needsExactDistinct } from '../../core/ingest/inference';
 import { storageColumn } from '../store/datasets';
 import { RowTableWriter } from './rowTableWriter';
 import { assertUnchanged, type FileSnapshot } from './sourceFile';
@@ -68,7 +68,8 @@ export async function importArrow(db: Database.Database, o: ArrowOptions) {
     if (fields.length === 0) throw new ApiError('bad-input', `${file} has no columns.`, { file });
     const names = dedupeHeader(fields.map((f) => f.name));
     const writer = new RowTableWriter(db, o.table, names.length);
-    const profilers = names.map(() => new ColumnProfiler());
+    const budget = new DistinctBudget();
+    const profilers = names.map((name) => new ColumnProfiler({ name, budget }));
     const cells: Cell[] = new Array<Cell>(names.length);
     let batchNo = 0;
     for await (const batch of reader) {
@@ -91,7 +92,7 @@ export async function importArrow(db: Database.Database, o: ArrowOptions) {
     if (writer.rows === 0) throw new ApiError('bad-input', `${file} has columns but no rows.`, { file });
     const columns: ColumnInfo[] = names.map((name, j) => {
       const stats = profilers[j].summary();
-      const exact = needsExactDistinct(stats)
+      const exact = needsExactDistinct(stats, name, writer.rows)
         ? (db.prepare(`SELECT COUNT(DISTINCT ${storageColumn(j)}) AS n FROM ${o.table}`).get() as { n: number }).n
         : undefined;
       const inferred = inferKind(stats, name, writer.rows, exact);

@@ -123,7 +123,7 @@ export async function importDelimited(db: Database.Database, o: DelimitedOptions
   const columns: ColumnInfo[] = header.map((name, j) => {
     const s = stats[j];
     let exact: number | undefined;
-    if (needsExactDistinct(s)) {
+    if (needsExactDistinct(s, name, rows)) {
       // Strictly increasing numbers are all distinct: no need to ask SQLite.
       exact = allDistinct[j]
         ? s.count

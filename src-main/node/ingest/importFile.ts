@@ -7,6 +7,7 @@ import type { Progress } from '../../core/api/contract';
 import type { DatasetInfo } from '../../core/data/columns';
 import { detectBom, InvalidTextError, looksBinary, type TextEncodingName } from '../../core/ingest/encoding';
 import { getDataset, insertDataset, rowTableName, uniqueDatasetName } from '../store/datasets';
+import { deferCheckpoint } from './backgroundCheckpoint';
 import { importArrow } from './importArrow';
 import { importDelimited } from './importDelimited';
 import { snapshotFile } from './sourceFile';
@@ -24,6 +25,8 @@ export interface ImportRequest {
 }
 
 const HEAD_BYTES = 65536;
+/** Text files from this size on leave the WAL checkpoint to a background thread (see {@link deferCheckpoint}). */
+const DEFER_CHECKPOINT_BYTES = 16 * 1024 * 1024;
 
 function readHead(path: string): Uint8Array {
   const fd = openSync(path, 'r');
@@ -125,17 +128,20 @@ export async function importFile(db: Database.Database, req: ImportRequest): Pro
     }
   };
 
-  try {
-    return await attempt(bom?.encoding ?? 'utf-8', []);
-  } catch (e) {
-    if (!(e instanceof InvalidTextError)) throw toApiError(e, display);
-    const note = `${display} is not valid UTF-8 (first invalid byte at offset ${e.offset}); it was read as Latin-1. Check accented characters.`;
+  const run = async (): Promise<DatasetInfo> => {
     try {
-      return await attempt('latin1', [note]);
-    } catch (e2) {
-      throw toApiError(e2, display);
+      return await attempt(bom?.encoding ?? 'utf-8', []);
+    } catch (e) {
+      if (!(e instanceof InvalidTextError)) throw toApiError(e, display);
+      const note = `${display} is not valid UTF-8 (first invalid byte at offset ${e.offset}); it was read as Latin-1. Check accented characters.`;
+      try {
+        return await attempt('latin1', [note]);
+      } catch (e2) {
+        throw toApiError(e2, display);
+      }
     }
-  }
+  };
+  return format === 'text' && snapshot.size >= DEFER_CHECKPOINT_BYTES ? deferCheckpoint(db, run) : run();
 }
 
 function toApiError(e: unknown, display: string): ApiError {

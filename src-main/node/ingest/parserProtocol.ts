@@ -2,6 +2,15 @@ import { ApiError, type ApiErrorCode, type SourceLocation } from '../../core/api
 import type { ParseSummary, RowBatch } from '../../core/ingest/delimitedParser';
 import { InvalidTextError, type TextEncodingName } from '../../core/ingest/encoding';
 
+/** `workerData` of a worker started to checkpoint a project's WAL instead of parsing. */
+export interface CheckpointTask {
+  task: 'checkpoint';
+  /** The project file. */
+  path: string;
+  /** Absolute path of the better-sqlite3 module to load. */
+  sqlite: string;
+}
+
 /** Messages to the parser worker, in order: chunks of the file, then `end`. */
 export type ToWorker = { t: 'chunk'; bytes: Uint8Array } | { t: 'end' };
 
@@ -11,7 +20,8 @@ export type FromWorker =
   | { t: 'batch'; b: RowBatch }
   | { t: 'consumed' }
   | { t: 'done'; summary: ParseSummary }
-  | { t: 'error'; error: SerializedError };
+  | { t: 'error'; error: SerializedError }
+  | { t: 'checkpointed'; frames: number; log: number };
 
 export type SerializedError =
   | { kind: 'api'; code: ApiErrorCode; message: string; location?: SourceLocation }

@@ -49,7 +49,7 @@ let devBundle: string | null = null;
  * code), or, when running from source (tsx, vitest), the `.ts` entry bundled
  * on the fly with esbuild (a dev dependency, present whenever source runs).
  */
-function workerSource(): { code: string; eval: true } | { file: URL; eval: false } | null {
+export function workerSource(): { code: string; eval: true } | { file: URL; eval: false } | null {
   const here = import.meta.url;
   if (!here.startsWith('file:')) return null;
   const path = fileURLToPath(here);

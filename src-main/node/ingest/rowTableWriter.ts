@@ -11,7 +11,10 @@ const MAX_ROWS_PER_STATEMENT = 256;
 
 /**
  * Appends rows to a dataset's row table. Row i (1-based, in file order) gets
- * rowid i, which is what page reads rely on.
+ * rowid i, which is what page reads rely on: the table is created here and
+ * only ever appended to, so SQLite's own next rowid (largest + 1) is i. Not
+ * binding it saves a parameter and a uniqueness seek per row (~15 % of the
+ * insert time).
  */
 export class RowTableWriter {
   private readonly width: number;
@@ -19,7 +22,7 @@ export class RowTableWriter {
   private readonly bulk: Database.Statement;
   private readonly buffer: Cell[];
   private buffered = 0;
-  private nextRowid = 1;
+  private written = 0;
 
   constructor(
     private readonly db: Database.Database,
@@ -30,24 +33,24 @@ export class RowTableWriter {
     const cols = Array.from({ length: width }, (_, i) => storageColumn(i));
     // No declared types: values keep the storage class they were given.
     db.exec(`CREATE TABLE ${table} (${cols.join(', ')})`);
-    this.rowsPerStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMS / (width + 1))));
+    this.rowsPerStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_PARAMS / width)));
     this.bulk = this.prepare(this.rowsPerStatement);
-    this.buffer = new Array<Cell>(this.rowsPerStatement * (width + 1));
+    this.buffer = new Array<Cell>(this.rowsPerStatement * width);
   }
 
   private prepare(rows: number): Database.Statement {
-    const one = `(${new Array(this.width + 1).fill('?').join(',')})`;
-    const cols = ['rowid', ...Array.from({ length: this.width }, (_, i) => storageColumn(i))];
+    const one = `(${new Array(this.width).fill('?').join(',')})`;
+    const cols = Array.from({ length: this.width }, (_, i) => storageColumn(i));
     return this.db.prepare(`INSERT INTO ${this.table} (${cols.join(',')}) VALUES ${new Array(rows).fill(one).join(',')}`);
   }
 
   get rows(): number {
-    return this.nextRowid - 1;
+    return this.written;
   }
 
   add(cells: ArrayLike<Cell>): void {
-    let k = this.buffered * (this.width + 1);
-    this.buffer[k++] = this.nextRowid++;
+    let k = this.buffered * this.width;
+    this.written++;
     for (let j = 0; j < this.width; j++) this.buffer[k++] = cells[j];
     if (++this.buffered === this.rowsPerStatement) {
       this.bulk.run(this.buffer);
@@ -63,9 +66,9 @@ export class RowTableWriter {
     const buffer = this.buffer;
     let t = 0;
     let s = 0;
-    let k = this.buffered * (width + 1);
+    let k = this.buffered * width;
+    this.written += b.rows;
     for (let r = 0; r < b.rows; r++) {
-      buffer[k++] = this.nextRowid++;
       for (let j = 0; j < width; j++, t++) {
         const tag = tags[t];
         buffer[k++] = tag === CELL_NULL ? null : tag === CELL_NUMBER ? nums[t] : strings[s++];
@@ -80,7 +83,7 @@ export class RowTableWriter {
 
   flush(): void {
     if (this.buffered === 0) return;
-    const n = this.buffered * (this.width + 1);
+    const n = this.buffered * this.width;
     this.prepare(this.buffered).run(this.buffer.slice(0, n));
     this.buffered = 0;
   }

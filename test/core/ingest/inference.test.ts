@@ -4,6 +4,7 @@ import { dedupeHeader } from '../../../src-main/core/ingest/header';
 import {
   ColumnProfiler,
   DISTINCT_CAP,
+  DistinctBudget,
   inferKind,
   needsExactDistinct,
   pandasNumberKind,
@@ -207,5 +208,61 @@ describe('ColumnProfiler fast paths', () => {
     const b = new ColumnProfiler();
     for (const v of ['1', '3', '2']) b.observe(v);
     expect(b.allDistinct()).toBe(false);
+  });
+});
+
+describe('exact distinct integers past the cap', () => {
+  const N = DISTINCT_CAP + 5000;
+
+  it('counts them exactly, within the shared budget, for integer columns named like a key', () => {
+    const budget = new DistinctBudget();
+    const id = new ColumnProfiler({ name: 'video_id', budget });
+    const amount = new ColumnProfiler({ name: 'amount', budget });
+    // Not increasing, with one repeat every 1000 values.
+    for (let i = 0; i < N; i++) {
+      const v = String(((i * 7919) % N) + 1_000_000_000);
+      id.observe(i % 1000 === 999 ? '1000000000' : v);
+      amount.observe(v);
+    }
+    const s = id.summary();
+    // 7919 is prime to N, so the values are a permutation; each repeat replaces one of them.
+    expect(s.distinct).toBe(N - Math.floor(N / 1000));
+    expect(id.allDistinct()).toBe(false);
+    expect(needsExactDistinct(s, 'video_id', N)).toBe(false);
+    expect(inferKind(s, 'video_id', N)).toBe('integer');
+    // Other names stop at the cap, as before.
+    expect(amount.summary().distinct).toBeNull();
+    expect(budget.remaining).toBe(4_000_000 - (s.distinct! - DISTINCT_CAP));
+  });
+
+  it('gives up, and returns its share of the budget, once a missing or non-integer value shows the count is not needed', () => {
+    for (const late of ['', '7.0', 'x', ' 8']) {
+      const budget = new DistinctBudget();
+      const p = new ColumnProfiler({ name: 'id', budget });
+      for (let i = 0; i < N; i++) p.observe(String(N - i));
+      expect(p.summary().distinct).toBe(N);
+      expect(budget.remaining).toBeLessThan(4_000_000);
+      p.observe(late);
+      expect(p.summary().distinct).toBeNull();
+      expect(budget.remaining).toBe(4_000_000);
+    }
+  });
+
+  it('falls back to an exact count in SQLite when the budget runs out', () => {
+    const budget = new DistinctBudget(100);
+    const a = new ColumnProfiler({ name: 'a_id', budget });
+    for (let i = 0; i < DISTINCT_CAP + 100; i++) a.observe(String(i * 3));
+    expect(a.summary().distinct).toBe(DISTINCT_CAP + 100);
+    a.observe('1');
+    const s = a.summary();
+    expect(s.distinct).toBeNull();
+    expect(needsExactDistinct(s, 'a_id', s.count)).toBe(true);
+    expect(budget.remaining).toBe(100);
+  });
+
+  it('without a budget keeps the old cap', () => {
+    const p = new ColumnProfiler({ name: 'id' });
+    for (let i = 0; i <= DISTINCT_CAP; i++) p.observe(String(i * 2));
+    expect(p.summary().distinct).toBeNull();
   });
 });
