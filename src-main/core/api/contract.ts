@@ -37,8 +37,10 @@ export interface Progress {
   done: number;
   /** Total work, when known. */
   total?: number;
-  unit: 'bytes' | 'rows' | 'items';
+  unit: 'bytes' | 'rows' | 'items' | 'fits';
   message?: string;
+  /** Estimated seconds left, when the work can tell. */
+  etaSeconds?: number;
 }
 
 const datasetId = z.number().int().positive();

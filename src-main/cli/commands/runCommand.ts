@@ -1,0 +1,116 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiError } from '../../core/api/errors';
+import { parseRecipe } from '../../core/recipe/schema';
+import type { RunRecord } from '../../core/search/runRecord';
+import { Workbench } from '../../node/app/workbench';
+import { assayHome, resourcesDir } from '../../node/app/paths';
+import { loadDatasetFrame } from '../../node/recipe/loadFrame';
+import { runRecipe } from '../../node/search/runRecipe';
+import { jsonErrorLocation, toJsonText } from '../jsonText';
+import { progressBar } from '../progressBar';
+import { cvResultsCsv, summaryText } from '../runReport';
+
+export const RUN_USAGE = 'assay run RECIPE.json [--data FILE] [--out DIR] [--json] [--workers N]';
+
+function readRecipe(path: string) {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new ApiError('not-found', `${path} does not exist or cannot be read.`, { file: path });
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const at = jsonErrorLocation(text, e as Error);
+    throw new ApiError(
+      'bad-input',
+      `${basename(path)}${at ? `, line ${at.line}, column ${at.column}` : ''}: not valid JSON (${(e as Error).message}).`,
+      { file: path, ...(at ?? {}) },
+    );
+  }
+  return parseRecipe(data, basename(path));
+}
+
+/** The compact JSON document of a run: what the issue's `--json` promises. */
+export function runJson(r: RunRecord) {
+  return {
+    recipe: r.recipeName,
+    dataset: r.dataset,
+    classes: r.classes,
+    features: r.features,
+    rows: r.rows,
+    leakage: r.leakage,
+    models: r.models.map((m) => ({
+      id: m.modelId,
+      type: m.type,
+      candidates: m.candidates,
+      fits: m.fits,
+      bestParams: m.bestParams,
+      bestCv: m.bestCv,
+      results: m.cv.rows,
+      validation: m.validation,
+      featureImportances: m.featureImportances,
+      failedFits: m.failedFits,
+      seconds: m.seconds,
+    })),
+    champion: r.champion,
+    seconds: r.seconds,
+  };
+}
+
+export async function runCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { data: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, workers: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const [recipePath] = positionals;
+  if (!recipePath) {
+    console.error(`usage: ${RUN_USAGE}`);
+    return 2;
+  }
+  const recipe = readRecipe(recipePath);
+  const dataPath = values.data ? resolve(values.data) : recipe.dataset.file ? resolve(dirname(recipePath), recipe.dataset.file) : null;
+  if (!dataPath) {
+    throw new ApiError('bad-input', `${basename(recipePath)} names no data file (dataset.file); pass one with --data FILE.`);
+  }
+  const workers = values.workers ? Number(values.workers) : undefined;
+  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new ApiError('bad-input', '--workers must be a whole number ≥ 1.');
+
+  const scratch = mkdtempSync(join(tmpdir(), 'assay-run-'));
+  const bar = progressBar();
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  const wb = await Workbench.start({ home: assayHome(), resources: resourcesDir(), empty: true });
+  try {
+    wb.create(join(scratch, 'run.assay'));
+    const info = await wb.importFile({ path: dataPath, name: recipe.dataset.name, onProgress: (p) => bar.update({ ...p, message: 'Reading data' }), signal: controller.signal });
+    const frame = loadDatasetFrame(wb.db, info);
+    const record = await runRecipe(recipe, frame, {
+      workers,
+      signal: controller.signal,
+      onProgress: (p) => bar.update(p),
+      dataset: { name: info.name, contentHash: info.contentHash },
+    });
+    bar.done();
+    if (values.out) {
+      mkdirSync(values.out, { recursive: true });
+      writeFileSync(join(values.out, 'run.json'), toJsonText(record));
+      for (const m of record.models) writeFileSync(join(values.out, `cv_results_${m.modelId}.csv`), cvResultsCsv(m));
+    }
+    if (values.json) process.stdout.write(toJsonText(runJson(record)) + '\n');
+    else process.stdout.write(summaryText(record));
+    return 0;
+  } finally {
+    bar.done();
+    process.off('SIGINT', onSigint);
+    wb.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,45 @@
+import type { ModelResult, RunRecord } from '../core/search/runRecord';
+
+const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : 'nan');
+
+/** scikit-learn-like cv_results_ as CSV: params, mean/std/rank per metric, fit time. */
+export function cvResultsCsv(m: ModelResult): string {
+  const metrics = Object.keys(m.cv.rows[0]?.mean ?? {});
+  const params = Object.keys(m.cv.rows[0]?.params ?? {});
+  const head = [
+    ...params.map((p) => `param_${p}`),
+    ...metrics.flatMap((k) => [`mean_test_${k}`, `std_test_${k}`, `rank_test_${k}`]),
+    'mean_fit_time',
+  ];
+  const lines = m.cv.rows.map((r) =>
+    [
+      ...params.map((p) => JSON.stringify(r.params[p])),
+      ...metrics.flatMap((k) => [String(r.mean[k]), String(r.std[k]), String(r.rank[k])]),
+      String(r.meanFitSeconds),
+    ].join(','),
+  );
+  return [head.join(','), ...lines].join('\n') + '\n';
+}
+
+/** The run in a few lines for a terminal. */
+export function summaryText(r: RunRecord): string {
+  const out: string[] = [];
+  out.push(`${r.recipeName}: ${r.rows.train} training, ${r.rows.validation} validation, ${r.rows.test} test rows; ${r.features.length} features`);
+  for (const l of r.leakage) out.push(`  LEAK (step ${l.step + 1}, ${l.op}): ${l.message}`);
+  for (const m of r.models) {
+    out.push(`\n${m.modelId} (${m.type}): ${m.candidates} candidates, ${m.fits} fits, ${m.seconds.search.toFixed(1)} s`);
+    out.push(`  best: ${JSON.stringify(m.bestParams)}`);
+    out.push(`  cv:   ${Object.entries(m.bestCv).map(([k, v]) => `${k} ${f4(v)}`).join('  ')}`);
+    if (m.validation) {
+      out.push(`  val:  ${Object.entries(m.validation.metrics).map(([k, v]) => `${k} ${f4(v)}`).join('  ')}`);
+      out.push(`        confusion ${JSON.stringify(m.validation.confusion)}`);
+    }
+  }
+  if (r.champion) {
+    out.push(`\nchampion: ${r.champion.modelId} (${r.champion.rule})`);
+    out.push(`  test: ${Object.entries(r.champion.test.metrics).map(([k, v]) => `${k} ${f4(v)}`).join('  ')}`);
+    out.push(`        confusion ${JSON.stringify(r.champion.test.confusion)}`);
+  }
+  out.push(`\n${r.seconds.total.toFixed(1)} s in all`);
+  return out.join('\n') + '\n';
+}

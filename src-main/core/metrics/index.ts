@@ -1,0 +1,41 @@
+/** Classification metrics that reproduce scikit-learn 1.2's numbers. */
+export { confusionMatrix, normalizeRows } from './confusionMatrix';
+export {
+  accuracyScore,
+  balancedAccuracy,
+  classificationReport,
+  f1Score,
+  formatClassificationReport,
+  matthewsCorrcoef,
+  precisionRecallFscoreSupport,
+  precisionScore,
+  presentLabels,
+  recallScore,
+  type Average,
+  type AverageScores,
+  type ClassificationReport,
+  type ClassScores,
+  type PrfResult,
+  type ScoreOptions,
+  type ZeroDivision,
+} from './classificationReport';
+export {
+  averagePrecision,
+  precisionRecallCurve,
+  rocAucScore,
+  rocCurve,
+  trapezoid,
+  type CurveOptions,
+  type PrecisionRecallCurve,
+  type RocCurve,
+} from './curves';
+export { binaryLogLoss, brierScore, logLoss, probabilityColumn, type LogLossOptions } from './probabilistic';
+export {
+  confusionAtThreshold,
+  lowestThresholdForRecall,
+  predictFromProba,
+  strictestThresholdForRecall,
+  type BinaryConfusion,
+} from './thresholds';
+export { scorerFor, isScorerName, SCORER_NAMES, SCORERS, type Scorer, type ScorerName } from './scorers';
+export { formatFixed } from './pythonFormat';

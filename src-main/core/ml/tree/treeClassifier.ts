@@ -1,0 +1,105 @@
+/**
+ * A classifier that averages the leaf class proportions of its trees — one
+ * tree for a decision tree, many for a random forest (scikit-learn's
+ * `predict_proba` for both). Importances are scikit-learn's mean decrease in
+ * impurity: per tree Σ_splits (W_t·i_t − W_L·i_L − W_R·i_R) / W_root per
+ * feature, normalised to sum 1; averaged over trees with at least one split;
+ * normalised again.
+ */
+import type { FeatureMatrix, ProbabilityMatrix, StagedClassifier } from '../types';
+import { addTreeValues, treeToJSON } from './predictor';
+import type { FlatTree } from './predictor';
+
+export class AveragedTreesClassifier implements StagedClassifier {
+  constructor(
+    readonly kind: string,
+    readonly nClasses: number,
+    readonly nFeatures: number,
+    readonly trees: FlatTree[],
+  ) {}
+
+  get nMembers(): number {
+    return this.trees.length;
+  }
+
+  predictProba(X: FeatureMatrix): ProbabilityMatrix {
+    return this.predictProbaStaged(X, [this.trees.length])[0];
+  }
+
+  predictProbaStaged(X: FeatureMatrix, counts: readonly number[]): ProbabilityMatrix[] {
+    const k = this.nClasses;
+    const sum = new Float64Array(X.rows * k);
+    const out: ProbabilityMatrix[] = [];
+    let done = 0;
+    for (const m of counts) {
+      const upto = Math.min(m, this.trees.length);
+      if (upto < done) throw new RangeError('predictProbaStaged: counts must be ascending');
+      for (; done < upto; done++) addTreeValues(this.trees[done], X, sum);
+      const data = new Float64Array(sum.length);
+      const inv = upto > 0 ? 1 / upto : 0;
+      for (let i = 0; i < sum.length; i++) data[i] = sum[i] * inv;
+      out.push({ rows: X.rows, classes: k, data });
+    }
+    return out;
+  }
+
+  /** One tree's normalised impurity importances (all zeros for a single-leaf tree). */
+  static treeImportances(tree: FlatTree, nFeatures: number): Float64Array {
+    const imp = new Float64Array(nFeatures);
+    for (let n = 0; n < tree.nNodes; n++) if (tree.feature[n] >= 0) imp[tree.feature[n]] += tree.gain[n];
+    const root = tree.cover[0];
+    let total = 0;
+    for (let f = 0; f < nFeatures; f++) {
+      imp[f] /= root;
+      total += imp[f];
+    }
+    if (total > 0) for (let f = 0; f < nFeatures; f++) imp[f] /= total;
+    return imp;
+  }
+
+  featureImportances(): Float64Array {
+    const p = this.nFeatures;
+    const mean = new Float64Array(p);
+    let used = 0;
+    for (const t of this.trees) {
+      if (t.nNodes <= 1) continue;
+      const imp = AveragedTreesClassifier.treeImportances(t, p);
+      for (let f = 0; f < p; f++) mean[f] += imp[f];
+      used++;
+    }
+    if (used === 0) return mean;
+    let total = 0;
+    for (let f = 0; f < p; f++) total += mean[f] / used;
+    for (let f = 0; f < p; f++) mean[f] = total > 0 ? mean[f] / used / total : 0;
+    return mean;
+  }
+
+  toJSON(): unknown {
+    return { kind: this.kind, nClasses: this.nClasses, nFeatures: this.nFeatures, trees: this.trees.map(treeToJSON) };
+  }
+}
+
+/** Throws the AbortError every model throws when `signal.aborted` is set between units of work. */
+export function throwIfAborted(signal: { readonly aborted: boolean } | undefined): void {
+  if (signal?.aborted) {
+    const e = new Error('The fit was aborted.');
+    e.name = 'AbortError';
+    throw e;
+  }
+}
+
+/**
+ * scikit-learn's `max_features`: null = all; 'sqrt' / 'log2' = max(1, int(f(p)));
+ * a number in (0, 1] is a fraction, max(1, int(x·p)) (so 1 means all features,
+ * as scikit-learn's default 1.0); a whole number > 1 is a count.
+ */
+export function resolveMaxFeatures(maxFeatures: number | string | null | undefined, p: number): number {
+  if (maxFeatures === null || maxFeatures === undefined) return p;
+  if (maxFeatures === 'sqrt') return Math.max(1, Math.floor(Math.sqrt(p)));
+  if (maxFeatures === 'log2') return Math.max(1, Math.floor(Math.log2(p)));
+  if (typeof maxFeatures === 'number') {
+    if (maxFeatures > 0 && maxFeatures <= 1) return Math.max(1, Math.floor(maxFeatures * p));
+    if (Number.isInteger(maxFeatures) && maxFeatures > 1) return Math.min(p, maxFeatures);
+  }
+  throw new RangeError(`max_features: unsupported value ${JSON.stringify(maxFeatures)}`);
+}

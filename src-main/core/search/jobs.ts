@@ -1,0 +1,108 @@
+import { confusionMatrix } from '../metrics/confusionMatrix';
+import { classificationReport } from '../metrics/classificationReport';
+import { predictFromProba } from '../metrics/thresholds';
+import { scorerFor } from '../metrics/scorers';
+import { modelSpec } from '../ml/registry';
+import { takeLabels, takeRows, type FeatureMatrix, type FitOptions, type FittedClassifier, type ProbabilityMatrix, type StagedClassifier } from '../ml/types';
+import type { ParamValue } from '../ml/params';
+import type { FitGroup } from './plan';
+import type { FoldScore } from './cvResults';
+import type { Evaluation } from './runRecord';
+
+/** What every worker receives once per search. */
+export interface SearchData {
+  train: { X: FeatureMatrix; y: Int32Array };
+  validation: { X: FeatureMatrix; y: Int32Array } | null;
+  test: { X: FeatureMatrix; y: Int32Array };
+  folds: { train: Int32Array; test: Int32Array }[];
+  nClasses: number;
+  classes: string[];
+  metrics: string[];
+}
+
+export type SearchJob =
+  | { kind: 'cv'; group: FitGroup; fold: number }
+  | { kind: 'final'; modelId: string; type: string; params: Record<string, ParamValue> };
+
+export interface CvJobResult {
+  kind: 'cv';
+  scores: FoldScore[];
+}
+
+export interface FinalJobResult {
+  kind: 'final';
+  modelId: string;
+  seconds: number;
+  validationProba: ProbabilityMatrix | null;
+  testProba: ProbabilityMatrix;
+  importances: Float64Array | null;
+  model: unknown;
+}
+
+const now = () => performance.now() / 1000;
+
+function scoreAll(metrics: string[], y: Int32Array, proba: ProbabilityMatrix): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of metrics) out[m] = scorerFor(m)(y, proba, 1);
+  return out;
+}
+
+function isStaged(model: FittedClassifier): model is StagedClassifier {
+  return typeof (model as StagedClassifier).predictProbaStaged === 'function';
+}
+
+/** Fits one group on one fold and scores each of its candidates on the held-out rows. */
+export function runCvJob(data: SearchData, group: FitGroup, fold: number, opts: FitOptions = {}): CvJobResult {
+  const f = data.folds[fold];
+  const Xtr = takeRows(data.train.X, f.train);
+  const ytr = takeLabels(data.train.y, f.train);
+  const Xte = takeRows(data.train.X, f.test);
+  const yte = takeLabels(data.train.y, f.test);
+  const t0 = now();
+  const model = modelSpec(group.type).fit(Xtr, ytr, data.nClasses, group.params as Record<string, unknown>, opts);
+  const fitSeconds = now() - t0;
+  const t1 = now();
+  const probas = group.stages && isStaged(model) ? model.predictProbaStaged(Xte, group.stages) : [model.predictProba(Xte)];
+  const scores: FoldScore[] = group.candidates.map((candidate, i) => ({
+    candidate,
+    fold,
+    scores: scoreAll(data.metrics, yte, probas[Math.min(i, probas.length - 1)]),
+    // One fit serves every stage; each candidate is charged the whole fit, as if fitted alone it would cost at most that.
+    fitSeconds,
+    scoreSeconds: 0,
+  }));
+  const scoreSeconds = (now() - t1) / scores.length;
+  for (const s of scores) s.scoreSeconds = scoreSeconds;
+  return { kind: 'cv', scores };
+}
+
+/** Refits a model on all training rows and predicts validation and test rows. */
+export function runFinalJob(data: SearchData, job: Extract<SearchJob, { kind: 'final' }>, opts: FitOptions = {}): FinalJobResult {
+  const t0 = now();
+  const model = modelSpec(job.type).fit(data.train.X, data.train.y, data.nClasses, job.params as Record<string, unknown>, opts);
+  const seconds = now() - t0;
+  return {
+    kind: 'final',
+    modelId: job.modelId,
+    seconds,
+    validationProba: data.validation ? model.predictProba(data.validation.X) : null,
+    testProba: model.predictProba(data.test.X),
+    importances: model.featureImportances ? model.featureImportances() : null,
+    model: model.toJSON(),
+  };
+}
+
+export function runSearchJob(data: SearchData, job: SearchJob, opts: FitOptions = {}): CvJobResult | FinalJobResult {
+  return job.kind === 'cv' ? runCvJob(data, job.group, job.fold, opts) : runFinalJob(data, job, opts);
+}
+
+/** Metrics, confusion matrix and classification report of predicted probabilities. */
+export function evaluate(metrics: string[], y: Int32Array, proba: ProbabilityMatrix, classes: string[]): Evaluation {
+  const pred = predictFromProba(proba);
+  return {
+    rows: y.length,
+    metrics: scoreAll(metrics, y, proba),
+    confusion: confusionMatrix(y, pred, classes.length),
+    report: classificationReport(y, pred, classes.length),
+  };
+}

@@ -1,0 +1,74 @@
+import { expandGrid, resolveParams, STAGED_PARAM, type ModelKind, type ParamValue } from '../ml/params';
+import type { ModelConfig } from '../recipe/schema';
+
+/** One grid point of one model, as `cv_results_['params']` lists it. */
+export interface Candidate {
+  modelId: string;
+  index: number;
+  /** Recipe (scikit-learn) names → values, only the searched ones plus fixed ones. */
+  params: Record<string, ParamValue>;
+}
+
+/**
+ * One fit: candidates that differ only in the staged parameter (n_estimators)
+ * share it, and are scored at each prefix of the fitted ensemble.
+ */
+export interface FitGroup {
+  modelId: string;
+  type: ModelKind;
+  /** Model keys → values, with the staged parameter at its largest value. */
+  params: Record<string, ParamValue>;
+  /** Ascending member counts to score, or null for an unstaged model. */
+  stages: number[] | null;
+  /** candidates[i] is scored at stages[i] (or the only stage). */
+  candidates: number[];
+}
+
+export interface ModelPlan {
+  modelId: string;
+  type: ModelKind;
+  candidates: Candidate[];
+  groups: FitGroup[];
+}
+
+export function planModel(model: ModelConfig, where: string): ModelPlan {
+  const type = model.type as ModelKind;
+  const points = expandGrid(model.grid);
+  const staged = STAGED_PARAM[type];
+  const candidates: Candidate[] = points.map((p, index) => ({ modelId: model.id, index, params: { ...model.params, ...p } }));
+  const groups = new Map<string, FitGroup>();
+  for (const c of candidates) {
+    const resolved = resolveParams(type, c.params, `${where}.grid`);
+    let key: string;
+    let stage: number | null = null;
+    if (staged) {
+      const stagedKey = 'nEstimators';
+      stage = resolved[stagedKey] as number;
+      key = JSON.stringify({ ...resolved, [stagedKey]: null });
+    } else {
+      key = JSON.stringify(resolved);
+    }
+    let g = groups.get(key);
+    if (!g) {
+      g = { modelId: model.id, type, params: resolved, stages: staged ? [] : null, candidates: [] };
+      groups.set(key, g);
+    }
+    g.candidates.push(c.index);
+    if (stage !== null) g.stages!.push(stage);
+  }
+  for (const g of groups.values()) {
+    if (!g.stages) continue;
+    // Order by stage so the ensemble is scored at ascending prefixes.
+    const order = g.stages.map((s, i) => i).sort((a, b) => g.stages![a] - g.stages![b]);
+    g.stages = order.map((i) => g.stages![i]);
+    g.candidates = order.map((i) => g.candidates[i]);
+    g.params = { ...g.params, nEstimators: g.stages[g.stages.length - 1] };
+  }
+  return { modelId: model.id, type, candidates, groups: [...groups.values()] };
+}
+
+export function countFits(plans: ModelPlan[], folds: number): { candidates: number; fits: number; sklearnFits: number } {
+  const candidates = plans.reduce((s, p) => s + p.candidates.length, 0);
+  const groups = plans.reduce((s, p) => s + p.groups.length, 0);
+  return { candidates, fits: groups * folds, sklearnFits: candidates * folds };
+}

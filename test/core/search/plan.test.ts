@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { expandGrid, resolveParams } from '../../../src-main/core/ml/params';
+import { aggregateCv, type FoldScore } from '../../../src-main/core/search/cvResults';
+import { countFits, planModel } from '../../../src-main/core/search/plan';
+
+const rfGrid = {
+  max_depth: [5, 7, null],
+  max_features: [0.3, 0.6],
+  max_samples: [0.7],
+  min_samples_leaf: [1, 2],
+  min_samples_split: [2, 3],
+  n_estimators: [75, 100, 200],
+};
+
+describe('search planning', () => {
+  it('expands a grid in ParameterGrid order (sorted keys, last fastest)', () => {
+    const g = expandGrid({ b: [1, 2], a: ['x', 'y'] });
+    expect(g).toEqual([
+      { a: 'x', b: 1 },
+      { a: 'x', b: 2 },
+      { a: 'y', b: 1 },
+      { a: 'y', b: 2 },
+    ]);
+  });
+
+  it('shares one fit between candidates that differ only in n_estimators', () => {
+    const plan = planModel({ id: 'rf', type: 'randomForest', params: { random_state: 0 }, grid: rfGrid }, '$.models[0]');
+    expect(plan.candidates).toHaveLength(72);
+    expect(plan.groups).toHaveLength(24);
+    for (const g of plan.groups) {
+      expect(g.stages).toEqual([75, 100, 200]);
+      expect(g.params.nEstimators).toBe(200);
+    }
+    expect(countFits([plan], 5)).toEqual({ candidates: 72, fits: 120, sklearnFits: 360 });
+  });
+
+  it('names an unknown or invalid parameter with its JSON path', () => {
+    expect(() => planModel({ id: 'rf', type: 'randomForest', params: {}, grid: { max_dept: [3] } }, '$.models[0]')).toThrow(
+      /\$\.models\[0\]\.grid\.max_dept: randomForest has no parameter "max_dept" \(did you mean "max_depth"\?\)/,
+    );
+    expect(() => resolveParams('gradientBoosting', { learning_rate: 0 }, '$.models[1].params')).toThrow(
+      /learning_rate = 0: expected a number in \(0, 1\]/,
+    );
+  });
+});
+
+describe('aggregateCv', () => {
+  it('means, population std and min-ranks as scikit-learn reports them', () => {
+    const candidates = [0, 1, 2].map((index) => ({ modelId: 'm', index, params: { c: index } }));
+    const s = (candidate: number, fold: number, recall: number): FoldScore => ({ candidate, fold, scores: { recall }, fitSeconds: 1, scoreSeconds: 0 });
+    const scores = [s(0, 0, 0.8), s(0, 1, 0.9), s(1, 0, 0.9), s(1, 1, 0.8), s(2, 0, 0.5), s(2, 1, NaN)];
+    const r = aggregateCv(candidates, scores, ['recall'], 'recall', 2);
+    expect(r.rows[0].mean.recall).toBeCloseTo(0.85, 12);
+    expect(r.rows[0].std.recall).toBeCloseTo(0.05, 12);
+    expect(r.rows.map((x) => x.rank.recall)).toEqual([1, 1, 3]);
+    expect(r.best).toBe(0);
+  });
+});
