@@ -7,10 +7,11 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeSample } from '../scripts/generate-sample';
+import { machine } from './lib/machine';
 
 const { values: args } = parseArgs({
   options: {
@@ -112,12 +113,6 @@ function pandasVersion(): Promise<string | null> {
 async function runPandas(file: string): Promise<Run> {
   const { stdout, peakMB } = await measure(PYTHON, ['-c', PANDAS_SCRIPT, file]);
   return { seconds: Number(stdout.trim().split(/\s+/)[0]), peakMB };
-}
-
-function machine() {
-  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
-  const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
-  return { cpu: model.trim(), cores: cpus().length, ramGB: Math.round((totalmem() / 2 ** 30) * 10) / 10, node: process.version };
 }
 
 async function main(): Promise<void> {

@@ -71,15 +71,12 @@ describe('Course 5 model on the bundled sample', () => {
   const Xtest = matrix(course5.test.X, course5.names);
 
   it('reaches scikit-learn\'s converged optimum (newton-cholesky, tol=1e-12)', () => {
-    const t0 = performance.now();
     const model = fit(X, course5.y);
-    const ms = performance.now() - t0;
     expect(model.converged).toBe(true);
     expect(model.warning).toBeNull();
     const want = course5.sklearnConverged;
-    const worst = expectRel(model.coefficients, want.coef, TOL, 'coef');
+    expectRel(model.coefficients, want.coef, TOL, 'coef');
     expectRel([model.intercept], [want.intercept], TOL, 'intercept');
-    console.log(`Course 5 fit: ${X.rows}×${X.columns.length} in ${ms.toFixed(1)} ms, ${model.iterations} Newton iterations; worst relative coefficient difference ${worst.toExponential(2)}`);
   });
 
   it('is not the stalled lbfgs answer the seed notebook prints', () => {
@@ -118,21 +115,13 @@ describe("statsmodels' Logit on 2,000 × 5 standardised rows", () => {
     expectAbsOrRel([model.intercept], [sm.sklearnNone.intercept], 1e-8, 'intercept');
   });
 
-  it('is fast: 18,000 × 10 rows (about 10–20 ms warm; bounded loosely for busy CI machines)', () => {
+  it('converges on 18,000 × 10 rows of mixed scales', () => {
     const n = 18000;
     const cols: number[][] = Array.from({ length: 10 }, (_, j) => Array.from({ length: n }, (_, i) => Math.sin(i * (j + 1.3)) * (j + 1) * 100 + (i % (j + 7))));
     const y = Array.from({ length: n }, (_, i) => (Math.sin(i * 1.3) + 0.3 * Math.cos(i * 0.7) + Math.sin(i * 17.1) > 0 ? 1 : 0));
-    const Xb = matrix(cols, cols.map((_, j) => `f${j}`));
-    let model = fit(Xb, y); // warm-up (JIT)
-    let ms = Infinity;
-    for (let r = 0; r < 5; r++) {
-      const t0 = performance.now();
-      model = fit(Xb, y);
-      ms = Math.min(ms, performance.now() - t0);
-    }
-    console.log(`18,000 × 10 fit: best of 5 ${ms.toFixed(1)} ms, ${model.iterations} iterations`);
+    const model = fit(matrix(cols, cols.map((_, j) => `f${j}`)), y);
     expect(model.converged).toBe(true);
-    expect(ms).toBeLessThan(250);
+    expect(model.iterations).toBeLessThan(20);
   });
 });
 
