@@ -1,22 +1,10 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COLUMNS } from '../scripts/generate-sample';
 import { test, expect } from './fixtures';
 
-const HEADERS = [
-  '#',
-  'claim_status',
-  'video_id',
-  'video_duration_sec',
-  'video_transcription_text',
-  'verified_status',
-  'author_ban_status',
-  'video_view_count',
-  'video_like_count',
-  'video_share_count',
-  'video_download_count',
-  'video_comment_count',
-];
+const HEADERS = COLUMNS;
 
 const shots = process.env.ASSAY_SHOTS;
 

@@ -209,7 +209,7 @@ export class DelimitedParser {
       const col = this.tokenizer!.fieldColumn(width);
       throw new ApiError(
         'bad-input',
-        `${file}, line ${line}, column ${col}: this row has ${n} fields but the header has ${width} (the extra field starts at column ${col}).`,
+        `${file}, line ${line}, column ${col}: this row has ${n} fields but the header has ${width}; the first extra field starts here.`,
         { file, line, column: col },
       );
     }

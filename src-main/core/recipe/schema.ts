@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiError } from '../api/errors';
+import { SCORER_NAMES } from '../metrics/scorers';
 
 /**
  * The recipe: a versioned JSON document that says everything a run does, so
@@ -100,17 +101,8 @@ export const modelSchema = z
   .strict();
 export type ModelConfig = z.infer<typeof modelSchema>;
 
-export const scoringNames = [
-  'accuracy',
-  'precision',
-  'recall',
-  'f1',
-  'roc_auc',
-  'average_precision',
-  'neg_log_loss',
-  'balanced_accuracy',
-  'matthews_corrcoef',
-] as const;
+/** The metrics a recipe can score and refit on: scikit-learn's scoring names. */
+export const scoringNames = SCORER_NAMES;
 
 export const recipeSchema = z
   .object({
