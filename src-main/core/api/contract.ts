@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { COLUMN_KINDS, type ColumnKind, type DatasetInfo } from '../data/columns';
+import type { Recipe } from '../recipe/schema';
 
 /**
  * The one API between the renderer and a host (Electron or web). Each method
@@ -44,6 +45,16 @@ export interface Progress {
 }
 
 const datasetId = z.number().int().positive();
+const recipeId = z.number().int().positive();
+
+/** A recipe as stored in the project. */
+export interface RecipeInfo {
+  id: number;
+  name: string;
+  recipe: Recipe;
+  createdAt: string;
+  updatedAt: string;
+}
 
 export const methods = {
   'app.info': { input: z.object({}).strict(), long: false },
@@ -83,6 +94,12 @@ export const methods = {
   },
   'dataset.rename': { input: z.object({ id: datasetId, name: z.string().trim().min(1).max(200) }).strict(), long: false },
   'dataset.delete': { input: z.object({ id: datasetId }).strict(), long: false },
+  'recipe.list': { input: z.object({}).strict(), long: false },
+  'recipe.get': { input: z.object({ id: recipeId }).strict(), long: false },
+  /** Creates (id null) or replaces a recipe; the recipe itself is validated by the recipe schema. */
+  'recipe.save': { input: z.object({ id: recipeId.nullable(), recipe: z.unknown() }).strict(), long: false },
+  'recipe.duplicate': { input: z.object({ id: recipeId }).strict(), long: false },
+  'recipe.delete': { input: z.object({ id: recipeId }).strict(), long: false },
 } as const;
 
 export type Method = keyof typeof methods;
@@ -103,6 +120,11 @@ export interface Outputs {
   'dataset.setColumnKind': DatasetInfo;
   'dataset.rename': DatasetInfo;
   'dataset.delete': { id: number };
+  'recipe.list': RecipeInfo[];
+  'recipe.get': RecipeInfo;
+  'recipe.save': RecipeInfo;
+  'recipe.duplicate': RecipeInfo;
+  'recipe.delete': { id: number };
 }
 export type Output<M extends Method> = Outputs[M];
 

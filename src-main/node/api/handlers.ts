@@ -1,6 +1,7 @@
 import { encodeArrowPage } from '../../core/data/arrowPage';
 import { getDataset, listDatasets, readColumns, renameDataset, deleteDataset } from '../store/datasets';
 import { setColumnKind } from '../store/columnKinds';
+import { deleteRecipe, duplicateRecipe, getRecipe, listRecipes, saveRecipe } from '../store/recipes';
 import type { Workbench } from '../app/workbench';
 import type { Handlers } from './router';
 
@@ -32,6 +33,15 @@ export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
     'dataset.delete': ({ id }) =>
       wb.write((db) => {
         deleteDataset(db, id);
+        return { id };
+      }),
+    'recipe.list': () => listRecipes(wb.db),
+    'recipe.get': ({ id }) => getRecipe(wb.db, id),
+    'recipe.save': ({ id, recipe }) => wb.write((db) => saveRecipe(db, id, recipe)),
+    'recipe.duplicate': ({ id }) => wb.write((db) => duplicateRecipe(db, id)),
+    'recipe.delete': ({ id }) =>
+      wb.write((db) => {
+        deleteRecipe(db, id);
         return { id };
       }),
   };

@@ -36,6 +36,21 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'recipes',
+    up(db) {
+      db.exec(`
+        CREATE TABLE recipes (
+          id         INTEGER PRIMARY KEY,
+          name       TEXT NOT NULL UNIQUE,
+          json       TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
