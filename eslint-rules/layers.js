@@ -15,7 +15,7 @@ export const LAYERS = {
 };
 
 // Packages that only work in Node; core and the renderer must not depend on them.
-const NODE_ONLY_PACKAGES = new Set(['better-sqlite3', 'ws']);
+const NODE_ONLY_PACKAGES = new Set(['better-sqlite3', 'ws', '@resvg/resvg-js']);
 const BUILTINS = new Set(builtinModules);
 
 function layerOf(root, file) {

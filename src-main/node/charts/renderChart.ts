@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import * as echarts from 'echarts';
+import type { EChartsOption } from '../../core/charts/spec';
+import { resourcesDir } from '../app/paths';
+
+/**
+ * Server-side export of the EDA charts: echarts draws the option to an SVG
+ * string without any DOM (`ssr: true`), and resvg rasterizes that SVG to PNG.
+ * Nothing here touches `window` or `document`, so it runs in the host, a
+ * worker, the CLI and tests alike.
+ */
+
+export interface SvgSize {
+  width: number;
+  height: number;
+}
+
+export type PngScale = 1 | 2 | 3;
+
+export interface PngSize extends SvgSize {
+  /** Pixel density: the PNG is scale·width × scale·height pixels (default 2, for slides). */
+  scale?: PngScale;
+}
+
+/** The bundled fonts (resources/fonts), named first by the charts' `font-family`. */
+export const CHART_FONT_FILES = ['Lato-Regular.ttf', 'Lato-Bold.ttf'] as const;
+export const CHART_FONT_NAME = 'Lato';
+
+function checkSize(size: SvgSize): void {
+  for (const [k, v] of Object.entries({ width: size.width, height: size.height })) {
+    if (!Number.isInteger(v) || v < 16 || v > 8192) throw new RangeError(`The chart ${k} must be a whole number of pixels from 16 to 8192, not ${v}.`);
+  }
+}
+
+/** The chart as a standalone SVG document of `width` × `height` CSS pixels. */
+export function renderSvg(option: EChartsOption, size: SvgSize): string {
+  checkSize(size);
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  try {
+    chart.setOption({ ...option, animation: false });
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+let fontFiles: string[] | null = null;
+
+/** Absolute paths of the bundled fonts; an empty list (system fonts only) when they are not shipped. */
+export function chartFontFiles(): string[] {
+  if (fontFiles) return fontFiles;
+  let dir: string | null = null;
+  try {
+    dir = join(resourcesDir(), 'fonts');
+  } catch {
+    dir = null;
+  }
+  fontFiles = dir ? CHART_FONT_FILES.map((f) => join(dir, f)).filter((p) => existsSync(p)) : [];
+  return fontFiles;
+}
+
+/**
+ * The chart as a PNG of scale·width × scale·height pixels: the SVG is drawn
+ * at its own size and resvg scales it up (`fitTo` width), so text and lines
+ * stay sharp. Text uses the bundled Lato; system fonts are loaded only as a
+ * fallback for characters Lato lacks (CJK, emoji in category names).
+ */
+export function renderPng(option: EChartsOption, size: PngSize): Buffer {
+  const scale = size.scale ?? 2;
+  if (scale !== 1 && scale !== 2 && scale !== 3) throw new RangeError(`The PNG scale must be 1, 2 or 3, not ${String(scale)}.`);
+  const svg = renderSvg(option, size);
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: size.width * scale },
+    background: '#ffffff',
+    font: {
+      fontFiles: chartFontFiles(),
+      loadSystemFonts: true,
+      defaultFontFamily: CHART_FONT_NAME,
+      sansSerifFamily: CHART_FONT_NAME,
+    },
+    shapeRendering: 2,
+    textRendering: 1,
+  });
+  return resvg.render().asPng();
+}
+
+/**
+ * A file-system-safe name from a chart title: lower case ASCII letters, digits
+ * and single dashes ("Video view count by claim status" → "video-view-count-by-claim-status").
+ */
+export function slug(title: string): string {
+  const s = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+  return s || 'chart';
+}
+
+/** The export file name: `slug.svg`, `slug.png` at 1x, `slug@2x.png` / `slug@3x.png` above. */
+export function chartFile(kind: 'png' | 'svg', title: string, scale: PngScale = 2): string {
+  const base = slug(title);
+  if (kind === 'svg') return `${base}.svg`;
+  return scale === 1 ? `${base}.png` : `${base}@${scale}x.png`;
+}
