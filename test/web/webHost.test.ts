@@ -136,6 +136,22 @@ describe('web host', () => {
     ws.close();
   });
 
+  it('sorts and filters in the host, paging the view as binary Arrow frames', async () => {
+    const ws = await connect();
+    const list = await call(ws, 'dataset.list', {});
+    const id = (list.message as { result: { id: number }[] }).result[0].id;
+    const query = { sort: { column: 1, descending: true }, filters: [{ column: 0, op: 'range', min: 2 }] };
+    const count = await call(ws, 'dataset.queryCount', { id, query });
+    expect(count.message).toMatchObject({ type: 'result', result: { rows: 2 } });
+    const page = await call(ws, 'dataset.queryPage', { id, query, offset: 0, limit: 10 });
+    const table = tableFromIPC(page.binary!);
+    expect(table.getChildAt(1)!.toArray()).toEqual(['z', 'y']);
+    expect(Array.from(table.getChildAt(2)!.toArray() as Float64Array)).toEqual([3, 2]);
+    const bad = await call(ws, 'dataset.queryCount', { id, query: { filters: [{ column: 9, op: 'missing' }] } });
+    expect(bad.message).toMatchObject({ type: 'error', error: { code: 'bad-input', message: expect.stringMatching(/Column 9 does not exist/) } });
+    ws.close();
+  });
+
   it('rejects malformed messages with a clear error', async () => {
     const ws = await connect();
     const reply = new Promise<HostMessage>((r) => ws.once('message', (d) => r(JSON.parse(d.toString()))));

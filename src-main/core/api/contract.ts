@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COLUMN_KINDS, type ColumnKind, type DatasetInfo } from '../data/columns';
 import type { Recipe } from '../recipe/schema';
+import { gridQuerySchema } from '../data/query';
 
 /**
  * The one API between the renderer and a host (Electron or web). Each method
@@ -75,6 +76,24 @@ export const methods = {
       .strict(),
     long: false,
   },
+  /** A page of the filtered, sorted view; see `src-main/node/store/query.ts`. */
+  'dataset.queryPage': {
+    input: z
+      .object({
+        id: datasetId,
+        query: gridQuerySchema,
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(10_000),
+      })
+      .strict(),
+    long: false,
+  },
+  'dataset.queryCount': { input: z.object({ id: datasetId, query: gridQuerySchema }).strict(), long: false },
+  /** Where original row `row` (1-based) lands in the view: a 0-based offset, or null when filtered out. */
+  'dataset.queryPosition': {
+    input: z.object({ id: datasetId, query: gridQuerySchema, row: z.number().int().min(1) }).strict(),
+    long: false,
+  },
   'dataset.import': {
     input: z
       .object({
@@ -116,6 +135,11 @@ export interface Outputs {
   'dataset.get': DatasetInfo;
   /** An Arrow IPC stream holding one record batch of the asked rows. */
   'dataset.page': Uint8Array;
+  /** Arrow IPC stream: the dataset's columns, then one Float64 field of original 1-based row numbers (last; see ROW_NUMBER_FIELD). */
+  'dataset.queryPage': Uint8Array;
+  /** Rows in the view, and the status-line sentence for the query. */
+  'dataset.queryCount': { rows: number; description: string };
+  'dataset.queryPosition': { position: number | null };
   'dataset.import': DatasetInfo;
   'dataset.setColumnKind': DatasetInfo;
   'dataset.rename': DatasetInfo;

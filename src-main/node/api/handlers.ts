@@ -1,4 +1,6 @@
 import { encodeArrowPage } from '../../core/data/arrowPage';
+import { describeQuery } from '../../core/data/query';
+import { encodeQueryPage, forgetDatasetViews, queryCount, queryPage, queryPosition } from '../store/query';
 import { getDataset, listDatasets, readColumns, renameDataset, deleteDataset } from '../store/datasets';
 import { setColumnKind } from '../store/columnKinds';
 import { deleteRecipe, duplicateRecipe, getRecipe, listRecipes, saveRecipe } from '../store/recipes';
@@ -26,13 +28,31 @@ export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
       const n = Math.max(0, Math.min(limit, info.rows - offset));
       return encodeArrowPage(info.columns, readColumns(wb.db, info, offset, n));
     },
+    'dataset.queryPage': ({ id, query, offset, limit }) => {
+      const info = getDataset(wb.db, id);
+      return encodeQueryPage(info.columns, queryPage(wb.db, info, query, offset, limit));
+    },
+    'dataset.queryCount': ({ id, query }) => {
+      const info = getDataset(wb.db, id);
+      return { rows: queryCount(wb.db, info, query), description: describeQuery(query, info.columns) };
+    },
+    'dataset.queryPosition': ({ id, query, row }) => {
+      const info = getDataset(wb.db, id);
+      return { position: queryPosition(wb.db, info, query, row) };
+    },
     'dataset.import': ({ path, name, displayName, delimiter }, ctx) =>
       wb.importFile({ path, name, displayName, delimiter, signal: ctx.signal, onProgress: ctx.progress }),
-    'dataset.setColumnKind': ({ id, column, kind }) => wb.write((db) => setColumnKind(db, id, column, kind)),
+    'dataset.setColumnKind': ({ id, column, kind }) =>
+      wb.write((db) => {
+        const info = setColumnKind(db, id, column, kind);
+        forgetDatasetViews(db, id);
+        return info;
+      }),
     'dataset.rename': ({ id, name }) => wb.write((db) => renameDataset(db, id, name)),
     'dataset.delete': ({ id }) =>
       wb.write((db) => {
         deleteDataset(db, id);
+        forgetDatasetViews(db, id);
         return { id };
       }),
     'recipe.list': () => listRecipes(wb.db),

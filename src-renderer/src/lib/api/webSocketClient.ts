@@ -5,7 +5,7 @@ import { decodeBinaryResult, type ClientMessage, type HostMessage } from '../../
 import { PendingCalls } from './pendingCalls';
 
 /** Methods whose result arrives as a binary frame instead of JSON. */
-const BINARY_METHODS = new Set<string>(['dataset.page']);
+const BINARY_METHODS = new Set<string>(['dataset.page', 'dataset.queryPage']);
 
 const CLOSED_MESSAGE =
   'The connection to the Assay host was lost, so the last action could not finish. ' +
