@@ -125,3 +125,8 @@ export function scrollLeftToReveal(
 function clamp(v: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
 }
+
+/** The physical scrollTop that puts `row` in the middle of the viewport (as far as the ends allow). */
+export function scrollTopToCenter(row: number, g: GridGeometry): number {
+  return Math.round(toPhysical(row * g.rowHeight - (g.viewportHeight - g.rowHeight) / 2, g));
+}
