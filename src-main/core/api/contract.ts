@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COLUMN_KINDS, type ColumnKind, type DatasetInfo } from '../data/columns';
 import type { Recipe } from '../recipe/schema';
 import { gridQuerySchema } from '../data/query';
+import { chartRequestSchema } from '../charts/request';
 
 /**
  * The one API between the renderer and a host (Electron or web). Each method
@@ -113,6 +114,20 @@ export const methods = {
   },
   'dataset.rename': { input: z.object({ id: datasetId, name: z.string().trim().min(1).max(200) }).strict(), long: false },
   'dataset.delete': { input: z.object({ id: datasetId }).strict(), long: false },
+  /** A chart of a dataset drawn in the host (echarts SSR), as SVG or PNG at 1–3×. */
+  'chart.render': {
+    input: z
+      .object({
+        id: datasetId,
+        chart: chartRequestSchema,
+        format: z.enum(['svg', 'png']),
+        width: z.number().int().min(200).max(4000),
+        height: z.number().int().min(150).max(3000),
+        scale: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
+      })
+      .strict(),
+    long: false,
+  },
   'recipe.list': { input: z.object({}).strict(), long: false },
   'recipe.get': { input: z.object({ id: recipeId }).strict(), long: false },
   /** Creates (id null) or replaces a recipe; the recipe itself is validated by the recipe schema. */
@@ -144,6 +159,7 @@ export interface Outputs {
   'dataset.setColumnKind': DatasetInfo;
   'dataset.rename': DatasetInfo;
   'dataset.delete': { id: number };
+  'chart.render': { fileName: string; mime: 'image/svg+xml' | 'image/png'; data: string; note: string | null };
   'recipe.list': RecipeInfo[];
   'recipe.get': RecipeInfo;
   'recipe.save': RecipeInfo;

@@ -3,6 +3,7 @@ import { describeQuery } from '../../core/data/query';
 import { encodeQueryPage, forgetDatasetViews, queryCount, queryPage, queryPosition } from '../store/query';
 import { getDataset, listDatasets, readColumns, renameDataset, deleteDataset } from '../store/datasets';
 import { setColumnKind } from '../store/columnKinds';
+import { exportChart } from '../charts/exportChart';
 import { deleteRecipe, duplicateRecipe, getRecipe, listRecipes, saveRecipe } from '../store/recipes';
 import type { Workbench } from '../app/workbench';
 import type { Handlers } from './router';
@@ -55,6 +56,8 @@ export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
         forgetDatasetViews(db, id);
         return { id };
       }),
+    'chart.render': ({ id, chart, format, width, height, scale }) =>
+      exportChart(wb.db, getDataset(wb.db, id), chart, { type: format, width, height, scale }),
     'recipe.list': () => listRecipes(wb.db),
     'recipe.get': ({ id }) => getRecipe(wb.db, id),
     'recipe.save': ({ id, recipe }) => wb.write((db) => saveRecipe(db, id, recipe)),

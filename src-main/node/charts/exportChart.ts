@@ -1,0 +1,29 @@
+import type Database from 'better-sqlite3';
+import { chartFromRequest, type ChartRequest } from '../../core/charts/request';
+import type { DatasetInfo } from '../../core/data/columns';
+import { datasetFrame } from '../recipe/frameCache';
+import { chartFile, renderPng, renderSvg, type PngScale } from './renderChart';
+
+export interface ChartExport {
+  fileName: string;
+  mime: 'image/svg+xml' | 'image/png';
+  /** SVG text, or PNG bytes as base64. */
+  data: string;
+  note: string | null;
+}
+
+/** Draws a chart of a dataset in the host, independent of any window. */
+export function exportChart(
+  db: Database.Database,
+  info: DatasetInfo,
+  request: ChartRequest,
+  format: { type: 'svg' | 'png'; width: number; height: number; scale: PngScale },
+): ChartExport {
+  const { option, note } = chartFromRequest(datasetFrame(db, info), request);
+  const title = String((option.title as { text?: string } | undefined)?.text ?? request.kind);
+  if (format.type === 'svg') {
+    return { fileName: chartFile('svg', title), mime: 'image/svg+xml', data: renderSvg(option, format), note: note ?? null };
+  }
+  const png = renderPng(option, format);
+  return { fileName: chartFile('png', title, format.scale), mime: 'image/png', data: png.toString('base64'), note: note ?? null };
+}
