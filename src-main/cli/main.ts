@@ -1,6 +1,7 @@
 import { ApiError } from '../core/api/errors';
 import { ASSAY_VERSION } from '../core/version';
 import { IMPORT_USAGE, importCommand } from './commands/importCommand';
+import { PROFILE_USAGE, profileCommand } from './commands/profileCommand';
 import { RUN_USAGE, runCommand } from './commands/runCommand';
 
 const USAGE = `usage:
@@ -8,6 +9,8 @@ const USAGE = `usage:
       run a recipe without the UI (a progress bar on a terminal; --json prints one JSON document)
   ${IMPORT_USAGE}
       import a CSV, TSV or Arrow file into a project (created if missing)
+  ${PROFILE_USAGE}
+      profile a CSV, TSV or Arrow file: shape, info, describe, missing values, duplicates, value counts, correlations (--json: one JSON document)
   assay version`;
 
 /** The headless entry point. */
@@ -22,6 +25,8 @@ async function main(argv: string[]): Promise<number> {
       return runCommand(rest);
     case 'import':
       return importCommand(rest);
+    case 'profile':
+      return profileCommand(rest);
     default:
       console.error(USAGE);
       return 2;

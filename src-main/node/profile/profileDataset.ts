@@ -1,0 +1,40 @@
+import type Database from 'better-sqlite3';
+import type { DatasetInfo } from '../../core/data/columns';
+import { profileFrame, type DatasetProfile, type ProfileOptions } from '../../core/profile/profile';
+import { loadDatasetFrame } from '../recipe/loadFrame';
+
+/**
+ * The profile of a stored dataset, cached in memory per dataset version:
+ * dataset id + content hash + each column's name and kind (a kind override
+ * changes how a column loads, so it is a new version) + the options. The
+ * cache keeps the few most recently used profiles (LRU).
+ */
+const CAPACITY = 4;
+const cache = new Map<string, DatasetProfile>();
+
+export function datasetVersionKey(info: DatasetInfo, options: ProfileOptions = {}): string {
+  return JSON.stringify([info.id, info.contentHash, info.rows, info.columns.map((c) => [c.name, c.kind]), options.bins ?? 20, options.topValues ?? 10, options.spearman ?? true]);
+}
+
+export function profileDataset(db: Database.Database, info: DatasetInfo, options: ProfileOptions = {}): DatasetProfile {
+  const key = datasetVersionKey(info, options);
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const profile = profileFrame(loadDatasetFrame(db, info), options);
+  cache.set(key, profile);
+  while (cache.size > CAPACITY) cache.delete(cache.keys().next().value!);
+  return profile;
+}
+
+/** Forgets every cached profile (tests; or after a project is closed). */
+export function clearProfileCache(): void {
+  cache.clear();
+}
+
+export function profileCacheSize(): number {
+  return cache.size;
+}
