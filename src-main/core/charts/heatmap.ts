@@ -1,3 +1,4 @@
+import { correlationMatrix as pearsonMatrix } from '../profile/correlation';
 import { ApiError } from '../api/errors';
 import { baseOption, CHART_FONT_FAMILY, formatCount, type ChartResult, type ChartSpecBase, type NumericColumn } from './spec';
 
@@ -19,52 +20,13 @@ export function formatCell(v: number): string {
 }
 
 /**
- * Pearson correlation of each pair of columns over the rows where both are
- * present (pandas' `DataFrame.corr()`): Σ(x − x̄)(y − ȳ) / √(Σ(x − x̄)²·Σ(y − ȳ)²)
- * with the means of those rows; NaN for fewer than two rows or a constant column.
+ * Pearson correlations as a square array for the heatmap; the statistics are
+ * the profile's (pandas' `DataFrame.corr()`, pairwise complete rows).
  */
 export function correlationMatrix(columns: NumericColumn[]): number[][] {
+  const { matrix } = pearsonMatrix(columns.map((c) => ({ name: c.name, values: Float64Array.from(c.values) })), 'pearson');
   const k = columns.length;
-  const out = Array.from({ length: k }, () => new Array<number>(k).fill(NaN));
-  for (let a = 0; a < k; a++) {
-    for (let b = a; b < k; b++) {
-      const x = columns[a].values;
-      const y = columns[b].values;
-      if (x.length !== y.length) throw new ApiError('bad-input', `"${columns[a].name}" and "${columns[b].name}" have different lengths.`);
-      let n = 0;
-      let mx = 0;
-      let my = 0;
-      for (let i = 0; i < x.length; i++) {
-        if (Number.isFinite(x[i]) && Number.isFinite(y[i])) {
-          n++;
-          mx += x[i];
-          my += y[i];
-        }
-      }
-      let r = NaN;
-      if (n >= 2) {
-        mx /= n;
-        my /= n;
-        let sxy = 0;
-        let sxx = 0;
-        let syy = 0;
-        for (let i = 0; i < x.length; i++) {
-          if (Number.isFinite(x[i]) && Number.isFinite(y[i])) {
-            const dx = x[i] - mx;
-            const dy = y[i] - my;
-            sxy += dx * dy;
-            sxx += dx * dx;
-            syy += dy * dy;
-          }
-        }
-        const d = Math.sqrt(sxx * syy);
-        if (d > 0) r = Math.max(-1, Math.min(1, sxy / d));
-      }
-      out[a][b] = r;
-      out[b][a] = r;
-    }
-  }
-  return out;
+  return Array.from({ length: k }, (_, a) => Array.from(matrix.subarray(a * k, (a + 1) * k)));
 }
 
 /** A correlation heatmap: cells coloured on a diverging −1 … 1 scale, each annotated with its value. */
