@@ -3,6 +3,7 @@ import { COLUMN_KINDS, type ColumnKind, type DatasetInfo } from '../data/columns
 import type { Recipe } from '../recipe/schema';
 import { gridQuerySchema } from '../data/query';
 import { chartRequestSchema } from '../charts/request';
+import type { ProfileView } from '../profile/profileView';
 
 /**
  * The one API between the renderer and a host (Electron or web). Each method
@@ -114,6 +115,8 @@ export const methods = {
   },
   'dataset.rename': { input: z.object({ id: datasetId, name: z.string().trim().min(1).max(200) }).strict(), long: false },
   'dataset.delete': { input: z.object({ id: datasetId }).strict(), long: false },
+  /** The dataset's profile (pandas' info/describe/isna/duplicated/value_counts/corr, VIF), cached per dataset version. */
+  'dataset.profile': { input: z.object({ id: datasetId }).strict(), long: false },
   /** A chart of a dataset drawn in the host (echarts SSR), as SVG or PNG at 1–3×. */
   'chart.render': {
     input: z
@@ -159,6 +162,7 @@ export interface Outputs {
   'dataset.setColumnKind': DatasetInfo;
   'dataset.rename': DatasetInfo;
   'dataset.delete': { id: number };
+  'dataset.profile': ProfileView;
   'chart.render': { fileName: string; mime: 'image/svg+xml' | 'image/png'; data: string; note: string | null };
   'recipe.list': RecipeInfo[];
   'recipe.get': RecipeInfo;

@@ -4,6 +4,7 @@ import { encodeQueryPage, forgetDatasetViews, queryCount, queryPage, queryPositi
 import { getDataset, listDatasets, readColumns, renameDataset, deleteDataset } from '../store/datasets';
 import { setColumnKind } from '../store/columnKinds';
 import { exportChart } from '../charts/exportChart';
+import { datasetProfileView } from '../profile/profileDataset';
 import { deleteRecipe, duplicateRecipe, getRecipe, listRecipes, saveRecipe } from '../store/recipes';
 import type { Workbench } from '../app/workbench';
 import type { Handlers } from './router';
@@ -56,6 +57,7 @@ export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
         forgetDatasetViews(db, id);
         return { id };
       }),
+    'dataset.profile': ({ id }) => datasetProfileView(wb.db, getDataset(wb.db, id)),
     'chart.render': ({ id, chart, format, width, height, scale }) =>
       exportChart(wb.db, getDataset(wb.db, id), chart, { type: format, width, height, scale }),
     'recipe.list': () => listRecipes(wb.db),

@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { DatasetInfo } from '../../core/data/columns';
 import { profileFrame, type DatasetProfile, type ProfileOptions } from '../../core/profile/profile';
-import { loadDatasetFrame } from '../recipe/loadFrame';
+import { profileView, type ProfileView } from '../../core/profile/profileView';
+import { varianceInflation, type VifResult } from '../../core/profile/vif';
+import { datasetFrame } from '../recipe/frameCache';
 
 /**
  * The profile of a stored dataset, cached in memory per dataset version:
@@ -24,7 +26,7 @@ export function profileDataset(db: Database.Database, info: DatasetInfo, options
     cache.set(key, hit);
     return hit;
   }
-  const profile = profileFrame(loadDatasetFrame(db, info), options);
+  const profile = profileFrame(datasetFrame(db, info), options);
   cache.set(key, profile);
   while (cache.size > CAPACITY) cache.delete(cache.keys().next().value!);
   return profile;
@@ -37,4 +39,22 @@ export function clearProfileCache(): void {
 
 export function profileCacheSize(): number {
   return cache.size;
+}
+
+/**
+ * The profile as the API sends it, with the variance inflation of the
+ * numeric columns that have any spread (a constant column has no VIF).
+ */
+export function datasetProfileView(db: Database.Database, info: DatasetInfo): ProfileView {
+  const profile = profileDataset(db, info);
+  const spread = profile.columns.filter((c) => c.type === 'number' && c.describe.count > 1 && c.describe.std > 0).map((c) => c.name);
+  let vif: VifResult | null = null;
+  if (spread.length >= 2) {
+    try {
+      vif = varianceInflation(datasetFrame(db, info), spread);
+    } catch {
+      vif = null;
+    }
+  }
+  return profileView(profile, vif);
 }
