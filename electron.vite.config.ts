@@ -16,6 +16,8 @@ export default defineConfig({
           worker: resolve('src-main/node/pool/trainingWorker.ts'),
           // Worker-thread entry of CSV imports (found by parserWorker.ts next to the bundle).
           delimitedWorker: resolve('src-main/node/ingest/delimitedWorker.ts'),
+          // Worker-thread entry of profiles and charts (found by node/threads/workerSource.ts).
+          analysisWorker: resolve('src-main/node/analysis/analysisWorker.ts'),
         },
       },
     },

@@ -3,8 +3,7 @@ import { describeQuery } from '../../core/data/query';
 import { encodeQueryPage, forgetDatasetViews, queryCount, queryPage, queryPosition } from '../store/query';
 import { getDataset, listDatasets, readColumns, renameDataset, deleteDataset } from '../store/datasets';
 import { setColumnKind } from '../store/columnKinds';
-import { exportChart } from '../charts/exportChart';
-import { datasetProfileView } from '../profile/profileDataset';
+import { AnalysisThread } from '../analysis/analysisThread';
 import { deleteRecipe, duplicateRecipe, getRecipe, listRecipes, saveRecipe } from '../store/recipes';
 import type { Workbench } from '../app/workbench';
 import type { Handlers } from './router';
@@ -16,6 +15,7 @@ export interface HostDescription {
 
 /** The API's behaviour, shared by every host. */
 export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
+  const analysis = new AnalysisThread();
   return {
     'app.info': () => ({ version: host.version, host: host.host, project: wb.info() }),
     'project.current': () => wb.info(),
@@ -57,9 +57,9 @@ export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
         forgetDatasetViews(db, id);
         return { id };
       }),
-    'dataset.profile': ({ id }) => datasetProfileView(wb.db, getDataset(wb.db, id)),
+    'dataset.profile': ({ id }) => analysis.run(wb.db, { op: 'profile', info: getDataset(wb.db, id) }),
     'chart.render': ({ id, chart, format, width, height, scale }) =>
-      exportChart(wb.db, getDataset(wb.db, id), chart, { type: format, width, height, scale }),
+      analysis.run(wb.db, { op: 'chart', info: getDataset(wb.db, id), chart, format: { type: format, width, height, scale } }),
     'recipe.list': () => listRecipes(wb.db),
     'recipe.get': ({ id }) => getRecipe(wb.db, id),
     'recipe.save': ({ id, recipe }) => wb.write((db) => saveRecipe(db, id, recipe)),

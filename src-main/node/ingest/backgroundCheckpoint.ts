@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { CheckpointTask, FromWorker } from './parserProtocol';
-import { workerSource } from './parserWorker';
+import { delimitedWorkerSource } from './parserWorker';
 
 /**
  * Large imports write their rows to the WAL only; folding those pages into
@@ -59,7 +59,7 @@ function sqliteModulePath(): string | null {
 }
 
 function startWorker(path: string): boolean {
-  const source = workerSource();
+  const source = delimitedWorkerSource();
   const sqlite = sqliteModulePath();
   if (!source || !sqlite) return false;
   const task: CheckpointTask = { task: 'checkpoint', path, sqlite };

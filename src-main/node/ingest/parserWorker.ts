@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DelimitedParser, type DelimitedParserOptions, type ParseSummary, type RowBatch } from '../../core/ingest/delimitedParser';
+import { workerSource, type WorkerSource } from '../threads/workerSource';
 import { deserializeError, type FromWorker, type ToWorker } from './parserProtocol';
 
 /**
@@ -39,46 +36,9 @@ export function inProcessEngine(config: ParserConfig, onBatch: (b: RowBatch) => 
 
 /** Chunks sent to the worker but not yet parsed; bounds memory when SQLite is the faster side. */
 const MAX_IN_FLIGHT = 3;
-const WORKER_FILE = 'delimitedWorker';
-
-let devBundle: string | null = null;
-
-/**
- * How to start the worker entry: from the electron-vite bundle
- * (`out/main/delimitedWorker.js`, next to or above the chunk running this
- * code), or, when running from source (tsx, vitest), the `.ts` entry bundled
- * on the fly with esbuild (a dev dependency, present whenever source runs).
- */
-export function workerSource(): { code: string; eval: true } | { file: URL; eval: false } | null {
-  const here = import.meta.url;
-  if (!here.startsWith('file:')) return null;
-  const path = fileURLToPath(here);
-  if (/\.ts$/.test(path)) {
-    if (devBundle === null) {
-      try {
-        const esbuild = createRequire(here)('esbuild') as {
-          buildSync(o: object): { outputFiles: { text: string }[] };
-        };
-        const out = esbuild.buildSync({
-          entryPoints: [join(dirname(path), `${WORKER_FILE}.ts`)],
-          bundle: true,
-          platform: 'node',
-          format: 'cjs',
-          write: false,
-          logLevel: 'silent',
-        });
-        devBundle = out.outputFiles[0].text;
-      } catch {
-        return null;
-      }
-    }
-    return { code: devBundle, eval: true };
-  }
-  const dir = dirname(path);
-  for (const candidate of [join(dir, `${WORKER_FILE}.js`), join(dir, '..', `${WORKER_FILE}.js`)]) {
-    if (existsSync(candidate)) return { file: pathToFileURL(candidate), eval: false };
-  }
-  return null;
+/** The delimited import's worker entry (also runs the post-import checkpoint). */
+export function delimitedWorkerSource(): WorkerSource | null {
+  return workerSource('delimitedWorker', 'ingest/delimitedWorker.ts');
 }
 
 /**
@@ -86,7 +46,7 @@ export function workerSource(): { code: string; eval: true } | { file: URL; eval
  * started here (the caller then uses {@link inProcessEngine}).
  */
 export async function workerEngine(config: ParserConfig, onBatch: (b: RowBatch) => void): Promise<ParseEngine | null> {
-  const source = workerSource();
+  const source = delimitedWorkerSource();
   if (!source) return null;
   let worker: Worker;
   try {

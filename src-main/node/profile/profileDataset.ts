@@ -13,6 +13,8 @@ import { datasetFrame } from '../recipe/frameCache';
  */
 const CAPACITY = 4;
 const cache = new Map<string, DatasetProfile>();
+/** The API's view (with VIF) of each cached profile; goes when the profile does. */
+const views = new WeakMap<DatasetProfile, ProfileView>();
 
 export function datasetVersionKey(info: DatasetInfo, options: ProfileOptions = {}): string {
   return JSON.stringify([info.id, info.contentHash, info.rows, info.columns.map((c) => [c.name, c.kind]), options.bins ?? 20, options.topValues ?? 10, options.spearman ?? true]);
@@ -47,6 +49,8 @@ export function profileCacheSize(): number {
  */
 export function datasetProfileView(db: Database.Database, info: DatasetInfo): ProfileView {
   const profile = profileDataset(db, info);
+  const known = views.get(profile);
+  if (known) return known;
   const spread = profile.columns.filter((c) => c.type === 'number' && c.describe.count > 1 && c.describe.std > 0).map((c) => c.name);
   let vif: VifResult | null = null;
   if (spread.length >= 2) {
@@ -56,5 +60,7 @@ export function datasetProfileView(db: Database.Database, info: DatasetInfo): Pr
       vif = null;
     }
   }
-  return profileView(profile, vif);
+  const view = profileView(profile, vif);
+  views.set(profile, view);
+  return view;
 }
