@@ -12,11 +12,15 @@ const BASE_WIDTH: Record<ColumnKind, number> = {
   identifier: 130,
 };
 
-/** A starting width: wide enough for the header (name; badge and missing count), wider for text. */
+/**
+ * A starting width: wide enough for the header (the name with its filter and
+ * details buttons; the kind badge and missing share), wider for text.
+ */
 export function defaultColumnWidth(column: Pick<ColumnInfo, 'name' | 'kind'> & { missing?: number }): number {
-  const missingText = column.missing ? `${column.missing.toLocaleString('en-US')} NA` : 'no NA';
-  const forSubline = 36 + 6 + Math.ceil(missingText.length * 6.8) + 18;
-  const forHeader = Math.max(Math.ceil(column.name.length * 7.6) + 18, forSubline);
+  // The widest share label, so a column never needs resizing to read it.
+  const missingText = column.missing ? '99.9% missing' : '';
+  const forSubline = 36 + 6 + Math.ceil(missingText.length * 6.2) + 18;
+  const forHeader = Math.max(Math.ceil(column.name.length * 8.4) + 16 + 40, forSubline);
   return clampWidth(Math.max(BASE_WIDTH[column.kind], Math.min(forHeader, 320)));
 }
 
