@@ -18,6 +18,7 @@ import { dataTableOf, getDataset } from '../src-main/node/store/datasets';
 import { forgetDatasetViews, queryCount, queryPage, queryPosition } from '../src-main/node/store/query';
 import { writeSample } from '../scripts/generate-sample';
 import { machine } from './lib/machine';
+import { median } from './lib/stats';
 
 const { values: args } = parseArgs({
   options: {
@@ -36,11 +37,6 @@ function ms<T>(fn: () => T): { ms: number; value: T } {
   const t0 = performance.now();
   const value = fn();
   return { ms: performance.now() - t0, value };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 const results: Record<string, number> = {};

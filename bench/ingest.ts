@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeSample } from '../scripts/generate-sample';
 import { machine } from './lib/machine';
+import { median } from './lib/stats';
 
 const { values: args } = parseArgs({
   options: {
@@ -68,12 +69,6 @@ function measure(cmd: string, argv: string[], env: NodeJS.ProcessEnv = process.e
       resolveRun({ stdout, peakMB: (m ? Number(m[1]) : polledKB) / 1024 });
     });
   });
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 function summarize(list: Run[]): Run {
