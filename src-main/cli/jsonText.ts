@@ -1,3 +1,5 @@
+export { jsonErrorLocation } from '../core/recipe/recipeJson';
+
 /** JSON with typed arrays written as plain arrays and non-finite numbers as null. */
 export function toJsonText(value: unknown, indent = 2): string {
   return JSON.stringify(
@@ -9,13 +11,4 @@ export function toJsonText(value: unknown, indent = 2): string {
     },
     indent,
   );
-}
-
-/** Turns JSON.parse's "at position N" into a line and column, for messages. */
-export function jsonErrorLocation(text: string, error: Error): { line: number; column: number } | null {
-  const m = /position (\d+)/.exec(error.message);
-  if (!m) return null;
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos).split('\n');
-  return { line: before.length, column: before[before.length - 1].length + 1 };
 }

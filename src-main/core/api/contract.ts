@@ -4,6 +4,7 @@ import type { Recipe } from '../recipe/schema';
 import { gridQuerySchema } from '../data/query';
 import { chartRequestSchema } from '../charts/request';
 import type { ProfileView } from '../profile/profileView';
+import type { RecipePreview } from '../recipe/preview';
 
 /**
  * The one API between the renderer and a host (Electron or web). Each method
@@ -137,6 +138,11 @@ export const methods = {
   'recipe.save': { input: z.object({ id: recipeId.nullable(), recipe: z.unknown() }).strict(), long: false },
   'recipe.duplicate': { input: z.object({ id: recipeId }).strict(), long: false },
   'recipe.delete': { input: z.object({ id: recipeId }).strict(), long: false },
+  /**
+   * The recipe run on a dataset as the Prepare view shows it (see core/recipe/preview.ts).
+   * The recipe is validated here, not by the router, so its problems come back as field errors.
+   */
+  'recipe.preview': { input: z.object({ datasetId, recipe: z.unknown() }).strict(), long: false },
 } as const;
 
 export type Method = keyof typeof methods;
@@ -169,6 +175,7 @@ export interface Outputs {
   'recipe.save': RecipeInfo;
   'recipe.duplicate': RecipeInfo;
   'recipe.delete': { id: number };
+  'recipe.preview': RecipePreview;
 }
 export type Output<M extends Method> = Outputs[M];
 

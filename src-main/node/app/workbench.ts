@@ -1,9 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../core/api/errors';
 import type { ProjectInfo, RecentProject } from '../../core/api/contract';
 import { importFile, type ImportRequest } from '../ingest/importFile';
+import { saveRecipe } from '../store/recipes';
 import { createProjectFile, openProjectFile, PROJECT_EXTENSION, projectName, SCHEMA_VERSION } from '../store/projectFile';
 import { resolveUserPath, SAMPLE_FILE } from './paths';
 import { RecentProjects } from './recentProjects';
@@ -26,6 +27,16 @@ export interface WorkbenchOptions {
 
 function withExtension(p: string): string {
   return extname(p) === PROJECT_EXTENSION ? p : `${p}${PROJECT_EXTENSION}`;
+}
+
+/** The seed workflows shipped as recipes, so the sample project opens with them in Prepare. */
+function shippedRecipes(resources: string): unknown[] {
+  const dir = join(resources, 'recipes');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as unknown);
 }
 
 /**
@@ -74,6 +85,10 @@ export class Workbench {
       this.create(path);
     }
     await this.importFile({ path: join(this.options.resources, 'sample', SAMPLE_FILE), name: 'tiktok_claims_sample' });
+    await this.write((db) => {
+      if ((db.prepare('SELECT COUNT(*) AS n FROM recipes').get() as { n: number }).n > 0) return;
+      for (const recipe of shippedRecipes(this.options.resources)) saveRecipe(db, null, recipe);
+    });
   }
 
   get db(): Database.Database {

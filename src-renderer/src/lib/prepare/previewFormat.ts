@@ -1,0 +1,43 @@
+import type { PreviewCell, PreviewPart, RecipePreview } from '../../../../src-main/core/recipe/preview';
+import type { RecipeWarning } from '../../../../src-main/core/recipe/warnings';
+
+/** How the preview panel words the table's shape and cells. */
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** "11,450 × 25" per part, in the order train, validation, test; else the table the steps left (before a failing step). */
+export function shapeLines(p: RecipePreview): { part: PreviewPart; label: string; rows: number; text: string }[] {
+  const cols = p.mode === 'split' ? p.features.length : p.columns.length;
+  const whole = p.failure?.step !== undefined ? `Before step ${p.failure.step + 1}` : 'Whole table';
+  const parts: [PreviewPart, string, number | null | undefined][] =
+    p.mode === 'split'
+      ? [
+          ['train', 'Train', p.rows.train],
+          ['validation', 'Validation', p.rows.validation],
+          ['test', 'Test', p.rows.test],
+        ]
+      : [['whole', whole, p.rows.whole]];
+  return parts
+    .filter((x): x is [PreviewPart, string, number] => typeof x[2] === 'number')
+    .map(([part, label, rows]) => ({ part, label, rows, text: `${count(rows)} × ${count(cols)}` }));
+}
+
+/** Class shares of one part, e.g. "claim 50.3 % · opinion 49.7 %". */
+export function classShares(counts: readonly { label: string; rows: number }[]): string {
+  const total = counts.reduce((s, c) => s + c.rows, 0);
+  if (!total) return '';
+  return counts.map((c) => `${c.label} ${((100 * c.rows) / total).toFixed(1)} %`).join(' · ');
+}
+
+export function formatCell(v: PreviewCell): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+  return v.length > 60 ? `${v.slice(0, 57)}…` : v;
+}
+
+const ORDER: Record<RecipeWarning['severity'], number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then warnings, then notes; the engine's order within each. */
+export function sortedWarnings(ws: readonly RecipeWarning[]): RecipeWarning[] {
+  return ws.map((w, i) => ({ w, i })).sort((a, b) => ORDER[a.w.severity] - ORDER[b.w.severity] || a.i - b.i).map((x) => x.w);
+}

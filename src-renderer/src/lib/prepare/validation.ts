@@ -1,0 +1,127 @@
+import type { z } from 'zod';
+import { recipeSchema, stepSchema } from '../../../../src-main/core/recipe/schema';
+import type { RecipeDraft, StepDraft } from './draft';
+import type { FieldSpec } from './stepCatalog';
+
+/**
+ * Validation as the analyst types: a field's text is first read as its kind
+ * (a number, a list of columns), then the whole draft is checked by the
+ * recipe schema — the same one saving uses — and each problem is shown next
+ * to the field its JSON path names.
+ */
+export interface Issue {
+  path: (string | number)[];
+  message: string;
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+/** Zod's messages in the words of a form. */
+export function humanMessage(issue: ZodIssue): string {
+  const i = issue as ZodIssue & { origin?: string; minimum?: number | bigint; maximum?: number | bigint; inclusive?: boolean; expected?: string };
+  switch (i.code) {
+    case 'too_small':
+      if (i.origin === 'array') return Number(i.minimum) <= 1 ? 'choose at least one column' : `needs at least ${i.minimum}`;
+      if (i.origin === 'string') return 'required';
+      return `must be ${i.inclusive ? '≥' : '>'} ${i.minimum}`;
+    case 'too_big':
+      if (i.origin === 'string') return `at most ${i.maximum} characters`;
+      return `must be ${i.inclusive ? '≤' : '<'} ${i.maximum}`;
+    case 'invalid_type':
+      if (i.expected === 'number') return 'enter a number';
+      if (i.expected === 'int') return 'enter a whole number';
+      return 'required';
+    case 'invalid_value':
+      return 'choose one of the options';
+    case 'unrecognized_keys':
+      return `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}`;
+    default:
+      return i.message.replace(/^Invalid input: /, '');
+  }
+}
+
+const toPath = (p: readonly PropertyKey[]) => p.map((k) => (typeof k === 'number' ? k : String(k)));
+
+/** Every problem of the draft, by JSON path. A missing split is left to the preview, which runs without one. */
+export function draftIssues(draft: RecipeDraft): Issue[] {
+  const r = recipeSchema.safeParse(draft);
+  if (r.success) return [];
+  return r.error.issues
+    .filter((i) => !(countSplits(draft) === 0 && i.code === 'custom' && i.path.length === 1 && i.path[0] === 'steps'))
+    .map((i) => ({ path: toPath(i.path), message: humanMessage(i) }));
+}
+
+function countSplits(draft: RecipeDraft): number {
+  return draft.steps.filter((s) => s.op === 'split').length;
+}
+
+/** The problems of one step, by field. */
+export function stepIssues(issues: readonly Issue[], index: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) {
+    if (i.path[0] !== 'steps' || i.path[1] !== index) continue;
+    const key = String(i.path[2] ?? 'op');
+    out[key] ??= i.message;
+  }
+  return out;
+}
+
+/** The first problem at exactly this path or below it. */
+export function issueAt(issues: readonly Issue[], ...path: (string | number)[]): string | null {
+  return issues.find((i) => path.every((p, k) => i.path[k] === p))?.message ?? null;
+}
+
+/** A single step checked alone, for a step's own badge. */
+export function stepIsValid(step: StepDraft): boolean {
+  return stepSchema.safeParse(step).success;
+}
+
+export type Parsed = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** Reads what was typed into a field of the given kind. */
+export function parseField(spec: FieldSpec, text: string): Parsed {
+  const t = text.trim();
+  switch (spec.kind) {
+    case 'columns': {
+      const cols = splitColumns(text);
+      return { ok: true, value: spec.optional && cols.length === 0 ? undefined : cols };
+    }
+    case 'column':
+      // An optional column (resample's class column) is absent rather than empty.
+      return { ok: true, value: t === '' && spec.optional ? undefined : t };
+    case 'text':
+      return { ok: true, value: t };
+    case 'number': {
+      if (t === '') return spec.optional ? { ok: true, value: undefined } : { ok: false, error: 'enter a number' };
+      const n = Number(t.replace(',', '.'));
+      if (!Number.isFinite(n)) return { ok: false, error: `“${t}” is not a number` };
+      if (spec.integer && !Number.isInteger(n)) return { ok: false, error: 'enter a whole number' };
+      return { ok: true, value: n };
+    }
+    case 'range': {
+      const parts = t.split(/\s*(?:–|-|,|to)\s*/).filter(Boolean);
+      if (parts.length !== 2) return { ok: false, error: 'enter min–max, e.g. 2–3' };
+      const [a, b] = parts.map(Number);
+      if (!Number.isInteger(a) || !Number.isInteger(b)) return { ok: false, error: 'enter two whole numbers' };
+      return { ok: true, value: [a, b] };
+    }
+    default:
+      return { ok: true, value: text };
+  }
+}
+
+/** The text a field shows for a value. */
+export function formatField(spec: FieldSpec, value: unknown): string {
+  if (value === undefined || value === null) return '';
+  if (spec.kind === 'columns') return Array.isArray(value) ? value.join(', ') : '';
+  if (spec.kind === 'range') return Array.isArray(value) ? `${value[0]}–${value[1]}` : '';
+  return String(value);
+}
+
+/** Column names typed as a comma-separated list; blanks are ignored. */
+export function splitColumns(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
