@@ -5,8 +5,6 @@ import { getDataset, listDatasets, readColumns, renameDataset, deleteDataset } f
 import { setColumnKind } from '../store/columnKinds';
 import { AnalysisThread } from '../analysis/analysisThread';
 import { deleteRecipe, duplicateRecipe, getRecipe, listRecipes, saveRecipe } from '../store/recipes';
-import { previewRecipe } from '../../core/recipe/preview';
-import { datasetFrame } from '../recipe/frameCache';
 import type { Workbench } from '../app/workbench';
 import type { Handlers } from './router';
 
@@ -71,6 +69,6 @@ export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
         deleteRecipe(db, id);
         return { id };
       }),
-    'recipe.preview': ({ datasetId, recipe }) => previewRecipe(recipe, datasetFrame(wb.db, getDataset(wb.db, datasetId))),
+    'recipe.preview': ({ datasetId, recipe }) => analysis.run(wb.db, { op: 'preview', info: getDataset(wb.db, datasetId), recipe }),
   };
 }
