@@ -99,7 +99,7 @@ export function correlationWarnings(X: FeatureMatrix): RecipeWarning[] {
     const drop = partners[a] > partners[b] ? a : b;
     const n = partners[drop];
     // The notebook's precedent is worth saying once, where the advice matches it: drop the most connected feature.
-    const seed = !told && drop === hub && n > 1 ? ' — the Course 6 notebook drops video_like_count for this reason' : '';
+    const seed = !told && drop === hub && n > 1 ? ' (the Course 6 notebook drops video_like_count for the same reason)' : '';
     if (seed) told = true;
     return {
       severity: 'warning',
