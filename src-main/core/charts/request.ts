@@ -3,6 +3,7 @@ import { ApiError } from '../api/errors';
 import type { Frame } from '../recipe/frame';
 import { buildChart, type ChartResult, type ChartSpec } from './index';
 import { correlationMatrix } from './heatmap';
+import { textLength } from '../features/textLength';
 import type { CategoricalColumn, NumericColumn } from './spec';
 
 /**
@@ -11,28 +12,41 @@ import type { CategoricalColumn, NumericColumn } from './spec';
  * a chart never carries the data over the API.
  */
 const column = z.string().min(1).max(500);
+/**
+ * A numeric axis: a numeric column, or the length of a text column (pandas'
+ * `str.len()`), as the seed notebook plots transcription length by class.
+ */
+const numericRef = z.union([column, z.object({ lengthOf: column }).strict()]);
+export type NumericRef = z.infer<typeof numericRef>;
 const texts = { title: z.string().max(300).optional(), xLabel: z.string().max(200).optional(), yLabel: z.string().max(200).optional() };
 
 export const chartRequestSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('histogram'),
-      x: column,
+      x: numericRef,
       hue: column.optional(),
       bins: z.union([z.number().int().min(1).max(500), z.literal('auto')]).optional(),
       multiple: z.enum(['stack', 'dodge', 'layer']).optional(),
       ...texts,
     })
     .strict(),
-  z.object({ kind: z.literal('box'), x: column, by: column.optional(), ...texts }).strict(),
+  z.object({ kind: z.literal('box'), x: numericRef, by: column.optional(), ...texts }).strict(),
   z.object({ kind: z.literal('barCounts'), x: column, hue: column.optional(), normalize: z.boolean().optional(), ...texts }).strict(),
   z.object({ kind: z.literal('heatmap'), columns: z.array(column).min(2).max(60), ...texts }).strict(),
-  z.object({ kind: z.literal('scatter'), x: column, y: column, hue: column.optional(), ...texts }).strict(),
-  z.object({ kind: z.literal('groupedMean'), by: column, y: column, ...texts }).strict(),
+  z.object({ kind: z.literal('scatter'), x: numericRef, y: numericRef, hue: column.optional(), ...texts }).strict(),
+  z.object({ kind: z.literal('groupedMean'), by: column, y: numericRef, ...texts }).strict(),
 ]);
 export type ChartRequest = z.infer<typeof chartRequestSchema>;
 
-function numeric(frame: Frame, name: string): NumericColumn {
+function numeric(frame: Frame, ref: NumericRef): NumericColumn {
+  if (typeof ref !== 'string') {
+    const c = frame.columns.get(ref.lengthOf);
+    if (!c) throw new ApiError('bad-input', `There is no column "${ref.lengthOf}" to measure.`);
+    if (c.type !== 'string') throw new ApiError('bad-input', `"${ref.lengthOf}" is not text; only a text column has a length.`);
+    return { name: `${ref.lengthOf}_length`, values: textLength(c.values) };
+  }
+  const name = ref;
   const c = frame.columns.get(name);
   if (!c) throw new ApiError('bad-input', `There is no column "${name}" to chart.`);
   if (c.type !== 'number') throw new ApiError('bad-input', `"${name}" is not numeric; choose a numeric column for this axis, or a bar chart of counts.`);

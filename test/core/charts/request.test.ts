@@ -1,0 +1,37 @@
+/**
+ * Chart requests resolved against a frame: columns by name, and the length
+ * of a text column as a numeric axis (the seed's text_length histogram).
+ */
+import { describe, expect, it } from 'vitest';
+import { chartFromRequest, chartRequestSchema } from '../../../src-main/core/charts/request';
+import { makeFrame } from '../../../src-main/core/recipe/frame';
+
+const frame = makeFrame(5, [
+  ['text', { type: 'string', values: ['ab', 'abcd', null, 'a😀', 'abc'] }],
+  ['cls', { type: 'string', values: ['x', 'y', 'x', 'y', 'x'] }],
+  ['n', { type: 'number', values: Float64Array.from([1, 2, 3, 4, 5]) }],
+]);
+
+describe('chartFromRequest', () => {
+  it('charts the length of a text column in code points, skipping missing text', () => {
+    const request = chartRequestSchema.parse({ kind: 'box', x: { lengthOf: 'text' } });
+    const { option, note } = chartFromRequest(frame, request);
+    expect(JSON.stringify(option.title)).toContain('Box plot of text length');
+    expect(note).toMatch(/1 row with missing values skipped/);
+    // Lengths 2, 4, 2 (the emoji is one code point), 3: median 2.5, min 2, max 4.
+    const box = (option.series as { type: string; data: unknown[] }[]).find((s) => s.type === 'boxplot')!;
+    expect(JSON.stringify(box.data)).toContain('[2,2,2.5,3.25,4]');
+  });
+
+  it('refuses the length of a numeric column, naming it', () => {
+    const request = chartRequestSchema.parse({ kind: 'histogram', x: { lengthOf: 'n' } });
+    expect(() => chartFromRequest(frame, request)).toThrow(/"n" is not text/);
+  });
+
+  it('accepts a length on histogram, scatter and grouped-mean axes but not as a category', () => {
+    expect(chartRequestSchema.safeParse({ kind: 'histogram', x: { lengthOf: 'text' }, hue: 'cls' }).success).toBe(true);
+    expect(chartRequestSchema.safeParse({ kind: 'scatter', x: { lengthOf: 'text' }, y: 'n' }).success).toBe(true);
+    expect(chartRequestSchema.safeParse({ kind: 'groupedMean', by: 'cls', y: { lengthOf: 'text' } }).success).toBe(true);
+    expect(chartRequestSchema.safeParse({ kind: 'barCounts', x: { lengthOf: 'text' } }).success).toBe(false);
+  });
+});
