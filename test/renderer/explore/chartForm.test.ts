@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { ColumnInfo } from '../../../src-main/core/data/columns';
+import { chartRequestSchema } from '../../../src-main/core/charts/request';
+import { columnRoles, defaultForm, describeChart, presets, toRequest, type ChartForm } from '../../../src-renderer/src/lib/explore/chartForm';
+
+const col = (index: number, name: string, kind: ColumnInfo['kind']): ColumnInfo => ({ index, name, kind }) as ColumnInfo;
+const SAMPLE: ColumnInfo[] = [
+  col(0, '#', 'identifier'),
+  col(1, 'claim_status', 'categorical'),
+  col(2, 'video_id', 'identifier'),
+  col(3, 'video_duration_sec', 'integer'),
+  col(4, 'video_transcription_text', 'text'),
+  col(5, 'verified_status', 'categorical'),
+  col(6, 'video_view_count', 'float'),
+];
+
+describe('chart form', () => {
+  const roles = columnRoles(SAMPLE, null);
+
+  it('offers numbers and text lengths as quantities, categories to group by, never identifiers', () => {
+    expect(roles.numeric.map((o) => o.label)).toEqual(['video_duration_sec', 'Length of video_transcription_text', 'video_view_count']);
+    expect(roles.categorical).toEqual(['claim_status', 'verified_status']);
+    expect(roles.heatmap).toEqual(['video_duration_sec', 'video_view_count']);
+  });
+
+  it('turns each preset into a valid chart request', () => {
+    const list = presets(roles, defaultForm(roles));
+    expect(list.map((p) => p.id)).toEqual(['box-views', 'length-by-claim', 'heatmap', 'balance']);
+    for (const p of list) {
+      const r = toRequest(p.form);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(chartRequestSchema.safeParse(r.request).success).toBe(true);
+    }
+    const length = toRequest(list[1].form);
+    expect(length.ok && length.request).toMatchObject({ kind: 'histogram', x: { lengthOf: 'video_transcription_text' }, hue: 'claim_status' });
+  });
+
+  it('says why a form cannot make a chart yet', () => {
+    const base = defaultForm(roles);
+    const cases: [Partial<ChartForm>, RegExp][] = [
+      [{ kind: 'heatmap', columns: ['video_view_count'] }, /at least two numeric columns/],
+      [{ kind: 'barCounts', category: 'claim_status', hue: 'claim_status' }, /different column/],
+      [{ kind: 'histogram', x: '' }, /numeric column for the x axis/],
+      [{ kind: 'groupedMean', category: '' }, /categorical column to group by/],
+    ];
+    for (const [patch, why] of cases) {
+      const r = toRequest({ ...base, ...patch });
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.reason).toMatch(why);
+    }
+  });
+
+  it('sends only the texts the analyst typed, trimmed', () => {
+    const r = toRequest({ ...defaultForm(roles), kind: 'box', x: 'video_view_count', category: '', title: '  Views  ', xLabel: ' ' });
+    expect(r.ok && r.request).toEqual({ kind: 'box', x: 'video_view_count', title: 'Views' });
+    expect(describeChart({ ...defaultForm(roles), kind: 'box', x: 'video_view_count', category: 'claim_status' })).toBe('Box plot of video_view_count by claim_status');
+  });
+});
