@@ -59,12 +59,7 @@ export interface HistogramBins {
 export function histogramBinEdges(values: ArrayLike<number>, bins: number | 'auto' = 'auto', maxBins = DEFAULT_MAX_BINS): Float64Array {
   const sorted = Float64Array.from(values).sort();
   const n = sorted.length;
-  let first = n ? sorted[0] : 0;
-  let last = n ? sorted[n - 1] : 1;
-  if (first === last) {
-    first -= 0.5;
-    last += 0.5;
-  }
+  const [first, last] = binRange(n ? sorted[0] : 0, n ? sorted[n - 1] : 1);
   let count: number;
   if (bins === 'auto') {
     if (n === 0) count = 1;
@@ -80,6 +75,17 @@ export function histogramBinEdges(values: ArrayLike<number>, bins: number | 'aut
     if (!Number.isInteger(bins) || bins < 1) throw new ApiError('bad-input', `The number of bins must be a positive whole number, not ${bins}.`);
     count = bins;
   }
+  return linspace(first, last, count + 1);
+}
+
+/** numpy's range for bins: a constant sample gets [v − 0.5, v + 0.5]. */
+function binRange(min: number, max: number): [number, number] {
+  return min === max ? [min - 0.5, max + 0.5] : [min, max];
+}
+
+/** `count` equal-width bins' edges between min and max, as `np.histogram(values, count)` makes them. */
+export function equalWidthEdges(min: number, max: number, count: number): Float64Array {
+  const [first, last] = binRange(min, max);
   return linspace(first, last, count + 1);
 }
 
