@@ -55,8 +55,16 @@ test.describe('Prepare view', () => {
     await page.getByLabel('Target column').selectOption('claim_status');
     await expect(page.getByRole('combobox', { name: 'Positive class' }).locator('option', { hasText: 'claim' })).toHaveCount(1);
     await page.getByRole('combobox', { name: 'Positive class' }).selectOption('claim');
-
+    // Without steps the whole table is previewed, with the reminder that training needs a split, and no stale complaints.
+    await expect(page.getByTestId('preview-warnings').locator('[data-code="no-split"]')).toBeVisible();
+    await expect(page.getByTestId('preview-field-errors')).toHaveCount(0);
+    await expect(page.getByTestId('preview-shape')).toContainText('19,382 × 12');
     await page.screenshot({ path: shot('new'), fullPage: false });
+    await page.getByRole('button', { name: '+ Add step' }).click();
+    await expect(page.getByRole('menuitem')).toHaveCount(9);
+    await page.screenshot({ path: shot('add-menu'), fullPage: false });
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('menu')).toHaveCount(0);
     await addStep(page, 'Drop missing rows');
     await addStep(page, 'Text length');
     await page.locator('#step-1-column').fill('video_transcription_text');
@@ -124,6 +132,16 @@ test.describe('Prepare view', () => {
     await recipeButton(page, COURSE5_CLEAN).click();
     await expect(page.getByTestId('preview-shape')).toContainText('Train');
     await expect(page.getByTestId('preview-warnings').locator('[data-code="leakage"]')).toHaveCount(0);
+
+    // A chosen list of features: unticking one takes it out of the prepared table.
+    expect(await previewColumns(page)).toContain('video_comment_count');
+    await page.getByLabel('Chosen columns').check();
+    const features = page.getByRole('region', { name: 'Features' });
+    await features.getByLabel('video_comment_count').uncheck();
+    await expect.poll(() => previewColumns(page)).not.toContain('video_comment_count');
+    expect(await previewColumns(page)).toContain('video_view_count');
+    await features.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot('features'), fullPage: false });
   });
 
   test('steps move with buttons and keys, a failing step is named, recipes duplicate, delete and import', async ({ page, host }) => {

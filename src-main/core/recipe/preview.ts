@@ -1,6 +1,8 @@
+import type { z } from 'zod';
 import { ApiError } from '../api/errors';
 import type { FeatureMatrix } from '../ml/types';
 import { isMissingAt, type Frame } from './frame';
+import { humanMessage } from './issueMessages';
 import { prepare, type PreparedData } from './pipeline';
 import { recipeSchema, type Recipe, type Step } from './schema';
 import { STEPS } from './steps';
@@ -76,10 +78,10 @@ export interface RecipePreview {
 
 const NO_SPLIT = { op: 'split', test: 0.25 } as const;
 
-function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldError[] {
+function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   return issues.map((i) => ({
     path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-    message: i.message,
+    message: humanMessage(i),
   }));
 }
 

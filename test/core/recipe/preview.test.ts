@@ -138,7 +138,15 @@ describe('recipe preview', () => {
       ['steps', 4, 'test'],
       ['steps', 5, 'ngramRange'],
     ]);
+    // In the words the editor shows next to a field, not zod's.
+    expect(p.fieldErrors[0].message).toBe('must be < 1');
     expect(p.fieldErrors[1].message).toMatch(/min must be ≤ max/);
+    const blank = json('claims-course6');
+    blank.target = { column: '', positive: '' };
+    expect(previewRecipe(blank, sampleFrame()).fieldErrors).toEqual([
+      { path: ['target', 'column'], message: 'required' },
+      { path: ['target', 'positive'], message: 'required' },
+    ]);
   });
 
   it('a failing step is named by number and op, with its column, and the table before it is shown', () => {

@@ -226,6 +226,9 @@ class PrepareEditor {
   /** Asks the host for a preview once typing pauses; a newer request makes older answers stale. */
   schedulePreview(delay = PREVIEW_DELAY_MS): void {
     if (this.timer) clearTimeout(this.timer);
+    // The shown preview belongs to an older draft from now on, not only once the request leaves.
+    this.previewing = true;
+    this.sequence++;
     this.timer = setTimeout(() => {
       this.timer = null;
       void this.runPreview();
@@ -236,15 +239,18 @@ class PrepareEditor {
     const draft = this.draft;
     const dataset = this.dataset;
     const seq = ++this.sequence;
-    if (!draft) return;
+    if (!draft) {
+      this.previewing = false;
+      return;
+    }
     if (!dataset) {
+      this.previewing = false;
       this.preview = null;
       this.previewError = draft.dataset.name
         ? `The dataset “${draft.dataset.name}” is not in this project; choose one of its datasets.`
         : 'Choose a dataset to preview the recipe.';
       return;
     }
-    this.previewing = true;
     try {
       const preview = await session.client.call('recipe.preview', { datasetId: dataset.id, recipe: $state.snapshot(draft) });
       if (seq !== this.sequence) return;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { humanMessage } from '../../../../src-main/core/recipe/issueMessages';
 import { recipeSchema, stepSchema } from '../../../../src-main/core/recipe/schema';
 import type { RecipeDraft, StepDraft } from './draft';
 import type { FieldSpec } from './stepCatalog';
@@ -12,32 +12,6 @@ import type { FieldSpec } from './stepCatalog';
 export interface Issue {
   path: (string | number)[];
   message: string;
-}
-
-type ZodIssue = z.core.$ZodIssue;
-
-/** Zod's messages in the words of a form. */
-export function humanMessage(issue: ZodIssue): string {
-  const i = issue as ZodIssue & { origin?: string; minimum?: number | bigint; maximum?: number | bigint; inclusive?: boolean; expected?: string };
-  switch (i.code) {
-    case 'too_small':
-      if (i.origin === 'array') return Number(i.minimum) <= 1 ? 'choose at least one column' : `needs at least ${i.minimum}`;
-      if (i.origin === 'string') return 'required';
-      return `must be ${i.inclusive ? '≥' : '>'} ${i.minimum}`;
-    case 'too_big':
-      if (i.origin === 'string') return `at most ${i.maximum} characters`;
-      return `must be ${i.inclusive ? '≤' : '<'} ${i.maximum}`;
-    case 'invalid_type':
-      if (i.expected === 'number') return 'enter a number';
-      if (i.expected === 'int') return 'enter a whole number';
-      return 'required';
-    case 'invalid_value':
-      return 'choose one of the options';
-    case 'unrecognized_keys':
-      return `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}`;
-    default:
-      return i.message.replace(/^Invalid input: /, '');
-  }
 }
 
 const toPath = (p: readonly PropertyKey[]) => p.map((k) => (typeof k === 'number' ? k : String(k)));
