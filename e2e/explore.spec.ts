@@ -66,13 +66,25 @@ test.describe('Explore', () => {
     await page.getByRole('button', { name: 'Box plot of video_view_count' }).click();
     await drawnChart(page, /Box plot of video_view_count/);
     await expect(page.getByTestId('chart-note')).toContainText('298 rows with missing values skipped');
-    if (shots) await page.screenshot({ path: join(shots, 'explore-box.png') });
+    if (shots) await page.screenshot({ path: join(shots, 'explore-box.png'), animations: 'disabled' });
 
     await page.getByRole('button', { name: 'Text length by claim_status' }).click();
     await expect(page.getByLabel('Values')).toHaveValue('len:video_transcription_text');
     await expect(page.getByLabel('Colour by')).toHaveValue('claim_status');
     await drawnChart(page, /^Histogram of length of video_transcription_text by claim_status$/);
-    if (shots) await page.screenshot({ path: join(shots, 'explore-text-length.png') });
+    if (shots) await page.screenshot({ path: join(shots, 'explore-text-length.png'), animations: 'disabled' });
+    // The host labels the derived axis in words, as the seed's plot does (read from the exported SVG).
+    const svgDownload = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'SVG' }).click();
+    const svgFile = await svgDownload;
+    expect(svgFile.suggestedFilename()).toBe('length-of-video-transcription-text-by-claim-status.svg');
+    expect(readFileSync((await svgFile.path())!, 'utf8')).toContain('>Length of video transcription text<');
+
+    // Bins: a typed count is used; a wrong one is explained instead of drawn.
+    await page.getByRole('combobox', { name: 'Bins' }).fill('ten');
+    await expect(page.getByRole('status').filter({ hasText: 'Bins must be "auto" or a whole number' })).toBeVisible();
+    await page.getByRole('combobox', { name: 'Bins' }).fill('12');
+    await drawnChart(page, /^Histogram of length of video_transcription_text by claim_status$/);
 
     // An edited title is drawn by the host (the SVG holds it) and names the image.
     await page.getByLabel('Title').fill('Transcription length by claim status');
@@ -82,13 +94,45 @@ test.describe('Explore', () => {
     await drawnChart(page, /^Correlation heatmap of 6 columns$/);
     await page.getByRole('checkbox', { name: 'video_duration_sec' }).uncheck();
     await drawnChart(page, /^Correlation heatmap of 5 columns$/);
-    if (shots) await page.screenshot({ path: join(shots, 'explore-heatmap.png') });
+    if (shots) await page.screenshot({ path: join(shots, 'explore-heatmap.png'), animations: 'disabled' });
 
     // A form that cannot make a chart says why instead of drawing.
     await page.getByRole('combobox', { name: 'Chart', exact: true }).selectOption('barCounts');
     await page.getByRole('combobox', { name: 'Colour by' }).selectOption('claim_status');
     await page.getByRole('combobox', { name: 'Count', exact: true }).selectOption('claim_status');
     await expect(page.getByRole('status').filter({ hasText: 'Colour by a different column' })).toBeVisible();
+  });
+
+  test('every control has a name, and a seed chart is drawn and exported from the keyboard alone', async ({ page, host }) => {
+    await openExplore(page, host.url);
+    await page.getByRole('tab', { name: 'Profile' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: 'Charts' })).toBeFocused();
+    await expect(page.getByRole('form', { name: 'Chart settings' })).toBeVisible();
+
+    // The first stop after the tabs is the first seed chart.
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Box plot of video_view_count' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await drawnChart(page, /Box plot of video_view_count/);
+
+    // An unnamed control shows in the accessibility tree as a bare role, e.g. `- combobox` or `- textbox [disabled]`.
+    const unnamed = /^\s*- (button|combobox|textbox|checkbox|radio|spinbutton|tab)(\s*\[[^\]]*\])*:?\s*$/m;
+    for (const kind of ['histogram', 'box', 'barCounts', 'heatmap', 'scatter', 'groupedMean']) {
+      await page.getByRole('combobox', { name: 'Chart', exact: true }).selectOption(kind);
+      const tree = await page.getByRole('region', { name: 'Explore' }).ariaSnapshot();
+      expect(tree, `${kind}: ${tree}`).not.toMatch(unnamed);
+    }
+
+    // Tab from the chart kind reaches the export buttons; Enter exports.
+    await page.getByRole('combobox', { name: 'Chart', exact: true }).selectOption('box');
+    await drawnChart(page, /Box plot of video_view_count/);
+    const png1 = page.getByRole('button', { name: 'PNG 1×' });
+    for (let i = 0; i < 20 && !(await png1.evaluate((el) => el === el.ownerDocument.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(png1).toBeFocused();
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    expect((await download).suggestedFilename()).toBe('box-plot-of-video-view-count.png');
   });
 
   test('PNG export at 2× is a valid PNG of twice the chart size', async ({ page, host }) => {

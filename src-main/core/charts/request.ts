@@ -44,7 +44,8 @@ function numeric(frame: Frame, ref: NumericRef): NumericColumn {
     const c = frame.columns.get(ref.lengthOf);
     if (!c) throw new ApiError('bad-input', `There is no column "${ref.lengthOf}" to measure.`);
     if (c.type !== 'string') throw new ApiError('bad-input', `"${ref.lengthOf}" is not text; only a text column has a length.`);
-    return { name: `${ref.lengthOf}_length`, values: textLength(c.values) };
+    // Named so the default label reads "Length of video transcription text", as the analyst picked it.
+    return { name: `length_of_${ref.lengthOf}`, values: textLength(c.values) };
   }
   const name = ref;
   const c = frame.columns.get(name);

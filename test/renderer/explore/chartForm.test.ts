@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo } from '../../../src-main/core/data/columns';
 import { chartRequestSchema } from '../../../src-main/core/charts/request';
-import { columnRoles, defaultForm, describeChart, presets, toRequest, type ChartForm } from '../../../src-renderer/src/lib/explore/chartForm';
+import { columnRoles, defaultForm, describeChart, parseBins, presets, toRequest, type ChartForm } from '../../../src-renderer/src/lib/explore/chartForm';
 
 const col = (index: number, name: string, kind: ColumnInfo['kind']): ColumnInfo => ({ index, name, kind }) as ColumnInfo;
 const SAMPLE: ColumnInfo[] = [
@@ -48,6 +48,31 @@ describe('chart form', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.reason).toMatch(why);
     }
+  });
+
+  it('takes "auto" or a whole number of bins, and says what is wrong with anything else', () => {
+    expect([parseBins(''), parseBins(' Auto '), parseBins('25'), parseBins('500')]).toEqual(['auto', 'auto', 25, 500]);
+    expect([parseBins('0'), parseBins('501'), parseBins('2.5'), parseBins('ten')]).toEqual([null, null, null, null]);
+    const base = { ...defaultForm(roles), kind: 'histogram' as const, x: 'video_view_count' };
+    const ok = toRequest({ ...base, bins: '40' });
+    expect(ok.ok && ok.request).toEqual({ kind: 'histogram', x: 'video_view_count', bins: 40 });
+    const bad = toRequest({ ...base, bins: '2.5' });
+    expect(bad.ok ? '' : bad.reason).toBe('Bins must be "auto" or a whole number from 1 to 500, not "2.5".');
+  });
+
+  it('stacks or dodges classes only when there is a hue, and normalizes bar counts on request', () => {
+    const base = { ...defaultForm(roles), x: 'video_view_count', multiple: 'dodge' as const };
+    const plain = toRequest({ ...base, kind: 'histogram' });
+    expect(plain.ok && plain.request).not.toHaveProperty('multiple');
+    const split = toRequest({ ...base, kind: 'histogram', hue: 'verified_status' });
+    expect(split.ok && split.request).toMatchObject({ hue: 'verified_status', multiple: 'dodge' });
+    const shares = toRequest({ ...base, kind: 'barCounts', category: 'claim_status', hue: 'verified_status', normalize: true });
+    expect(shares.ok && shares.request).toEqual({ kind: 'barCounts', x: 'claim_status', hue: 'verified_status', normalize: true });
+  });
+
+  it('offers no seed presets for a dataset without the seed columns', () => {
+    const other = columnRoles([col(0, 'a', 'float'), col(1, 'b', 'text')], null);
+    expect(presets(other, defaultForm(other))).toEqual([]);
   });
 
   it('sends only the texts the analyst typed, trimmed', () => {

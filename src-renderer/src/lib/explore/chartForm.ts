@@ -18,8 +18,9 @@ export const CHART_KINDS: { id: ChartKind; label: string }[] = [
   { id: 'groupedMean', label: 'Grouped means' },
 ];
 
-export const BIN_CHOICES = ['auto', 10, 20, 30, 50, 100] as const;
-export type BinChoice = (typeof BIN_CHOICES)[number];
+/** Suggested bin counts; any whole number in range may be typed instead. */
+export const BIN_SUGGESTIONS = ['auto', '10', '20', '30', '50', '100'] as const;
+export const MAX_BINS = 500;
 
 /** A numeric axis choice as the form holds it: a column name, or `len:` + a text column. */
 export type AxisValue = string;
@@ -40,7 +41,8 @@ export interface ChartForm {
   hue: string;
   /** The categorical column of bar counts and grouped means, and a box plot's grouping ('' for none). */
   category: string;
-  bins: BinChoice;
+  /** As typed: "auto" (or empty) for numpy's rule, else a whole number of bins. */
+  bins: string;
   multiple: 'stack' | 'dodge' | 'layer';
   normalize: boolean;
   /** Heatmap columns. */
@@ -124,6 +126,15 @@ export function fieldsOf(kind: ChartKind): { x: boolean; y: boolean; hue: boolea
   };
 }
 
+/** "auto" or a blank field → 'auto'; a whole number in range → that number; anything else → null. */
+export function parseBins(text: string): number | 'auto' | null {
+  const t = text.trim().toLowerCase();
+  if (t === '' || t === 'auto') return 'auto';
+  if (!/^\d+$/.test(t)) return null;
+  const n = Number(t);
+  return n >= 1 && n <= MAX_BINS ? n : null;
+}
+
 export type FormResult = { ok: true; request: ChartRequest } | { ok: false; reason: string };
 
 /** The request a form makes, or why it cannot make one yet. Empty texts fall back to the chart's own. */
@@ -139,7 +150,9 @@ export function toRequest(form: ChartForm): FormResult {
     case 'histogram': {
       const why = needX();
       if (why) return { ok: false, reason: why };
-      return { ok: true, request: { kind: 'histogram', x: axisRef(form.x), ...hue, bins: form.bins, ...(form.hue ? { multiple: form.multiple } : {}), ...texts } };
+      const bins = parseBins(form.bins);
+      if (bins === null) return { ok: false, reason: `Bins must be "auto" or a whole number from 1 to ${MAX_BINS}, not "${form.bins.trim()}".` };
+      return { ok: true, request: { kind: 'histogram', x: axisRef(form.x), ...hue, bins, ...(form.hue ? { multiple: form.multiple } : {}), ...texts } };
     }
     case 'box': {
       const why = needX();
