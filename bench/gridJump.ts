@@ -13,8 +13,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { chromium, type Page } from '@playwright/test';
-import { writeSample } from '../scripts/generate-sample';
 import { startHost } from '../e2e/webHost';
+import { benchDataset } from './lib/dataset';
 import { hostSocket } from './lib/hostSocket';
 import { machine } from './lib/machine';
 import { median } from './lib/stats';
@@ -65,13 +65,7 @@ async function main(): Promise<void> {
   const host = await startHost({ ASSAY_HOME: join(dir, 'home') });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    let file: string;
-    if (args.data) file = resolve(args.data);
-    else {
-      file = join(dir, 'claims.csv');
-      log(`Generating ${Number(args.rows).toLocaleString('en')} rows …`);
-      writeSample({ rows: Number(args.rows), out: file });
-    }
+    const { path: file } = benchDataset({ data: args.data, rows: Number(args.rows), log });
     const project = join(dir, 'grid.assay');
     const imported = spawnSync(resolve('node_modules/.bin/tsx'), [resolve('bench/importOnce.ts'), file, project], { encoding: 'utf8' });
     if (imported.status !== 0) throw new Error(imported.stderr);

@@ -6,11 +6,12 @@
  *   npm run bench:ingest [-- --rows N] [--data FILE] [--runs N] [--json]
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeSample } from '../scripts/generate-sample';
+import { PYTHON, pandasVersion } from './lib/childJson';
+import { benchDataset } from './lib/dataset';
 import { machine } from './lib/machine';
 import { median } from './lib/stats';
 
@@ -23,7 +24,6 @@ const { values: args } = parseArgs({
   },
 });
 
-const PYTHON = '/usr/bin/python3';
 const TIME = '/usr/bin/time';
 const runs = Math.max(1, Number(args.runs));
 const log = (s: string) => {
@@ -94,17 +94,6 @@ df = pd.read_csv(sys.argv[1])
 print(time.perf_counter() - t, len(df))
 `;
 
-function pandasVersion(): Promise<string | null> {
-  if (!existsSync(PYTHON)) return Promise.resolve(null);
-  return new Promise((res) => {
-    const child = spawn(PYTHON, ['-c', 'import pandas; print(pandas.__version__)'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('error', () => res(null));
-    child.on('close', (code) => res(code === 0 ? out.trim() : null));
-  });
-}
-
 async function runPandas(file: string): Promise<Run> {
   const { stdout, peakMB } = await measure(PYTHON, ['-c', PANDAS_SCRIPT, file]);
   return { seconds: Number(stdout.trim().split(/\s+/)[0]), peakMB };
@@ -113,15 +102,7 @@ async function runPandas(file: string): Promise<Run> {
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'assay-bench-'));
   try {
-    let file: string;
-    if (args.data) {
-      file = resolve(args.data);
-    } else {
-      file = join(dir, 'claims.csv');
-      log(`Generating ${Number(args.rows).toLocaleString('en')} rows …`);
-      writeSample({ rows: Number(args.rows), out: file });
-    }
-    const sizeMB = statSync(file).size / 2 ** 20;
+    const { path: file, sizeMB } = benchDataset({ data: args.data, rows: Number(args.rows), log });
     const pandas = await pandasVersion();
     const m = { ...machine(), pandas };
     log(`${file}: ${sizeMB.toFixed(1)} MB`);

@@ -1,11 +1,12 @@
 /**
  * One Assay profile of a stored dataset, run as its own process by
  * `bench/profile.ts` so no cache from an earlier run helps it. Prints one
- * JSON line: `load` (reading the dataset from the project into memory),
- * `profile` (the pandas-equivalent profile: info, describe, missing,
- * duplicates, value counts, histograms, Pearson; Spearman left out because
- * pandas' corr() default is Pearson) and `vif` (variance inflation of the
- * numeric columns, which the app adds), all in seconds.
+ * JSON line, in seconds: `load` (reading the dataset from the project file
+ * into memory, as the app does before a profile), `profile` (the
+ * pandas-equivalent profile of it: info, describe, missing, duplicates, value
+ * counts, histograms, Pearson; Spearman left out because pandas' corr()
+ * default is Pearson) and `vif` (variance inflation of the numeric columns,
+ * which the app adds; not part of the comparison).
  *
  * Usage: tsx bench/profileOnce.ts PROJECT.assay
  */

@@ -31,10 +31,11 @@ export interface CategoricalDescription {
  * pandas' numeric `describe()` of one column. mean and std sum as pandas'
  * nanops do (numpy's pairwise sum with missing values as 0, then the squared
  * deviations from that mean); quartiles from one sort of the present values.
- * Pass `sorted` when the caller already sorted the column, and `scratch`
- * (at least as long as values) to reuse a buffer for the squared deviations.
+ * Pass `sorted` when the caller already sorted the column (or arranged it
+ * with `quartileOrder`, which is all the quartiles read), and `scratch` (at
+ * least as long as values) to reuse a buffer for the squared deviations.
  */
-export function describeNumeric(values: Float64Array, sorted: SortedColumn = sortPresent(values), scratch?: Float64Array): NumericDescription {
+export function describeNumeric(values: Float64Array, sorted: Pick<SortedColumn, 'sorted'> = sortPresent(values), scratch?: Float64Array): NumericDescription {
   const s = sorted.sorted;
   const count = s.length;
   if (count === 0) return { count: 0, mean: NaN, std: NaN, min: NaN, q25: NaN, q50: NaN, q75: NaN, max: NaN };

@@ -5,7 +5,7 @@ import { describeCategorical, describeNumeric, type CategoricalDescription, type
 import { duplicatedRows } from './duplicates';
 import { factorizeStrings, type Factorized } from './factorize';
 import { histogram, type Histogram } from './histogram';
-import { sortPresent } from './sorting';
+import { quartileOrder, sortPresent, type SortedColumn } from './sorting';
 import { pandasDescendingOrder, valueCountsOf, type ValueCounts } from './valueCounts';
 
 /**
@@ -105,16 +105,19 @@ export function profileFrame(frame: Frame, options: ProfileOptions = {}): Datase
   const factorized = new Map<string, Factorized>();
   const numeric: NumericInput[] = [];
   const scratch = new Float64Array(rows);
+  const spearman = options.spearman !== false;
   let distinctKey = false;
   const columns: ColumnProfile[] = frame.names.map((name) => {
     const c = frame.columns.get(name)!;
     const shallow = 8 * rows;
     if (c.type === 'number') {
-      const sorted = sortPresent(c.values);
-      const describe = describeNumeric(c.values, sorted, scratch);
-      numeric.push({ name, values: c.values, sorted });
+      // Spearman ranks need the full sort; without them the quartiles need only a selection.
+      const partial = spearman ? null : quartileOrder(c.values);
+      const sorted: SortedColumn | null = partial ? null : sortPresent(c.values);
+      const describe = describeNumeric(c.values, sorted ?? { sorted: partial! }, scratch);
+      numeric.push({ name, values: c.values, sorted: sorted ?? undefined });
       const missing = rows - describe.count;
-      if (missing === 0 && !distinctKey) distinctKey = allDistinct(sorted.sorted);
+      if (sorted && missing === 0 && !distinctKey) distinctKey = allDistinct(sorted.sorted);
       return {
         name,
         type: 'number',
@@ -157,7 +160,7 @@ export function profileFrame(frame: Frame, options: ProfileOptions = {}): Datase
     duplicates: { count: dup.count, fraction: rows > 0 ? dup.count / rows : 0 },
     correlations: {
       pearson: correlationMatrix(numeric, 'pearson'),
-      spearman: options.spearman === false ? null : correlationMatrix(numeric, 'spearman'),
+      spearman: spearman ? correlationMatrix(numeric, 'spearman') : null,
     },
   };
 }

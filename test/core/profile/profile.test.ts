@@ -11,7 +11,7 @@ import { factorizeStrings } from '../../../src-main/core/profile/factorize';
 import { groupMean } from '../../../src-main/core/profile/groupMean';
 import { histogram } from '../../../src-main/core/profile/histogram';
 import { profileFrame, type CategoricalColumnProfile, type NumericColumnProfile } from '../../../src-main/core/profile/profile';
-import { averageRanks, sortPresent } from '../../../src-main/core/profile/sorting';
+import { averageRanks, quartileOrder, sortPresent } from '../../../src-main/core/profile/sorting';
 import { numpySum } from '../../../src-main/core/profile/summation';
 import { valueCounts } from '../../../src-main/core/profile/valueCounts';
 import { varianceInflation } from '../../../src-main/core/profile/vif';
@@ -156,6 +156,38 @@ describe('pieces', () => {
     for (let k = 0; k < s.order.length; k++) expect(v[s.order[k]]).toBe(s.sorted[k]);
     const r = averageRanks(s, v.length);
     expect(Array.from(r)).toEqual([8, 3, NaN, 6, 4.5, 4.5, 8, 2, 10, 1, 8]);
+  });
+
+  it('describes from the quartile selection exactly as from the full sort (the profile without Spearman)', () => {
+    let seed = 7;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let n = 0; n < 300; n++) {
+      // Many ties (small integer range), NaNs, and now and then a wide spread.
+      const spread = n % 3 === 0 ? 1e6 : 5;
+      const v = Float64Array.from({ length: n }, () => (rand() < 0.1 ? NaN : Math.floor(rand() * spread) - spread / 3));
+      const partial = quartileOrder(v);
+      expect(partial, `n=${n}`).not.toBeNull();
+      expect(describeNumeric(v, { sorted: partial! }), `n=${n}`).toEqual(describeNumeric(v, sortPresent(v)));
+    }
+    expect(quartileOrder(Float64Array.from([1, -0, 2]))).toBeNull();
+    const frame = sampleFrame();
+    const withRanks = profileFrame(frame);
+    const without = profileFrame(frame, { spearman: false });
+    expect(without.columns).toEqual(withRanks.columns);
+    expect(without.duplicates).toEqual(withRanks.duplicates);
+    expect(without.correlations.pearson).toEqual(withRanks.correlations.pearson);
+    expect(without.correlations.spearman).toBeNull();
+  });
+
+  it('factorizes text in order of first appearance, whatever the hashes', () => {
+    const values = Array.from({ length: 5000 }, (_, i) => (i % 11 === 0 ? null : `v${(i * 7919) % 1500}`));
+    const f = factorizeStrings(values);
+    const seen = new Map<string, number>();
+    for (const v of values) if (v !== null && !seen.has(v)) seen.set(v, seen.size);
+    expect(f.uniques).toEqual([...seen.keys()]);
+    expect(f.missing).toBe(values.filter((v) => v === null).length);
+    values.forEach((v, i) => expect(f.codes[i]).toBe(v === null ? -1 : seen.get(v)));
+    expect(Array.from(f.counts).reduce((a, b) => a + b, 0)).toBe(values.length - f.missing);
   });
 
   it('marks the second and later copies of a row, with missing values equal', () => {
