@@ -5,6 +5,7 @@ import { makeFrame } from '../../src-main/core/recipe/frame';
 import { parseRecipe, type Recipe } from '../../src-main/core/recipe/schema';
 import { forkWorker, type WorkerFactory, type WorkerPort } from '../../src-main/node/pool/workerPort';
 import { runRecipe } from '../../src-main/node/search/runRecipe';
+import type { RunProgress } from '../../src-main/core/search/runSummary';
 import { sampleFrame } from '../core/recipe/sampleFrame';
 
 function smallCourse6(): Recipe {
@@ -42,7 +43,60 @@ describe('runRecipe in worker processes', () => {
     }
     expect(['rf', 'xgb']).toContain(r.champion!.modelId);
     expect(r.champion!.test.rows).toBe(3817);
-    expect(progress.at(-1)).toBe(15);
+    // 15 cross-validation fits plus one refit per model.
+    expect(progress.at(-1)).toBe(17);
+  });
+
+  it('reports progress per model, and keeps importances and held-out scores for the views', async () => {
+    const seen: RunProgress[] = [];
+    const r = await runRecipe(smallCourse6(), sampleFrame(), { workers: 2, dataset, onRunProgress: (p) => seen.push(p) });
+    const last = seen.at(-1)!;
+    expect(last.models.map((m) => [m.modelId, m.fitsDone, m.fitsTotal])).toEqual([
+      ['rf', 11, 11],
+      ['xgb', 6, 6],
+    ]);
+    expect(last.fitsDone).toBe(17);
+    // Progress only moves forward.
+    for (let i = 1; i < seen.length; i++) expect(seen[i].fitsDone).toBeGreaterThanOrEqual(seen[i - 1].fitsDone - 1e-9);
+    const [rf, xgb] = r.models;
+    expect(rf.importances.map((s) => s.kind)).toEqual(['impurity', 'permutation']);
+    expect(xgb.importances.map((s) => s.kind)).toEqual(['gain', 'weight', 'permutation']);
+    const impurity = rf.importances[0].features.reduce((a, f) => a + f.value, 0);
+    expect(impurity).toBeCloseTo(1, 9);
+    expect(rf.importances[1].features.map((f) => f.feature)).toEqual(r.features);
+    for (const m of r.models) {
+      expect(m.heldOut.validation!.score).toHaveLength(3817);
+      expect(m.heldOut.validation!.y.filter((v) => v === 1).length).toBe(m.validation!.confusion[1][0] + m.validation!.confusion[1][1]);
+    }
+    const champion = r.models.find((m) => m.modelId === r.champion!.modelId)!;
+    const other = r.models.find((m) => m.modelId !== r.champion!.modelId)!;
+    expect(champion.heldOut.test!.score).toHaveLength(3817);
+    expect(other.heldOut.test).toBeNull();
+  });
+
+  it('with partialOnCancel, a cancel resolves with the finished candidates marked partial', async () => {
+    const controller = new AbortController();
+    const r = await runRecipe(smallCourse6(), sampleFrame(), {
+      workers: 1,
+      dataset,
+      signal: controller.signal,
+      partialOnCancel: true,
+      onRunProgress: (p) => {
+        // Six fits counted means at least five whole ones: a group of rf candidates on every fold.
+        if (p.models[0].fitsDone >= 6) controller.abort();
+      },
+    });
+    expect(r.status).toBe('cancelled');
+    expect(r.champion).toBeNull();
+    expect(r.notes.at(-1)).toMatch(/Cancelled during cross-validation/);
+    expect(r.models.length).toBeGreaterThan(0);
+    for (const m of r.models) {
+      expect(m.partial).toBe(true);
+      expect(m.validation).toBeNull();
+      expect(m.cv.rows.length).toBeGreaterThan(0);
+      expect(m.cv.rows.length).toBeLessThan(m.candidates + 1);
+      for (const row of m.cv.rows) expect(row.split.recall).toHaveLength(5);
+    }
   });
 
   it('a worker killed mid-search fails its fits with a message; the search and the host go on', async () => {

@@ -7,7 +7,8 @@ import { takeLabels, takeRows, type FeatureMatrix, type FitOptions, type FittedC
 import type { ParamValue } from '../ml/params';
 import type { FitGroup } from './plan';
 import type { FoldScore } from './cvResults';
-import type { Evaluation } from './runRecord';
+import type { Evaluation, ImportanceSet } from './runRecord';
+import { modelImportances, permutationSet } from './importances';
 
 /** What every worker receives once per search. */
 export interface SearchData {
@@ -18,6 +19,8 @@ export interface SearchData {
   nClasses: number;
   classes: string[];
   metrics: string[];
+  /** The metric permutation importance is scored with (the recipe's refit metric). */
+  refit: string;
 }
 
 export type SearchJob =
@@ -36,6 +39,8 @@ export interface FinalJobResult {
   validationProba: ProbabilityMatrix | null;
   testProba: ProbabilityMatrix;
   importances: Float64Array | null;
+  /** Every importance the model offers, permutation included. */
+  importanceSets: ImportanceSet[];
   model: unknown;
 }
 
@@ -81,6 +86,8 @@ export function runFinalJob(data: SearchData, job: Extract<SearchJob, { kind: 'f
   const t0 = now();
   const model = modelSpec(job.type).fit(data.train.X, data.train.y, data.nClasses, job.params as Record<string, unknown>, opts);
   const seconds = now() - t0;
+  // Permutation importance needs held-out rows; the test rows only when there is no validation set, as they do not choose anything here.
+  const heldOut = data.validation ?? data.test;
   return {
     kind: 'final',
     modelId: job.modelId,
@@ -88,6 +95,10 @@ export function runFinalJob(data: SearchData, job: Extract<SearchJob, { kind: 'f
     validationProba: data.validation ? model.predictProba(data.validation.X) : null,
     testProba: model.predictProba(data.test.X),
     importances: model.featureImportances ? model.featureImportances() : null,
+    importanceSets: [
+      ...modelImportances(model, data.train.X.names),
+      permutationSet(model, heldOut.X, heldOut.y, data.refit, data.validation ? 'validation' : 'test'),
+    ],
     model: model.toJSON(),
   };
 }

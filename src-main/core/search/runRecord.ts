@@ -10,6 +10,39 @@ export interface Evaluation {
   report: unknown;
 }
 
+/**
+ * Held-out rows as the curves and the threshold slider need them: the true
+ * class (1 = the recipe's positive class) and the predicted probability of
+ * the positive class, row by row.
+ */
+export interface HeldOutScores {
+  y: number[];
+  score: number[];
+}
+
+/** What a feature-importance list measures. */
+export type ImportanceKind = 'impurity' | 'gain' | 'weight' | 'permutation' | 'coefficient' | 'oddsRatio';
+
+export interface FeatureWeight {
+  feature: string;
+  value: number;
+  /** Spread over permutation repeats (population std). */
+  std?: number;
+  /** A 95% interval, for logistic-regression coefficients and odds ratios fitted without a penalty. */
+  low?: number;
+  high?: number;
+}
+
+export interface ImportanceSet {
+  kind: ImportanceKind;
+  /** Short name for a picker: "Permutation (recall, validation)". */
+  title: string;
+  /** One sentence on what the numbers mean. */
+  description: string;
+  /** In feature order (not sorted). */
+  features: FeatureWeight[];
+}
+
 export interface ModelResult {
   modelId: string;
   type: string;
@@ -25,6 +58,12 @@ export interface ModelResult {
   model: unknown;
   seconds: { search: number; refit: number };
   failedFits: { candidate: number; fold: number; error: string }[];
+  /** Validation predictions of every model; test predictions of the champion only (the test set is looked at once). */
+  heldOut: { validation: HeldOutScores | null; test: HeldOutScores | null };
+  /** Every importance the model offers: impurity or gain/weight, permutation, coefficients and odds ratios. */
+  importances: ImportanceSet[];
+  /** True when the run stopped before this model was refitted: only the cross-validation rows it finished are here. */
+  partial: boolean;
 }
 
 export interface LeakNote {

@@ -9,7 +9,9 @@ import type { Recipe } from '../../core/recipe/schema';
 import { aggregateCv, type FoldScore } from '../../core/search/cvResults';
 import { evaluate, type CvJobResult, type FinalJobResult, type SearchData, type SearchJob } from '../../core/search/jobs';
 import { countFits, planModel, type ModelPlan } from '../../core/search/plan';
-import type { ModelResult, RunRecord } from '../../core/search/runRecord';
+import type { HeldOutScores, ModelResult, RunRecord } from '../../core/search/runRecord';
+import type { RunProgress } from '../../core/search/runSummary';
+import type { ProbabilityMatrix } from '../../core/ml/types';
 import { ASSAY_VERSION } from '../../core/version';
 import { runJobs } from '../pool/workerPool';
 import { forkWorker, type WorkerFactory } from '../pool/workerPort';
@@ -18,7 +20,12 @@ export interface RunOptions {
   factory?: WorkerFactory;
   workers?: number;
   signal?: AbortSignal;
+  /** The CLI's progress line. */
   onProgress?(p: Progress): void;
+  /** Per-model progress for the run queue. */
+  onRunProgress?(p: RunProgress): void;
+  /** On cancel, resolve with what was completed (status 'cancelled') instead of rejecting. */
+  partialOnCancel?: boolean;
   dataset: { name: string; contentHash: string | null };
 }
 
@@ -40,11 +47,102 @@ function jobCost(job: SearchJob): number {
   return trees * depth * (job.kind === 'final' ? 1.25 : 1);
 }
 
+function heldOut(y: Int32Array, proba: ProbabilityMatrix): HeldOutScores {
+  const score = new Array<number>(proba.rows);
+  for (let i = 0; i < proba.rows; i++) score[i] = proba.data[i * proba.classes + 1];
+  return { y: Array.from(y), score };
+}
+
+/** Tracks fits done per model and reports them with an ETA from the pace so far. */
+class SearchProgress {
+  private readonly done: number[];
+  private readonly partial = new Map<number, { model: number; share: number }>();
+  private readonly start = performance.now();
+  private lastMessage = '';
+
+  constructor(
+    private readonly plans: ModelPlan[],
+    private readonly totals: number[],
+    private readonly o: RunOptions,
+  ) {
+    this.done = plans.map(() => 0);
+  }
+
+  get total(): number {
+    return this.totals.reduce((a, b) => a + b, 0);
+  }
+
+  running(jobId: number, model: number, share: number): void {
+    this.partial.set(jobId, { model, share });
+    this.report(this.lastMessage);
+  }
+
+  finished(jobId: number, model: number): void {
+    this.partial.delete(jobId);
+    this.done[model]++;
+    this.report(this.lastMessage);
+  }
+
+  report(message: string): void {
+    this.lastMessage = message;
+    const perModel = this.done.map((d) => d);
+    for (const p of this.partial.values()) perModel[p.model] += p.share;
+    const total = this.total;
+    const fitsDone = Math.min(total, perModel.reduce((a, b) => a + b, 0));
+    const elapsed = seconds(this.start);
+    const eta = fitsDone > 0 ? (elapsed * (total - fitsDone)) / fitsDone : null;
+    this.o.onProgress?.({ done: Math.floor(fitsDone), total, unit: 'fits', message, etaSeconds: eta ?? undefined });
+    this.o.onRunProgress?.(this.snapshot(message, perModel, fitsDone, elapsed, eta));
+  }
+
+  private snapshot(message: string, perModel: number[], fitsDone: number, elapsed: number, eta: number | null): RunProgress {
+    return {
+      fitsDone,
+      fitsTotal: this.total,
+      elapsedSeconds: elapsed,
+      etaSeconds: eta,
+      message,
+      models: this.plans.map((p, i) => ({ modelId: p.modelId, type: p.type, fitsDone: Math.min(this.totals[i], perModel[i]), fitsTotal: this.totals[i] })),
+    };
+  }
+}
+
+/** What a cancelled search completed: the candidates with every fold scored, per model, not refitted. */
+function partialModels(plans: ModelPlan[], scores: Map<string, FoldScore[]>, metrics: string[], refit: string, folds: number): ModelResult[] {
+  const out: ModelResult[] = [];
+  for (const p of plans) {
+    const mine = scores.get(p.modelId)!;
+    const complete = p.candidates.filter((c) => mine.filter((s) => s.candidate === c.index).length === folds);
+    if (complete.length === 0) continue;
+    const cv = aggregateCv(complete, mine.filter((s) => complete.some((c) => c.index === s.candidate)), metrics, refit, folds);
+    const best = cv.rows.find((r) => r.candidate === cv.best)!;
+    out.push({
+      modelId: p.modelId,
+      type: p.type,
+      candidates: p.candidates.length,
+      fits: p.groups.length * folds,
+      bestParams: best.params,
+      bestCv: best.mean,
+      cv,
+      validation: null,
+      featureImportances: null,
+      model: null,
+      seconds: { search: 0, refit: 0 },
+      failedFits: [],
+      heldOut: { validation: null, test: null },
+      importances: [],
+      partial: true,
+    });
+  }
+  return out;
+}
+
 /**
  * Runs a recipe end to end: prepares the data, cross-validates every
  * candidate in the worker pool, refits each model's best candidate on all
  * training rows, picks the champion on the validation set and evaluates it
- * once on the test set. A cancel rejects; nothing partial is returned.
+ * once on the test set. A cancel rejects, or with `partialOnCancel` resolves
+ * with the cross-validation rows finished so far.
  */
 export async function runRecipe(recipe: Recipe, frame: Frame, o: RunOptions): Promise<RunRecord> {
   const started = performance.now();
@@ -63,47 +161,61 @@ export async function runRecipe(recipe: Recipe, frame: Frame, o: RunOptions): Pr
     nClasses: 2,
     classes: prepared.classes,
     metrics,
+    refit: recipe.refit,
   };
-  const cvJobs: SearchJob[] = plans.flatMap((p) => p.groups.flatMap((group) => folds.map((_, fold) => ({ kind: 'cv' as const, group, fold }))));
+  const cvJobs: Extract<SearchJob, { kind: 'cv' }>[] = plans.flatMap((p) => p.groups.flatMap((group) => folds.map((_, fold) => ({ kind: 'cv' as const, group, fold }))));
   const { fits } = countFits(plans, folds.length);
   const workers = Math.max(1, Math.min(o.workers ?? availableParallelism(), cvJobs.length));
   const factory = o.factory ?? forkWorker;
-
-  // Progress: whole fits done plus the share of trees done in running fits.
-  const partial = new Map<number, number>();
-  let done = 0;
-  const searchStart = performance.now();
-  const report = (message: string) => {
-    const fractional = [...partial.values()].reduce((a, b) => a + b, 0);
-    const progressDone = Math.min(fits, done + fractional);
-    const elapsed = seconds(searchStart);
-    const eta = progressDone > 0 ? (elapsed * (fits - progressDone)) / progressDone : undefined;
-    o.onProgress?.({ done: Math.floor(progressDone), total: fits, unit: 'fits', message, etaSeconds: eta });
+  const modelIndex = new Map(plans.map((p, i) => [p.modelId, i]));
+  // One refit per model counts as a fit, so the bar reaches its end only when the run does.
+  const progress = new SearchProgress(plans, plans.map((p) => p.groups.length * folds.length + 1), o);
+  const base = {
+    recipeName: recipe.name,
+    recipe,
+    assayVersion: ASSAY_VERSION,
+    startedAt,
+    dataset: { name: o.dataset.name, rows: frame.rows, contentHash: o.dataset.contentHash, expectedHash: recipe.dataset.contentHash },
+    classes: prepared.classes,
+    features: prepared.features,
+    rows: { train: prepared.train.y.length, validation: prepared.validation?.y.length ?? 0, test: prepared.test.y.length },
+    leakage: prepared.leakage,
+    notes: prepared.notes,
   };
-  report(`Cross-validating ${plans.length} model${plans.length > 1 ? 's' : ''}: ${fits} fits`);
+
+  progress.report(`Cross-validating ${plans.length} model${plans.length > 1 ? 's' : ''}: ${fits} fits`);
   const scores = new Map<string, FoldScore[]>(plans.map((p) => [p.modelId, []]));
   const failed = new Map<string, ModelResult['failedFits']>(plans.map((p) => [p.modelId, []]));
-  const outcomes = await runJobs<SearchJob, CvJobResult>({
-    factory,
-    size: workers,
-    data,
-    jobs: cvJobs,
-    cost: jobCost,
-    signal: o.signal,
-    onUnits: (jobId, d, t) => {
-      partial.set(jobId, t > 0 ? d / t : 0);
-      report('Cross-validating');
-    },
-    onJobDone: (outcome, job) => {
-      partial.delete(outcome.jobId);
-      done++;
-      if (job.kind !== 'cv') return;
-      if (outcome.ok) scores.get(job.group.modelId)!.push(...outcome.result!.scores);
-      else for (const c of job.group.candidates) failed.get(job.group.modelId)!.push({ candidate: c, fold: job.fold, error: outcome.error! });
-      report('Cross-validating');
-    },
+  const searchStart = performance.now();
+  const cancelled = (e: unknown) => o.partialOnCancel && e instanceof ApiError && e.code === 'cancelled';
+  const partialRecord = (phase: string): RunRecord => ({
+    ...base,
+    notes: [...base.notes, `Cancelled during ${phase}; models show the cross-validation candidates they finished and were not refitted.`],
+    models: partialModels(plans, scores, metrics, recipe.refit, folds.length),
+    champion: null,
+    seconds: { prepare: prepareSeconds, search: seconds(searchStart), total: seconds(started) },
+    status: 'cancelled',
   });
-  void outcomes;
+  try {
+    await runJobs<SearchJob, CvJobResult>({
+      factory,
+      size: workers,
+      data,
+      jobs: cvJobs,
+      cost: jobCost,
+      signal: o.signal,
+      onUnits: (jobId, d, t) => progress.running(jobId, modelIndex.get(cvJobs[jobId].group.modelId)!, t > 0 ? d / t : 0),
+      onJobDone: (outcome, job) => {
+        if (job.kind !== 'cv') return;
+        if (outcome.ok) scores.get(job.group.modelId)!.push(...outcome.result!.scores);
+        else for (const c of job.group.candidates) failed.get(job.group.modelId)!.push({ candidate: c, fold: job.fold, error: outcome.error! });
+        progress.finished(outcome.jobId, modelIndex.get(job.group.modelId)!);
+      },
+    });
+  } catch (e) {
+    if (cancelled(e)) return partialRecord('cross-validation');
+    throw e;
+  }
   const searchSeconds = seconds(searchStart);
 
   // Failed fits score NaN, as scikit-learn's error_score=nan: they rank last.
@@ -116,16 +228,30 @@ export async function runRecipe(recipe: Recipe, frame: Frame, o: RunOptions): Pr
     return aggregateCv(p.candidates, s, metrics, recipe.refit, folds.length);
   });
 
-  report('Refitting the best candidates on all training rows');
-  const finalJobs: SearchJob[] = plans.map((p, i) => ({
+  progress.report('Refitting the best candidates on all training rows');
+  const finalJobs: Extract<SearchJob, { kind: 'final' }>[] = plans.map((p, i) => ({
     kind: 'final',
     modelId: p.modelId,
     type: p.type,
     params: resolveParams(p.type as ModelKind, p.candidates[cvByModel[i].best].params, `$.models[${i}]`),
   }));
-  const refitStart = performance.now();
-  const finals = await runJobs<SearchJob, FinalJobResult>({ factory, size: Math.min(workers, finalJobs.length), data, jobs: finalJobs, cost: jobCost, signal: o.signal });
-  const refitSeconds = seconds(refitStart);
+  const refitJobOffset = 1_000_000;
+  let finals;
+  try {
+    finals = await runJobs<SearchJob, FinalJobResult>({
+      factory,
+      size: Math.min(workers, finalJobs.length),
+      data,
+      jobs: finalJobs,
+      cost: jobCost,
+      signal: o.signal,
+      onUnits: (jobId, d, t) => progress.running(refitJobOffset + jobId, jobId, t > 0 ? d / t : 0),
+      onJobDone: (outcome) => progress.finished(refitJobOffset + outcome.jobId, outcome.jobId),
+    });
+  } catch (e) {
+    if (cancelled(e)) return partialRecord('refitting');
+    throw e;
+  }
 
   const models: ModelResult[] = plans.map((p, i) => {
     const out = finals[i];
@@ -146,6 +272,9 @@ export async function runRecipe(recipe: Recipe, frame: Frame, o: RunOptions): Pr
       model: r.model,
       seconds: { search: searchSeconds, refit: r.seconds },
       failedFits: failed.get(p.modelId)!,
+      heldOut: { validation: r.validationProba && prepared.validation ? heldOut(prepared.validation.y, r.validationProba) : null, test: null },
+      importances: r.importanceSets,
+      partial: false,
     };
   });
 
@@ -159,20 +288,13 @@ export async function runRecipe(recipe: Recipe, frame: Frame, o: RunOptions): Pr
   models.forEach((m, i) => {
     if (score(m) > score(models[champion])) champion = i;
   });
-  const championTest = evaluate(metrics, prepared.test.y, finals[champion].result!.testProba, prepared.classes);
-  void refitSeconds;
+  const testProba = finals[champion].result!.testProba;
+  const championTest = evaluate(metrics, prepared.test.y, testProba, prepared.classes);
+  models[champion].heldOut.test = heldOut(prepared.test.y, testProba);
+  progress.report('Done');
 
   return {
-    recipeName: recipe.name,
-    recipe,
-    assayVersion: ASSAY_VERSION,
-    startedAt,
-    dataset: { name: o.dataset.name, rows: frame.rows, contentHash: o.dataset.contentHash, expectedHash: recipe.dataset.contentHash },
-    classes: prepared.classes,
-    features: prepared.features,
-    rows: { train: prepared.train.y.length, validation: prepared.validation?.y.length ?? 0, test: prepared.test.y.length },
-    leakage: prepared.leakage,
-    notes: prepared.notes,
+    ...base,
     models,
     champion: { modelId: models[champion].modelId, rule: `highest ${rule} ${recipe.champion.metric}`, test: championTest },
     seconds: { prepare: prepareSeconds, search: searchSeconds, total: seconds(started) },

@@ -1,0 +1,96 @@
+import { permutationImportance } from '../ml/ensemble/permutationImportance';
+import type { FeatureMatrix, FittedClassifier } from '../ml/types';
+import { scorerFor } from '../metrics/scorers';
+import type { FeatureWeight, ImportanceSet } from './runRecord';
+
+type GainModel = FittedClassifier & { importance(type: 'gain' | 'weight'): Float64Array };
+
+function hasGain(model: FittedClassifier): model is GainModel {
+  return typeof (model as Partial<GainModel>).importance === 'function';
+}
+
+interface LogisticJson {
+  kind: 'logisticRegression';
+  coefficients: number[];
+  oddsRatios: number[];
+  inference: { terms: string[]; ci95: [number, number][] } | null;
+}
+
+function isLogistic(json: unknown): json is LogisticJson {
+  return typeof json === 'object' && json !== null && (json as { kind?: unknown }).kind === 'logisticRegression';
+}
+
+const weights = (features: string[], values: ArrayLike<number>): FeatureWeight[] => features.map((feature, j) => ({ feature, value: values[j] }));
+
+/**
+ * What the fitted model itself says about its features: impurity decrease
+ * for trees and forests, gain and split counts for boosting, coefficients
+ * and odds ratios (with 95% intervals when unpenalised) for logistic regression.
+ */
+export function modelImportances(model: FittedClassifier, features: string[]): ImportanceSet[] {
+  const json = model.toJSON();
+  if (isLogistic(json)) {
+    // The inference table starts with the intercept ('const') when there is one.
+    const offset = json.inference ? json.inference.terms.length - features.length : 0;
+    const ci = (j: number) => json.inference?.ci95[j + offset] ?? null;
+    return [
+      {
+        kind: 'coefficient',
+        title: 'Coefficients (log-odds)',
+        description: 'The change in the log-odds of the positive class for a one-unit increase in the feature, the others held fixed.',
+        features: features.map((feature, j) => {
+          const c = ci(j);
+          return { feature, value: json.coefficients[j], ...(c ? { low: c[0], high: c[1] } : {}) };
+        }),
+      },
+      {
+        kind: 'oddsRatio',
+        title: 'Odds ratios',
+        description: 'How many times the odds of the positive class multiply for a one-unit increase in the feature (1 = no change).',
+        features: features.map((feature, j) => {
+          const c = ci(j);
+          return { feature, value: json.oddsRatios[j], ...(c ? { low: Math.exp(c[0]), high: Math.exp(c[1]) } : {}) };
+        }),
+      },
+    ];
+  }
+  if (hasGain(model)) {
+    return [
+      {
+        kind: 'gain',
+        title: 'Gain',
+        description: "The average loss reduction of the splits on each feature, normalized to sum 1 (XGBoost's feature_importances_).",
+        features: weights(features, model.importance('gain')),
+      },
+      {
+        kind: 'weight',
+        title: 'Weight (splits)',
+        description: "The share of all splits made on each feature (XGBoost's importance_type='weight').",
+        features: weights(features, model.importance('weight')),
+      },
+    ];
+  }
+  if (model.featureImportances) {
+    return [
+      {
+        kind: 'impurity',
+        title: 'Impurity decrease',
+        description: "The mean decrease in Gini impurity from splits on each feature, normalized to sum 1 (scikit-learn's feature_importances_).",
+        features: weights(features, model.featureImportances()),
+      },
+    ];
+  }
+  return [];
+}
+
+/** scikit-learn's permutation_importance (5 repeats, seed 0) on held-out rows, scored with `metric`. */
+export function permutationSet(model: FittedClassifier, X: FeatureMatrix, y: Int32Array, metric: string, on: 'validation' | 'test'): ImportanceSet {
+  const scorer = scorerFor(metric);
+  const r = permutationImportance(model, X, y, (yt, p) => scorer(yt, p, 1), { nRepeats: 5, randomState: 0 });
+  return {
+    kind: 'permutation',
+    title: `Permutation (${metric}, ${on})`,
+    description: `How much ${metric} on the ${on} rows drops when a feature's values are shuffled (mean of 5 shuffles, ± their spread).`,
+    features: X.names.map((feature, j) => ({ feature, value: r.mean[j], std: r.std[j] })),
+  };
+}
