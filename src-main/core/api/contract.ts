@@ -5,6 +5,7 @@ import { gridQuerySchema } from '../data/query';
 import { chartRequestSchema } from '../charts/request';
 import type { ProfileView } from '../profile/profileView';
 import type { RecipePreview } from '../recipe/preview';
+import type { RunDetail, RunEstimate, RunSummary } from '../search/runSummary';
 
 /**
  * The one API between the renderer and a host (Electron or web). Each method
@@ -50,6 +51,7 @@ export interface Progress {
 
 const datasetId = z.number().int().positive();
 const recipeId = z.number().int().positive();
+const runId = z.number().int().positive();
 
 /** A recipe as stored in the project. */
 export interface RecipeInfo {
@@ -143,6 +145,15 @@ export const methods = {
    * The recipe is validated here, not by the router, so its problems come back as field errors.
    */
   'recipe.preview': { input: z.object({ datasetId, recipe: z.unknown() }).strict(), long: false },
+  /** Candidates, fits and a time guess for a recipe (validated here, so its problems come back with JSON paths). */
+  'run.estimate': { input: z.object({ recipe: z.unknown(), datasetId: datasetId.optional() }).strict(), long: false },
+  /** Queues a stored recipe on a dataset (default: the one the recipe names); returns at once. */
+  'run.start': { input: z.object({ recipeId, datasetId: datasetId.optional() }).strict(), long: false },
+  'run.cancel': { input: z.object({ id: runId }).strict(), long: false },
+  /** Newest first, active runs with live progress: the UI polls this while something runs. */
+  'run.list': { input: z.object({}).strict(), long: false },
+  'run.get': { input: z.object({ id: runId }).strict(), long: false },
+  'run.delete': { input: z.object({ id: runId }).strict(), long: false },
 } as const;
 
 export type Method = keyof typeof methods;
@@ -176,6 +187,12 @@ export interface Outputs {
   'recipe.duplicate': RecipeInfo;
   'recipe.delete': { id: number };
   'recipe.preview': RecipePreview;
+  'run.estimate': RunEstimate;
+  'run.start': RunSummary;
+  'run.cancel': RunSummary;
+  'run.list': RunSummary[];
+  'run.get': RunDetail;
+  'run.delete': { id: number };
 }
 export type Output<M extends Method> = Outputs[M];
 

@@ -56,7 +56,8 @@ export interface ModelResult {
   featureImportances: { feature: string; importance: number }[] | null;
   /** Model-specific detail (coefficients, inference, warnings). */
   model: unknown;
-  seconds: { search: number; refit: number };
+  /** search: the whole search's wall time; fits: this model's cross-validation fit time summed over jobs (what estimates learn from). */
+  seconds: { search: number; refit: number; fits?: number };
   failedFits: { candidate: number; fold: number; error: string }[];
   /** Validation predictions of every model; test predictions of the champion only (the test set is looked at once). */
   heldOut: { validation: HeldOutScores | null; test: HeldOutScores | null };

@@ -6,6 +6,8 @@ import { setColumnKind } from '../store/columnKinds';
 import { AnalysisThread } from '../analysis/analysisThread';
 import { deleteRecipe, duplicateRecipe, getRecipe, listRecipes, saveRecipe } from '../store/recipes';
 import type { Workbench } from '../app/workbench';
+import { RunQueue } from '../runs/runQueue';
+import { estimateFor } from '../runs/estimateFor';
 import type { Handlers } from './router';
 
 export interface HostDescription {
@@ -16,6 +18,7 @@ export interface HostDescription {
 /** The API's behaviour, shared by every host. */
 export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
   const analysis = new AnalysisThread();
+  const runs = new RunQueue(wb);
   return {
     'app.info': () => ({ version: host.version, host: host.host, project: wb.info() }),
     'project.current': () => wb.info(),
@@ -70,5 +73,11 @@ export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
         return { id };
       }),
     'recipe.preview': ({ datasetId, recipe }) => analysis.run(wb.db, { op: 'preview', info: getDataset(wb.db, datasetId), recipe }),
+    'run.estimate': ({ recipe, datasetId }) => estimateFor(wb.db, recipe, datasetId),
+    'run.start': ({ recipeId, datasetId }) => runs.start(recipeId, datasetId),
+    'run.cancel': ({ id }) => runs.cancel(id),
+    'run.list': () => runs.list(),
+    'run.get': ({ id }) => runs.get(id),
+    'run.delete': ({ id }) => runs.delete(id),
   };
 }

@@ -5,6 +5,7 @@ import { ApiError } from '../../core/api/errors';
 import type { ProjectInfo, RecentProject } from '../../core/api/contract';
 import { importFile, type ImportRequest } from '../ingest/importFile';
 import { saveRecipe } from '../store/recipes';
+import { failInterruptedRuns } from '../store/runs';
 import { createProjectFile, openProjectFile, PROJECT_EXTENSION, projectName, SCHEMA_VERSION } from '../store/projectFile';
 import { resolveUserPath, SAMPLE_FILE } from './paths';
 import { RecentProjects } from './recentProjects';
@@ -46,6 +47,7 @@ function shippedRecipes(resources: string): unknown[] {
 export class Workbench {
   private project: OpenProject | null = null;
   readonly recent: RecentProjects;
+  private readonly closing: ((db: Database.Database) => void)[] = [];
 
   private constructor(readonly options: WorkbenchOptions) {
     this.recent = new RecentProjects(options.home);
@@ -105,8 +107,15 @@ export class Workbench {
     return this.recent.list();
   }
 
+  /** Called with the project's database just before it closes (the run queue stops its runs there). */
+  onClose(fn: (db: Database.Database) => void): void {
+    this.closing.push(fn);
+  }
+
   private attach(path: string, db: Database.Database): ProjectInfo {
     this.close();
+    // Runs can only be under way in the project this host has open, so any left active were stopped with their host.
+    failInterruptedRuns(db);
     this.project = { path, db, lock: new WriteLock() };
     this.recent.touch(path);
     return this.info()!;
@@ -152,6 +161,7 @@ export class Workbench {
 
   close(): void {
     if (!this.project) return;
+    for (const fn of this.closing) fn(this.project.db);
     try {
       this.project.db.pragma('wal_checkpoint(TRUNCATE)');
     } catch {

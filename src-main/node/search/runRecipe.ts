@@ -186,6 +186,7 @@ export async function runRecipe(recipe: Recipe, frame: Frame, o: RunOptions): Pr
   progress.report(`Cross-validating ${plans.length} model${plans.length > 1 ? 's' : ''}: ${fits} fits`);
   const scores = new Map<string, FoldScore[]>(plans.map((p) => [p.modelId, []]));
   const failed = new Map<string, ModelResult['failedFits']>(plans.map((p) => [p.modelId, []]));
+  const fitSeconds = new Map<string, number>(plans.map((p) => [p.modelId, 0]));
   const searchStart = performance.now();
   const cancelled = (e: unknown) => o.partialOnCancel && e instanceof ApiError && e.code === 'cancelled';
   const partialRecord = (phase: string): RunRecord => ({
@@ -207,7 +208,10 @@ export async function runRecipe(recipe: Recipe, frame: Frame, o: RunOptions): Pr
       onUnits: (jobId, d, t) => progress.running(jobId, modelIndex.get(cvJobs[jobId].group.modelId)!, t > 0 ? d / t : 0),
       onJobDone: (outcome, job) => {
         if (job.kind !== 'cv') return;
-        if (outcome.ok) scores.get(job.group.modelId)!.push(...outcome.result!.scores);
+        if (outcome.ok) {
+          scores.get(job.group.modelId)!.push(...outcome.result!.scores);
+          fitSeconds.set(job.group.modelId, fitSeconds.get(job.group.modelId)! + outcome.result!.scores[0].fitSeconds);
+        }
         else for (const c of job.group.candidates) failed.get(job.group.modelId)!.push({ candidate: c, fold: job.fold, error: outcome.error! });
         progress.finished(outcome.jobId, modelIndex.get(job.group.modelId)!);
       },
@@ -270,7 +274,7 @@ export async function runRecipe(recipe: Recipe, frame: Frame, o: RunOptions): Pr
       validation: r.validationProba && prepared.validation ? evaluate(metrics, prepared.validation.y, r.validationProba, prepared.classes) : null,
       featureImportances: r.importances ? prepared.features.map((feature, j) => ({ feature, importance: r.importances![j] })) : null,
       model: r.model,
-      seconds: { search: searchSeconds, refit: r.seconds },
+      seconds: { search: searchSeconds, refit: r.seconds, fits: fitSeconds.get(p.modelId)! },
       failedFits: failed.get(p.modelId)!,
       heldOut: { validation: r.validationProba && prepared.validation ? heldOut(prepared.validation.y, r.validationProba) : null, test: null },
       importances: r.importanceSets,

@@ -51,6 +51,29 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'runs',
+    up(db) {
+      // recipe_id is a plain number, not a foreign key: a run outlives its recipe (the record keeps a copy).
+      db.exec(`
+        CREATE TABLE runs (
+          id            INTEGER PRIMARY KEY,
+          recipe_id     INTEGER,
+          recipe_name   TEXT NOT NULL,
+          dataset_name  TEXT NOT NULL,
+          status        TEXT NOT NULL,
+          created_at    TEXT NOT NULL,
+          finished_at   TEXT,
+          progress_json TEXT,
+          champion_json TEXT,
+          error         TEXT,
+          record_json   TEXT,
+          stats_json    TEXT
+        );
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

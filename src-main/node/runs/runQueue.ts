@@ -1,0 +1,169 @@
+import type Database from 'better-sqlite3';
+import { ApiError } from '../../core/api/errors';
+import type { DatasetInfo } from '../../core/data/columns';
+import type { Recipe } from '../../core/recipe/schema';
+import type { RunRecord } from '../../core/search/runRecord';
+import { isActive, type RunDetail, type RunProgress, type RunSummary } from '../../core/search/runSummary';
+import type { Workbench } from '../app/workbench';
+import { datasetFrame } from '../recipe/frameCache';
+import { runRecipe, type RunOptions } from '../search/runRecipe';
+import { getDataset, listDatasets } from '../store/datasets';
+import { getRecipe } from '../store/recipes';
+import { deleteRun, finishRun, getRunRecord, getRunSummary, insertRun, listRuns, markRunning } from '../store/runs';
+
+interface Entry {
+  id: number;
+  db: Database.Database;
+  recipe: Recipe;
+  dataset: DatasetInfo;
+  controller: AbortController;
+  progress: RunProgress | null;
+}
+
+export interface RunQueueOptions {
+  /** Worker processes per run (default: one per core). */
+  workers?: number;
+  /** Replaced in tests. */
+  run?: (recipe: Recipe, entry: { dataset: DatasetInfo; db: Database.Database }, o: RunOptions) => Promise<RunRecord>;
+}
+
+const defaultRun: NonNullable<RunQueueOptions['run']> = (recipe, { dataset, db }, o) => runRecipe(recipe, datasetFrame(db, dataset), o);
+
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/**
+ * The host's run queue: runs start one at a time, in the order asked, in the
+ * background (the worker pool does the fitting), and each is saved in the
+ * project as it ends. Progress lives here while a run is active and is
+ * stored with it when it ends.
+ */
+export class RunQueue {
+  private readonly waiting: Entry[] = [];
+  private current: Entry | null = null;
+
+  constructor(
+    private readonly wb: Workbench,
+    private readonly options: RunQueueOptions = {},
+  ) {
+    wb.onClose((db) => this.stopAll(db));
+  }
+
+  /** Queues a stored recipe on a dataset (by default the one the recipe names). */
+  async start(recipeId: number, datasetId?: number): Promise<RunSummary> {
+    const db = this.wb.db;
+    const { recipe } = getRecipe(db, recipeId);
+    const dataset = datasetId !== undefined ? getDataset(db, datasetId) : datasetNamed(db, recipe);
+    const summary = await this.wb.write((w) => insertRun(w, { recipeId, recipeName: recipe.name, datasetName: dataset.name }));
+    this.waiting.push({ id: summary.id, db, recipe, dataset, controller: new AbortController(), progress: null });
+    void this.pump();
+    return this.summary(summary.id);
+  }
+
+  /** A queued run leaves the queue; a running one stops and keeps the candidates it finished. */
+  async cancel(id: number): Promise<RunSummary> {
+    const db = this.wb.db;
+    const i = this.waiting.findIndex((e) => e.id === id);
+    if (i >= 0) {
+      const [entry] = this.waiting.splice(i, 1);
+      return this.wb.write((w) => finishRun(w, entry.id, { status: 'cancelled', progress: null, record: null, error: 'Cancelled before it started.' }));
+    }
+    if (this.current?.id === id) {
+      this.current.controller.abort();
+      return this.summary(id);
+    }
+    const s = getRunSummary(db, id);
+    if (!isActive(s.status)) throw new ApiError('conflict', `Run ${id} has already ${s.status === 'complete' ? 'finished' : s.status === 'failed' ? 'failed' : 'been cancelled'}.`);
+    return s;
+  }
+
+  list(): RunSummary[] {
+    return listRuns(this.wb.db).map((s) => this.withLive(s));
+  }
+
+  summary(id: number): RunSummary {
+    return this.withLive(getRunSummary(this.wb.db, id));
+  }
+
+  get(id: number): RunDetail {
+    return { summary: this.summary(id), record: getRunRecord(this.wb.db, id) };
+  }
+
+  async delete(id: number): Promise<{ id: number }> {
+    const s = this.summary(id);
+    if (isActive(s.status)) throw new ApiError('conflict', `Run ${id} is still ${s.status}; cancel it before deleting it.`);
+    await this.wb.write((w) => deleteRun(w, id));
+    return { id };
+  }
+
+  /** Resolves when nothing is queued or running (tests and shutdown). */
+  async idle(): Promise<void> {
+    while (this.current || this.waiting.length) await new Promise((r) => setTimeout(r, 20));
+  }
+
+  private withLive(s: RunSummary): RunSummary {
+    const e = this.current?.id === s.id ? this.current : this.waiting.find((w) => w.id === s.id);
+    return e ? { ...s, progress: e.progress ?? s.progress } : s;
+  }
+
+  private async pump(): Promise<void> {
+    if (this.current) return;
+    const entry = this.waiting.shift();
+    if (!entry) return;
+    this.current = entry;
+    try {
+      markRunning(entry.db, entry.id);
+      const record = await (this.options.run ?? defaultRun)(entry.recipe, entry, {
+        workers: this.options.workers,
+        signal: entry.controller.signal,
+        partialOnCancel: true,
+        dataset: { name: entry.dataset.name, contentHash: entry.dataset.contentHash },
+        onRunProgress: (p) => {
+          entry.progress = p;
+        },
+      });
+      const cancelled = record.status === 'cancelled';
+      const done = entry.progress;
+      await this.save(entry, {
+        status: record.status,
+        progress: entry.progress,
+        record: cancelled && record.models.length === 0 ? null : record,
+        error: cancelled ? `Cancelled after ${done ? Math.floor(done.fitsDone) : 0} of ${plural(done?.fitsTotal ?? 0, 'fit')}.` : null,
+      });
+    } catch (e) {
+      await this.save(entry, { status: 'failed', progress: entry.progress, record: null, error: (e as Error).message ?? String(e) });
+    } finally {
+      this.current = null;
+      void this.pump();
+    }
+  }
+
+  private async save(entry: Entry, run: Parameters<typeof finishRun>[2]): Promise<void> {
+    // The project may have closed meanwhile; stopAll recorded the run there, and another project's file must not get it.
+    let open: Database.Database | null = null;
+    try {
+      open = this.wb.db;
+    } catch {
+      open = null;
+    }
+    if (open !== entry.db || !entry.db.open) return;
+    await this.wb.write((w) => finishRun(w, entry.id, run));
+  }
+
+  /** The project is closing: every run of it stops and is recorded as cancelled while its file is still open. */
+  private stopAll(db: Database.Database): void {
+    const stopped = [...(this.current?.db === db ? [this.current] : []), ...this.waiting.filter((e) => e.db === db)];
+    this.waiting.splice(0, this.waiting.length, ...this.waiting.filter((e) => e.db !== db));
+    for (const e of stopped) {
+      e.controller.abort();
+      finishRun(db, e.id, { status: 'cancelled', progress: e.progress, record: null, error: 'Cancelled when the project was closed.' });
+    }
+  }
+}
+
+function datasetNamed(db: Database.Database, recipe: Recipe): DatasetInfo {
+  const found = listDatasets(db).find((d) => d.name === recipe.dataset.name);
+  if (!found) {
+    throw new ApiError('bad-input', `The recipe "${recipe.name}" uses the dataset "${recipe.dataset.name}", which is not in this project; choose a dataset to run it on.`);
+  }
+  return found;
+}
