@@ -3,6 +3,7 @@ import { COLUMN_KINDS, type ColumnKind, type DatasetInfo } from '../data/columns
 import type { Recipe } from '../recipe/schema';
 import { gridQuerySchema } from '../data/query';
 import { chartRequestSchema } from '../charts/request';
+import { runChartRequestSchema } from '../charts/runCharts';
 import type { ProfileView } from '../profile/profileView';
 import type { RecipePreview } from '../recipe/preview';
 import type { RunDetail, RunEstimate, RunSummary } from '../search/runSummary';
@@ -154,6 +155,21 @@ export const methods = {
   'run.list': { input: z.object({}).strict(), long: false },
   'run.get': { input: z.object({ id: runId }).strict(), long: false },
   'run.delete': { input: z.object({ id: runId }).strict(), long: false },
+  /** One of a stored run's charts, drawn in the host like `chart.render`. */
+  'run.chart': {
+    input: z
+      .object({
+        id: runId,
+        modelId: z.string().min(1).max(60),
+        chart: runChartRequestSchema,
+        format: z.enum(['svg', 'png']),
+        width: z.number().int().min(200).max(4000),
+        height: z.number().int().min(150).max(3000),
+        scale: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
+      })
+      .strict(),
+    long: false,
+  },
 } as const;
 
 export type Method = keyof typeof methods;
@@ -193,6 +209,7 @@ export interface Outputs {
   'run.list': RunSummary[];
   'run.get': RunDetail;
   'run.delete': { id: number };
+  'run.chart': { fileName: string; mime: 'image/svg+xml' | 'image/png'; data: string; note: string | null };
 }
 export type Output<M extends Method> = Outputs[M];
 

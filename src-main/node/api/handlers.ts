@@ -7,6 +7,8 @@ import { AnalysisThread } from '../analysis/analysisThread';
 import { deleteRecipe, duplicateRecipe, getRecipe, listRecipes, saveRecipe } from '../store/recipes';
 import type { Workbench } from '../app/workbench';
 import { RunQueue } from '../runs/runQueue';
+import { exportRunChart } from '../charts/runChartExport';
+import { ApiError } from '../../core/api/errors';
 import { estimateFor } from '../runs/estimateFor';
 import type { Handlers } from './router';
 
@@ -79,5 +81,10 @@ export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
     'run.list': () => runs.list(),
     'run.get': ({ id }) => runs.get(id),
     'run.delete': ({ id }) => runs.delete(id),
+    'run.chart': ({ id, modelId, chart, format, width, height, scale }) => {
+      const record = runs.record(id);
+      if (!record) throw new ApiError('not-found', `Run ${id} has no results to draw: it ${runs.summary(id).status === 'failed' ? 'failed' : 'finished nothing'} before any model was scored.`);
+      return exportRunChart(record, modelId, chart, { type: format, width, height, scale });
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { chartFromRequest, type ChartRequest } from '../../core/charts/request';
+import type { EChartsOption } from '../../core/charts/spec';
 import type { DatasetInfo } from '../../core/data/columns';
 import { datasetFrame } from '../recipe/frameCache';
 import { chartFile, renderPng, renderSvg, type PngScale } from './renderChart';
@@ -12,15 +13,27 @@ export interface ChartExport {
   note: string | null;
 }
 
+export interface ChartFormat {
+  type: 'svg' | 'png';
+  width: number;
+  height: number;
+  scale: PngScale;
+}
+
 /** Draws a chart of a dataset in the host, independent of any window. */
 export function exportChart(
   db: Database.Database,
   info: DatasetInfo,
   request: ChartRequest,
-  format: { type: 'svg' | 'png'; width: number; height: number; scale: PngScale },
+  format: ChartFormat,
 ): ChartExport {
   const { option, note } = chartFromRequest(datasetFrame(db, info), request);
-  const title = String((option.title as { text?: string } | undefined)?.text ?? request.kind);
+  return drawChart(option, note, request.kind, format);
+}
+
+/** A chart's option drawn as an SVG or PNG file named after its title. */
+export function drawChart(option: EChartsOption, note: string | undefined, fallbackTitle: string, format: ChartFormat): ChartExport {
+  const title = String((option.title as { text?: string } | undefined)?.text ?? fallbackTitle);
   if (format.type === 'svg') {
     return { fileName: chartFile('svg', title), mime: 'image/svg+xml', data: renderSvg(option, format), note: note ?? null };
   }

@@ -40,6 +40,7 @@ const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 export class RunQueue {
   private readonly waiting: Entry[] = [];
   private current: Entry | null = null;
+  private readonly parsed = new Map<string, RunRecord | null>();
 
   constructor(
     private readonly wb: Workbench,
@@ -84,14 +85,34 @@ export class RunQueue {
     return this.withLive(getRunSummary(this.wb.db, id));
   }
 
+  /** The run for the Run view: fitted trees are left out (megabytes the view never reads); coefficients stay. */
   get(id: number): RunDetail {
-    return { summary: this.summary(id), record: getRunRecord(this.wb.db, id) };
+    const record = this.record(id);
+    return {
+      summary: this.summary(id),
+      record: record && { ...record, models: record.models.map((m) => ({ ...m, model: m.type === 'logisticRegression' ? m.model : null })) },
+    };
+  }
+
+  /** A stored run's record; the last few are kept parsed, as charts ask for the same run again and again. */
+  record(id: number): RunRecord | null {
+    const key = `${this.wb.db.name}#${id}`;
+    const hit = this.parsed.get(key);
+    if (hit !== undefined) return hit;
+    const record = getRunRecord(this.wb.db, id);
+    // Only finished runs are cached: an active run's record is still to come.
+    if (!isActive(getRunSummary(this.wb.db, id).status)) {
+      this.parsed.set(key, record);
+      while (this.parsed.size > 3) this.parsed.delete(this.parsed.keys().next().value!);
+    }
+    return record;
   }
 
   async delete(id: number): Promise<{ id: number }> {
     const s = this.summary(id);
     if (isActive(s.status)) throw new ApiError('conflict', `Run ${id} is still ${s.status}; cancel it before deleting it.`);
     await this.wb.write((w) => deleteRun(w, id));
+    this.parsed.delete(`${this.wb.db.name}#${id}`);
     return { id };
   }
 
