@@ -183,7 +183,7 @@ export async function runRecipe(recipe: Recipe, frame: Frame, o: RunOptions): Pr
     notes: prepared.notes,
   };
 
-  progress.report(`Cross-validating ${plans.length} model${plans.length > 1 ? 's' : ''}: ${fits} fits`);
+  progress.report(`Cross-validating ${plans.length} model${plans.length > 1 ? 's' : ''}: ${fits} fits, then ${plans.length} refit${plans.length > 1 ? 's' : ''}`);
   const scores = new Map<string, FoldScore[]>(plans.map((p) => [p.modelId, []]));
   const failed = new Map<string, ModelResult['failedFits']>(plans.map((p) => [p.modelId, []]));
   const fitSeconds = new Map<string, number>(plans.map((p) => [p.modelId, 0]));

@@ -1,5 +1,4 @@
-import type { ChartRequest } from '../../../../src-main/core/charts/request';
-import { session } from '../state/session.svelte';
+import { renderChart, type ChartSource } from './chartSource';
 import { saveFile } from './saveFile';
 
 export type ExportFormat = 'svg' | 'png1' | 'png2' | 'png3';
@@ -12,15 +11,8 @@ export const EXPORT_FORMATS: { id: ExportFormat; label: string }[] = [
 ];
 
 /** Renders a chart in the host (independent of the window) and saves the file. Returns its name. */
-export async function exportChartFile(id: number, chart: ChartRequest, width: number, height: number, format: ExportFormat): Promise<string> {
-  const r = await session.client.call('chart.render', {
-    id,
-    chart,
-    format: format === 'svg' ? 'svg' : 'png',
-    width,
-    height,
-    scale: format === 'png2' ? 2 : format === 'png3' ? 3 : 1,
-  });
+export async function exportChartFile(source: ChartSource, width: number, height: number, format: ExportFormat): Promise<string> {
+  const r = await renderChart(source, format === 'svg' ? 'svg' : 'png', width, height, format === 'png2' ? 2 : format === 'png3' ? 3 : 1);
   saveFile(r.fileName, r.mime, r.data, r.mime === 'image/png');
   return r.fileName;
 }

@@ -1,0 +1,41 @@
+import type { HeldOutScores, ModelResult, RunRecord } from '../../../../src-main/core/search/runRecord';
+import { runs } from '../state/runs.svelte';
+
+export type RunTab = 'overview' | 'cv' | 'confusion' | 'curves' | 'importance' | 'coefficients';
+export type HeldOutSet = 'validation' | 'test';
+
+/** What the Run view shows of the open run: which model, tab, held-out set and decision threshold. */
+class RunView {
+  modelId = $state<string | null>(null);
+  tab = $state<RunTab>('overview');
+  set = $state<HeldOutSet>('test');
+  normalize = $state(false);
+  threshold = $state(0.5);
+  recallTarget = $state(0.9);
+  importance = $state(0);
+
+  record = $derived<RunRecord | null>(runs.detail?.record ?? null);
+  model = $derived<ModelResult | null>(this.record?.models.find((m) => m.modelId === this.modelId) ?? this.record?.models[0] ?? null);
+  /** The held-out sets this model has predictions for. */
+  sets = $derived<HeldOutSet[]>(
+    this.model ? (['test', 'validation'] as const).filter((s) => this.model!.heldOut?.[s] != null) : [],
+  );
+  scores = $derived<HeldOutScores | null>(this.model && this.sets.length ? (this.model.heldOut[this.sets.includes(this.set) ? this.set : this.sets[0]] ?? null) : null);
+  shownSet = $derived<HeldOutSet | null>(this.sets.includes(this.set) ? this.set : (this.sets[0] ?? null));
+  isChampion = $derived(!!this.model && this.record?.champion?.modelId === this.model.modelId);
+
+  /** A newly opened run starts on its champion, at the default threshold. */
+  reset(record: RunRecord | null): void {
+    this.modelId = record?.champion?.modelId ?? record?.models[0]?.modelId ?? null;
+    this.threshold = 0.5;
+    this.importance = 0;
+    this.set = 'test';
+  }
+
+  selectModel(id: string): void {
+    this.modelId = id;
+    this.importance = 0;
+  }
+}
+
+export const runView = new RunView();
