@@ -72,7 +72,7 @@ export function interpretModel(record: RunRecord, modelId: string): string[] {
     out.push(`Its best candidate's mean cross-validation scores are ${metricList(m.bestCv, names)} (no held-out set scored it).`);
   }
   const own = m.importances.find((s) => s.kind !== 'permutation' && s.kind !== 'oddsRatio');
-  if (own && own.kind !== 'coefficient') out.push(`It relies most on ${topFeatures(own, 3)} (${own.title.toLowerCase()}).`);
+  if (own && own.kind !== 'coefficient') out.push(`It relies most on ${topFeatures(own, 3)}, by ${own.title.toLowerCase()}.`);
   const perm = m.importances.find((s) => s.kind === 'permutation');
   if (perm) {
     const best = [...perm.features].sort((a, b) => b.value - a.value)[0];
