@@ -37,6 +37,23 @@ test.describe('Train view', () => {
     await expect(depth).toHaveValue('5, None');
     await expect(rf.getByText('4 candidates')).toBeVisible();
     await expect(page.getByTestId('estimate')).toContainText('28 candidates');
+
+    // Undo takes back the preset, then the typing in max_depth as one step; redo brings it back.
+    await page.keyboard.press('Control+z');
+    await expect(depth).toHaveValue('4..8 step 2');
+    await page.keyboard.press('Control+z');
+    await expect(depth).toHaveValue('5, 7, None');
+    await page.keyboard.press('Control+Shift+z');
+    await expect(depth).toHaveValue('4..8 step 2');
+
+    // Another recipe, from Prepare: unsaved tuning is not dropped without asking.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Prepare' }).click();
+    await page.getByRole('complementary', { name: 'Recipes' }).getByRole('button', { name: COURSE5, exact: false }).first().click();
+    await page.getByRole('button', { name: 'Train →' }).click();
+    await expect(page.getByRole('alertdialog')).toContainText('unsaved changes');
+    await page.getByRole('button', { name: 'Drop changes' }).click();
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(COURSE5);
+    await expect(page.getByRole('article', { name: 'Logistic regression logreg' }).getByLabel('max_iter')).toHaveValue('800');
   });
 
   test('a recipe runs from the Train view: Course 5 gives its confusion matrix; a forest grid advances, cancels, restarts and finishes; runs survive a reload', async ({ page, host }) => {

@@ -6,6 +6,7 @@ import { datasets } from '../state/datasets.svelte';
 import { notices } from '../state/notices.svelte';
 import { runs } from '../state/runs.svelte';
 import { session } from '../state/session.svelte';
+import { canRedo, canUndo, record, redo, startHistory, undo, type History } from '../prepare/history';
 import { applyForm, applyPreset, formFromRecipe, formIssues, newModel, type FormIssue, type TrainForm } from './trainForm';
 
 /** How long typing pauses before the estimate is asked for. */
@@ -28,10 +29,16 @@ class TrainEditor {
   estimate = $state<RunEstimate | null>(null);
   estimateError = $state<string | null>(null);
   starting = $state(false);
+  /** Snapshots of the form for undo; the form itself is edited in place. */
+  history = $state.raw<History<TrainForm> | null>(null);
+  /** An action waiting for the analyst to drop unsaved changes. */
+  pendingDiscard = $state<{ what: string; run: () => void } | null>(null);
 
   recipe = $derived(this.recipes.find((r) => r.id === this.recipeId) ?? null);
   issues = $derived<FormIssue[]>(this.form ? formIssues(this.form) : []);
   dirty = $derived(this.form !== null && this.saved !== null && !same(this.form, this.saved));
+  canUndo = $derived(this.history !== null && canUndo(this.history));
+  canRedo = $derived(this.history !== null && canRedo(this.history));
   dataset = $derived(
     this.datasetId !== null
       ? (datasets.list.find((d) => d.id === this.datasetId) ?? null)
@@ -40,6 +47,7 @@ class TrainEditor {
 
   private timer: ReturnType<typeof setTimeout> | null = null;
   private sequence = 0;
+  private loadedId: number | null = null;
 
   async refresh(): Promise<void> {
     if (!session.project) {
@@ -56,7 +64,25 @@ class TrainEditor {
     }
     const keep = this.recipes.find((r) => r.id === this.recipeId);
     if (!keep) this.select(this.recipes[0]?.id ?? null);
-    else if (!this.dirty) this.load(keep);
+    else if (this.loadedId !== keep.id || !this.dirty) this.load(keep);
+  }
+
+  chooseDataset(id: number): void {
+    this.datasetId = id;
+    this.schedule();
+  }
+
+  /** Opens another recipe, asking first when the form has unsaved changes. */
+  choose(id: number): void {
+    if (id === this.recipeId) return;
+    if (this.dirty) this.pendingDiscard = { what: 'open another recipe', run: () => this.select(id) };
+    else this.select(id);
+  }
+
+  confirmDiscard(): void {
+    const p = this.pendingDiscard;
+    this.pendingDiscard = null;
+    p?.run();
   }
 
   select(id: number | null): void {
@@ -74,7 +100,9 @@ class TrainEditor {
   private load(r: RecipeInfo): void {
     this.form = formFromRecipe(r.recipe);
     this.saved = formFromRecipe(r.recipe);
-    this.changed();
+    this.history = startHistory(formFromRecipe(r.recipe));
+    this.loadedId = r.id;
+    this.schedule();
   }
 
   issueAt(path: string): string | null {
@@ -84,13 +112,13 @@ class TrainEditor {
   setField(model: number, name: string, text: string): void {
     if (!this.form) return;
     this.form.models[model].fields[name] = text;
-    this.changed();
+    this.changed(`field:${model}:${name}`);
   }
 
   setModelId(model: number, id: string): void {
     if (!this.form) return;
     this.form.models[model].id = id;
-    this.changed();
+    this.changed(`id:${model}`);
   }
 
   addModel(type: ModelKind): void {
@@ -118,14 +146,36 @@ class TrainEditor {
     this.changed();
   }
 
-  /** Called after every edit: the estimate follows the form once typing pauses. */
-  changed(): void {
+  /**
+   * Called after every edit: the edit becomes an undo step (typing in one
+   * field is one step, by `key`) and the estimate follows once typing pauses.
+   */
+  changed(key: string | null = null): void {
+    if (this.form && this.history) this.history = record(this.history, structuredClone($state.snapshot(this.form)) as TrainForm, key);
+    this.schedule();
+  }
+
+  undo(): void {
+    if (!this.history || !canUndo(this.history)) return;
+    this.history = undo(this.history);
+    this.form = structuredClone(this.history.present);
+    this.schedule();
+  }
+
+  redo(): void {
+    if (!this.history || !canRedo(this.history)) return;
+    this.history = redo(this.history);
+    this.form = structuredClone(this.history.present);
+    this.schedule();
+  }
+
+  private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.refreshEstimate(), ESTIMATE_DELAY_MS);
   }
 
   revert(): void {
-    if (this.saved) this.form = structuredClone($state.snapshot(this.saved));
+    if (this.saved) this.form = structuredClone($state.snapshot(this.saved)) as TrainForm;
     this.changed();
   }
 
