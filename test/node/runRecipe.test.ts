@@ -56,6 +56,14 @@ describe('runRecipe in worker processes', () => {
       ['xgb', 6, 6],
     ]);
     expect(last.fitsDone).toBe(17);
+    for (const m of last.models) {
+      expect(m.elapsedSeconds).toBeGreaterThan(0);
+      expect(m.elapsedSeconds).toBeLessThanOrEqual(last.elapsedSeconds + 1e-6);
+      expect(m.etaSeconds).toBe(0);
+    }
+    // Midway, a model with fits left has a time left.
+    const mid = seen.find((p) => p.models[0].fitsDone > 0 && p.models[0].fitsDone < 11)!;
+    expect(mid.models[0].etaSeconds).toBeGreaterThan(0);
     // Progress only moves forward.
     for (let i = 1; i < seen.length; i++) expect(seen[i].fitsDone).toBeGreaterThanOrEqual(seen[i - 1].fitsDone - 1e-9);
     const [rf, xgb] = r.models;

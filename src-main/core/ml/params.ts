@@ -16,6 +16,8 @@ export interface ParamDef {
   doc: string;
   /** Checks one value; returns why it is invalid, or null. */
   check(v: ParamValue): string | null;
+  /** Values a form offers as suggestions (the field still takes any valid value or list). */
+  choices?: ParamValue[];
 }
 
 const isInt = (v: ParamValue): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -53,9 +55,9 @@ const seed = int(0);
 
 export const MODEL_PARAMS = {
   logisticRegression: [
-    { name: 'penalty', key: 'penalty', default: 'l2', doc: "'l2' (ridge) or 'none'", check: oneOf('l2', 'none') },
+    { name: 'penalty', key: 'penalty', default: 'l2', doc: "'l2' (ridge) or 'none'", check: oneOf('l2', 'none'), choices: ['l2', 'none', 'l2, none'] },
     { name: 'C', key: 'C', default: 1, doc: 'inverse regularization strength', check: real(0, Infinity, { minOpen: true }) },
-    { name: 'fit_intercept', key: 'fitIntercept', default: true, doc: 'fit an intercept', check: bool },
+    { name: 'fit_intercept', key: 'fitIntercept', default: true, doc: 'fit an intercept', check: bool, choices: [true, false] },
     { name: 'max_iter', key: 'maxIter', default: 100, doc: 'maximum solver iterations', check: int(1) },
     { name: 'tol', key: 'tol', default: 1e-4, doc: 'convergence tolerance', check: real(0, 1, { minOpen: true }) },
     { name: 'random_state', key: 'randomState', default: 0, doc: 'seed (unused by the solver)', check: seed },
@@ -64,17 +66,17 @@ export const MODEL_PARAMS = {
     { name: 'max_depth', key: 'maxDepth', default: null, doc: 'maximum depth; null grows until leaves are pure', check: int(1, { nullable: true }) },
     { name: 'min_samples_split', key: 'minSamplesSplit', default: 2, doc: 'fewest rows a node needs to be split', check: int(2) },
     { name: 'min_samples_leaf', key: 'minSamplesLeaf', default: 1, doc: 'fewest rows in a leaf', check: int(1) },
-    { name: 'max_features', key: 'maxFeatures', default: null, doc: 'features considered per split', check: maxFeatures },
+    { name: 'max_features', key: 'maxFeatures', default: null, doc: 'features considered per split', check: maxFeatures, choices: [null, 'sqrt', 'log2', 0.3, 0.6] },
     { name: 'random_state', key: 'randomState', default: 0, doc: 'seed', check: seed },
   ],
   randomForest: [
     { name: 'n_estimators', key: 'nEstimators', default: 100, doc: 'number of trees', check: int(1) },
     { name: 'max_depth', key: 'maxDepth', default: null, doc: 'maximum depth; null grows until leaves are pure', check: int(1, { nullable: true }) },
-    { name: 'max_features', key: 'maxFeatures', default: 'sqrt', doc: 'features considered per split', check: maxFeatures },
+    { name: 'max_features', key: 'maxFeatures', default: 'sqrt', doc: 'features considered per split', check: maxFeatures, choices: ['sqrt', 'log2', null, 0.3, 0.6] },
     { name: 'max_samples', key: 'maxSamples', default: null, doc: 'share of rows drawn for each tree (with bootstrap)', check: real(0, 1, { minOpen: true, nullable: true }) },
     { name: 'min_samples_split', key: 'minSamplesSplit', default: 2, doc: 'fewest rows a node needs to be split', check: int(2) },
     { name: 'min_samples_leaf', key: 'minSamplesLeaf', default: 1, doc: 'fewest rows in a leaf', check: int(1) },
-    { name: 'bootstrap', key: 'bootstrap', default: true, doc: 'draw rows with replacement for each tree', check: bool },
+    { name: 'bootstrap', key: 'bootstrap', default: true, doc: 'draw rows with replacement for each tree', check: bool, choices: [true, false] },
     { name: 'random_state', key: 'randomState', default: 0, doc: 'seed', check: seed },
   ],
   gradientBoosting: [

@@ -9,6 +9,10 @@ export interface ModelProgress {
   /** Fits done, fractional while an ensemble is part grown. */
   fitsDone: number;
   fitsTotal: number;
+  /** Since this model's first fit started (models share the workers, so they overlap). */
+  elapsedSeconds: number;
+  /** At this model's pace so far; null before any of its fits has progressed. */
+  etaSeconds: number | null;
 }
 
 export interface RunProgress {

@@ -58,6 +58,7 @@ class SearchProgress {
   private readonly done: number[];
   private readonly partial = new Map<number, { model: number; share: number }>();
   private readonly start = performance.now();
+  private readonly modelStart: (number | null)[];
   private lastMessage = '';
 
   constructor(
@@ -66,6 +67,7 @@ class SearchProgress {
     private readonly o: RunOptions,
   ) {
     this.done = plans.map(() => 0);
+    this.modelStart = plans.map(() => null);
   }
 
   get total(): number {
@@ -73,11 +75,13 @@ class SearchProgress {
   }
 
   running(jobId: number, model: number, share: number): void {
+    this.modelStart[model] ??= performance.now();
     this.partial.set(jobId, { model, share });
     this.report(this.lastMessage);
   }
 
   finished(jobId: number, model: number): void {
+    this.modelStart[model] ??= performance.now();
     this.partial.delete(jobId);
     this.done[model]++;
     this.report(this.lastMessage);
@@ -102,7 +106,19 @@ class SearchProgress {
       elapsedSeconds: elapsed,
       etaSeconds: eta,
       message,
-      models: this.plans.map((p, i) => ({ modelId: p.modelId, type: p.type, fitsDone: Math.min(this.totals[i], perModel[i]), fitsTotal: this.totals[i] })),
+      models: this.plans.map((p, i) => {
+        const done = Math.min(this.totals[i], perModel[i]);
+        const since = this.modelStart[i];
+        const spent = since === null ? 0 : seconds(since);
+        return {
+          modelId: p.modelId,
+          type: p.type,
+          fitsDone: done,
+          fitsTotal: this.totals[i],
+          elapsedSeconds: spent,
+          etaSeconds: done > 0 ? (spent * (this.totals[i] - done)) / done : null,
+        };
+      }),
     };
   }
 }

@@ -31,7 +31,11 @@ export function describeProgress(p: RunProgress): string {
 }
 
 export function modelProgressLabel(m: RunProgress['models'][number]): string {
-  return `${m.modelId} (${modelLabel(m.type)}): ${count(Math.floor(m.fitsDone))} of ${count(m.fitsTotal)} fits`;
+  const parts = [`${m.modelId} (${modelLabel(m.type)}): ${count(Math.floor(m.fitsDone))} of ${count(m.fitsTotal)} fits`];
+  if (m.elapsedSeconds > 0) parts.push(`${formatDuration(m.elapsedSeconds)} elapsed`);
+  if (m.etaSeconds !== null && m.fitsDone < m.fitsTotal) parts.push(`about ${formatDuration(m.etaSeconds)} left`);
+  else if (m.fitsDone >= m.fitsTotal) parts.push('done');
+  return parts.join(' · ');
 }
 
 export const STATUS_LABELS: Record<RunSummary['status'], string> = {
