@@ -83,6 +83,14 @@ test.describe('Train view', () => {
     await expect(page.getByTestId('confusion-summary')).not.toBeEmpty();
     await page.screenshot({ path: shot('run-confusion') });
 
+    // The report exports as a picture for slides; the matrix as a chart.
+    const reportPng = page.waitForEvent('download');
+    await page.getByRole('group', { name: 'Export Classification report' }).getByRole('button', { name: 'PNG 2×' }).click();
+    expect((await reportPng).suggestedFilename()).toBe('classification-report@2x.png');
+    const matrixSvg = page.waitForEvent('download');
+    await page.getByRole('group', { name: 'Export Confusion matrix chart' }).getByRole('button', { name: 'SVG' }).click();
+    expect((await matrixSvg).suggestedFilename()).toBe('confusion-matrix-logreg-test-set.svg');
+
     // Moving the threshold moves rows between the columns of the matrix.
     await page.getByRole('slider').fill('0.8');
     await expect.poll(async () => (await counts()).join(',')).not.toBe([tn, fp, fn, tp].join(','));

@@ -4,6 +4,7 @@ import type { Recipe } from '../recipe/schema';
 import { gridQuerySchema } from '../data/query';
 import { chartRequestSchema } from '../charts/request';
 import { runChartRequestSchema } from '../charts/runCharts';
+import { tableImageSchema } from '../charts/tableChart';
 import type { ProfileView } from '../profile/profileView';
 import type { RecipePreview } from '../recipe/preview';
 import type { RunDetail, RunEstimate, RunSummary } from '../search/runSummary';
@@ -170,6 +171,11 @@ export const methods = {
       .strict(),
     long: false,
   },
+  /** A results table drawn as a picture (the cells as the view formats them), for slides. */
+  'table.render': {
+    input: z.object({ table: tableImageSchema, format: z.enum(['svg', 'png']), scale: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2) }).strict(),
+    long: false,
+  },
 } as const;
 
 export type Method = keyof typeof methods;
@@ -210,6 +216,7 @@ export interface Outputs {
   'run.get': RunDetail;
   'run.delete': { id: number };
   'run.chart': { fileName: string; mime: 'image/svg+xml' | 'image/png'; data: string; note: string | null };
+  'table.render': { fileName: string; mime: 'image/svg+xml' | 'image/png'; data: string; note: string | null };
 }
 export type Output<M extends Method> = Outputs[M];
 

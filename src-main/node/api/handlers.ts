@@ -8,6 +8,8 @@ import { deleteRecipe, duplicateRecipe, getRecipe, listRecipes, saveRecipe } fro
 import type { Workbench } from '../app/workbench';
 import { RunQueue } from '../runs/runQueue';
 import { exportRunChart } from '../charts/runChartExport';
+import { drawChart } from '../charts/exportChart';
+import { tableChart } from '../../core/charts/tableChart';
 import { ApiError } from '../../core/api/errors';
 import { estimateFor } from '../runs/estimateFor';
 import type { Handlers } from './router';
@@ -81,6 +83,10 @@ export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
     'run.list': () => runs.list(),
     'run.get': ({ id }) => runs.get(id),
     'run.delete': ({ id }) => runs.delete(id),
+    'table.render': ({ table, format, scale }) => {
+      const { option, width, height } = tableChart(table);
+      return drawChart(option, undefined, 'table', { type: format, width, height, scale });
+    },
     'run.chart': ({ id, modelId, chart, format, width, height, scale }) => {
       const record = runs.record(id);
       if (!record) throw new ApiError('not-found', `Run ${id} has no results to draw: it ${runs.summary(id).status === 'failed' ? 'failed' : 'finished nothing'} before any model was scored.`);
