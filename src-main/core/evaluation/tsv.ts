@@ -54,7 +54,10 @@ export function importanceTable(set: ImportanceSet): Table {
   return { header, rows };
 }
 
+/** statsmodels' summary columns; without inference (a penalised fit) only the coefficient and odds ratio. */
 export function logisticTableRows(table: LogisticTable): Table {
+  const inference = table.terms.some((t) => t.stdError !== null);
+  if (!inference) return { header: ['term', 'coef', 'odds ratio'], rows: table.terms.map((t) => [t.term, t.coefficient, t.oddsRatio]) };
   return {
     header: ['term', 'coef', 'std err', 'z', 'P>|z|', '[0.025', '0.975]', 'odds ratio'],
     rows: table.terms.map((t) => [t.term, t.coefficient, t.stdError, t.z, t.pValue, t.low, t.high, t.oddsRatio]),

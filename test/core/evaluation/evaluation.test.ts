@@ -126,6 +126,7 @@ describe('logistic regression table', () => {
     expect(l2.terms[1].pValue).toBeNull();
     expect(l2.note).toMatch(/penalty 'none' only/);
     expect(logisticTableRows(none).header).toEqual(['term', 'coef', 'std err', 'z', 'P>|z|', '[0.025', '0.975]', 'odds ratio']);
+    expect(logisticTableRows(l2).header).toEqual(['term', 'coef', 'odds ratio']);
     expect(logisticTable({ kind: 'gradientBoosting' })).toBeNull();
   });
 });
