@@ -22,7 +22,7 @@ export interface HostDescription {
 /** The API's behaviour, shared by every host. */
 export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
   const analysis = new AnalysisThread();
-  const runs = new RunQueue(wb);
+  const runs = new RunQueue(wb, { prepare: (db, info, recipe) => analysis.run(db, { op: 'prepare', info, recipe }) });
   return {
     'app.info': () => ({ version: host.version, host: host.host, project: wb.info() }),
     'project.current': () => wb.info(),

@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
-import { ApiError } from '../../core/api/errors';
+import { ApiError, cancelledError } from '../../core/api/errors';
 import type { DatasetInfo } from '../../core/data/columns';
 import type { Recipe } from '../../core/recipe/schema';
 import type { RunRecord } from '../../core/search/runRecord';
 import { isActive, type RunDetail, type RunProgress, type RunSummary } from '../../core/search/runSummary';
 import type { Workbench } from '../app/workbench';
 import { datasetFrame } from '../recipe/frameCache';
-import { runRecipe, type RunOptions } from '../search/runRecipe';
+import { runPrepared } from '../search/runRecipe';
+import { prepare, type PreparedData } from '../../core/recipe/pipeline';
 import { getDataset, listDatasets } from '../store/datasets';
 import { getRecipe } from '../store/recipes';
 import { deleteRun, finishRun, getRunRecord, getRunSummary, insertRun, listRuns, markRunning } from '../store/runs';
@@ -23,11 +24,13 @@ interface Entry {
 export interface RunQueueOptions {
   /** Worker processes per run (default: one per core). */
   workers?: number;
-  /** Replaced in tests. */
-  run?: (recipe: Recipe, entry: { dataset: DatasetInfo; db: Database.Database }, o: RunOptions) => Promise<RunRecord>;
+  /**
+   * Loads and prepares the data off the host's main thread (the analysis
+   * thread), so the app answers while a large table is read and prepared;
+   * in-process when not given.
+   */
+  prepare?: (db: Database.Database, dataset: DatasetInfo, recipe: Recipe) => Promise<PreparedData>;
 }
-
-const defaultRun: NonNullable<RunQueueOptions['run']> = (recipe, { dataset, db }, o) => runRecipe(recipe, datasetFrame(db, dataset), o);
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
@@ -133,7 +136,11 @@ export class RunQueue {
     this.current = entry;
     try {
       markRunning(entry.db, entry.id);
-      const record = await (this.options.run ?? defaultRun)(entry.recipe, entry, {
+      const t0 = performance.now();
+      const prepared = this.options.prepare ? await this.options.prepare(entry.db, entry.dataset, entry.recipe) : prepare(entry.recipe, datasetFrame(entry.db, entry.dataset));
+      if (entry.controller.signal.aborted) throw cancelledError('The run');
+      const input = { prepared, rows: entry.dataset.rows, seconds: (performance.now() - t0) / 1000 };
+      const record = await runPrepared(entry.recipe, input, {
         workers: this.options.workers,
         signal: entry.controller.signal,
         partialOnCancel: true,
@@ -151,7 +158,11 @@ export class RunQueue {
         error: cancelled ? `Cancelled after ${done ? Math.floor(done.fitsDone) : 0} of ${plural(done?.fitsTotal ?? 0, 'fit')}.` : null,
       });
     } catch (e) {
-      await this.save(entry, { status: 'failed', progress: entry.progress, record: null, error: (e as Error).message ?? String(e) });
+      if (e instanceof ApiError && e.code === 'cancelled') {
+        await this.save(entry, { status: 'cancelled', progress: entry.progress, record: null, error: 'Cancelled before the search started.' });
+      } else {
+        await this.save(entry, { status: 'failed', progress: entry.progress, record: null, error: (e as Error).message ?? String(e) });
+      }
     } finally {
       this.current = null;
       void this.pump();

@@ -4,7 +4,7 @@ import type { Progress } from '../../core/api/contract';
 import { checkClassCounts, kFold, stratifiedKFold } from '../../core/modelSelection/kFold';
 import { resolveParams, type ModelKind } from '../../core/ml/params';
 import type { Frame } from '../../core/recipe/frame';
-import { prepare } from '../../core/recipe/pipeline';
+import { prepare, type PreparedData } from '../../core/recipe/pipeline';
 import type { Recipe } from '../../core/recipe/schema';
 import { aggregateCv, type FoldScore } from '../../core/search/cvResults';
 import { evaluate, type CvJobResult, type FinalJobResult, type SearchData, type SearchJob } from '../../core/search/jobs';
@@ -162,9 +162,23 @@ function partialModels(plans: ModelPlan[], scores: Map<string, FoldScore[]>, met
  */
 export async function runRecipe(recipe: Recipe, frame: Frame, o: RunOptions): Promise<RunRecord> {
   const started = performance.now();
-  const startedAt = new Date().toISOString();
   const prepared = prepare(recipe, frame);
-  const prepareSeconds = seconds(started);
+  return runPrepared(recipe, { prepared, rows: frame.rows, seconds: seconds(started) }, o);
+}
+
+/** The recipe's data already prepared (elsewhere, e.g. on the analysis thread), with the dataset's row count and how long preparing took. */
+export interface PreparedInput {
+  prepared: PreparedData;
+  rows: number;
+  seconds: number;
+}
+
+/** `runRecipe` from prepared data: the search, the refits and the champion's test. */
+export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOptions): Promise<RunRecord> {
+  const started = performance.now() - input.seconds * 1000;
+  const startedAt = new Date(Date.now() - input.seconds * 1000).toISOString();
+  const { prepared } = input;
+  const prepareSeconds = input.seconds;
   const folds = makeFolds(recipe, prepared.train.y, prepared.classes);
   const metrics = [...recipe.scoring];
   for (const m of [recipe.champion.metric]) if (!metrics.includes(m)) metrics.push(m);
@@ -191,7 +205,7 @@ export async function runRecipe(recipe: Recipe, frame: Frame, o: RunOptions): Pr
     recipe,
     assayVersion: ASSAY_VERSION,
     startedAt,
-    dataset: { name: o.dataset.name, rows: frame.rows, contentHash: o.dataset.contentHash, expectedHash: recipe.dataset.contentHash },
+    dataset: { name: o.dataset.name, rows: input.rows, contentHash: o.dataset.contentHash, expectedHash: recipe.dataset.contentHash },
     classes: prepared.classes,
     features: prepared.features,
     rows: { train: prepared.train.y.length, validation: prepared.validation?.y.length ?? 0, test: prepared.test.y.length },

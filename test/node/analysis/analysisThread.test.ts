@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-main/core/api/errors';
 import type { DatasetInfo } from '../../../src-main/core/data/columns';
 import { AnalysisThread } from '../../../src-main/node/analysis/analysisThread';
+import { parseRecipe } from '../../../src-main/core/recipe/schema';
 import { tempWorkbench, type TempWorkbench } from '../helpers';
 
 let t: TempWorkbench;
@@ -43,6 +44,16 @@ describe('AnalysisThread', () => {
     });
     const png = Buffer.from(r.data, 'base64');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([800, 600]);
+  });
+
+  it('prepares a recipe there, and its feature matrices arrive intact', async () => {
+    const recipe = parseRecipe(JSON.parse(readFileSync('resources/recipes/claims-course6.json', 'utf8')));
+    const p = await thread.run(t.wb.db, { op: 'prepare', info: sample, recipe });
+    expect(p.train.X.columns[0]).toBeInstanceOf(Float64Array);
+    expect(p.train.y).toBeInstanceOf(Int32Array);
+    expect(p.train.y.length).toBe(11450);
+    expect(p.features).toHaveLength(25);
+    expect(p.classes).toEqual(['opinion', 'claim']);
   });
 
   it('keeps the API error code and message of a failed task', async () => {

@@ -88,6 +88,29 @@ describe('RunQueue', () => {
     expect(queue.list().map((s) => s.id)).toEqual([second.id]);
   });
 
+  it('prepares on the given thread, and a cancel while preparing cancels the run', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const calls: string[] = [];
+    const queue = new RunQueue(wb, {
+      workers: 1,
+      prepare: async (db, dataset, recipe) => {
+        calls.push(`${dataset.name}/${recipe.name}`);
+        await gate;
+        const { prepare } = await import('../../../src-main/core/recipe/pipeline');
+        const { datasetFrame } = await import('../../../src-main/node/recipe/frameCache');
+        return prepare(recipe, datasetFrame(db, dataset));
+      },
+    });
+    const s = await queue.start(await smallForest('a', [5]));
+    await until(queue, s.id, (x) => x.status === 'running');
+    await queue.cancel(s.id);
+    release();
+    await queue.idle();
+    expect(calls).toEqual(['tiktok_claims_sample/a']);
+    expect(queue.summary(s.id)).toMatchObject({ status: 'cancelled', error: 'Cancelled before the search started.' });
+  });
+
   it('a failing recipe is saved as failed with the reason', async () => {
     const queue = new RunQueue(wb, { workers: 1 });
     const r = parseRecipe(JSON.parse(readFileSync('resources/recipes/claims-course6.json', 'utf8')));
