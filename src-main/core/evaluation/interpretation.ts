@@ -1,113 +1,225 @@
+/**
+ * A run's numbers in plain sentences, for the Run view's overview (and later
+ * the executive summary): how well a model does on the rows it was not
+ * trained on, what it misses, what it relies on and what to be careful about.
+ * Every sentence is built from the record, so it cannot drift from the tables.
+ */
+import { ApiError } from '../api/errors';
 import type { Evaluation, ImportanceSet, ModelResult, RunRecord } from '../search/runRecord';
-import { logisticTable } from './logisticTable';
+import {
+  formatCoefficient,
+  formatCount,
+  formatMetric,
+  formatOddsRatio,
+  formatPValue,
+  listWords,
+} from './format';
+import { logisticTable, type LogisticTerm } from './logisticTable';
 import { pluralOf, summarySentence } from './quadrants';
 
-const count = (n: number) => n.toLocaleString('en-US');
-const metric = (v: number) => (Number.isNaN(v) ? 'NaN' : v.toFixed(3));
+/** At most this many sentences per model: cautions are kept, the least telling readings dropped. */
+const MAX_SENTENCES = 6;
+/** A gap between cross-validation and held-out scores beyond this gets a caution. */
+const GAP = 0.05;
 
-/** "recall 0.993, precision 0.999 and accuracy 0.996" in the recipe's metric order. */
-function metricList(values: Record<string, number>, names: string[]): string {
-  const parts = names.filter((n) => values[n] !== undefined).map((n) => `${n} ${metric(values[n])}`);
-  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+interface RecipeMetrics {
+  /** The champion metric first (the one the analyst ranks by), then the other scoring metrics. */
+  names: string[];
+  champion: string;
 }
 
-function recipeMetrics(record: RunRecord): string[] {
-  const r = record.recipe as { scoring?: string[]; champion?: { metric?: string } };
-  const names = [...(r.scoring ?? [])];
-  const c = r.champion?.metric;
-  // The champion metric first: it is the one the analyst chose to rank by.
-  return c ? [c, ...names.filter((n) => n !== c)] : names;
+function recipeMetrics(record: RunRecord): RecipeMetrics {
+  const r = (typeof record.recipe === 'object' && record.recipe !== null ? record.recipe : {}) as { scoring?: unknown; champion?: { metric?: unknown } };
+  const scoring = Array.isArray(r.scoring) ? r.scoring.filter((s): s is string => typeof s === 'string') : [];
+  const champion = typeof r.champion?.metric === 'string' ? r.champion.metric : (scoring[0] ?? 'recall');
+  return { names: [champion, ...scoring.filter((n) => n !== champion)], champion };
 }
 
-function championMetric(record: RunRecord): string {
-  return (record.recipe as { champion?: { metric?: string } }).champion?.metric ?? 'recall';
+/** "recall 0.993, precision 0.999 and accuracy 0.996", skipping metrics the values lack. */
+function metricList(values: Record<string, number>, names: string[], prefix = ''): string {
+  return listWords(names.filter((n) => typeof values[n] === 'number').map((n) => `${prefix}${n} ${formatMetric(values[n])}`));
 }
 
-/** The held-out evaluation a model has: the test set for the champion, else validation. */
-function heldOut(record: RunRecord, m: ModelResult): { set: string; e: Evaluation } | null {
+interface HeldOut {
+  set: 'test' | 'validation';
+  e: Evaluation;
+}
+
+/** The held-out evaluation a model has: the test set for the champion (scored once), else validation. */
+function heldOut(record: RunRecord, m: ModelResult): HeldOut | null {
   if (record.champion?.modelId === m.modelId) return { set: 'test', e: record.champion.test };
   if (m.validation) return { set: 'validation', e: m.validation };
   return null;
 }
 
-function topFeatures(set: ImportanceSet, n: number): string {
-  const size = (v: number) => (set.kind === 'coefficient' ? Math.abs(v) : set.kind === 'oddsRatio' ? Math.abs(Math.log(v)) : v);
-  const top = [...set.features].sort((a, b) => size(b.value) - size(a.value)).slice(0, n);
-  const parts = top.map((w) => `${w.feature} (${w.value.toPrecision(2)})`);
-  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+const isBinaryMatrix = (c: number[][]) => c.length === 2 && c.every((r) => r.length === 2);
+
+/** How far a value is from "no effect" in its own kind of importance. */
+function sizeIn(set: ImportanceSet): (v: number) => number {
+  if (set.kind === 'coefficient') return Math.abs;
+  if (set.kind === 'oddsRatio') return (v) => Math.abs(Math.log(v));
+  return (v) => v;
 }
 
-function logisticSentences(record: RunRecord, m: ModelResult): string[] {
-  const table = logisticTable(m.model);
-  if (!table) return [];
-  const positive = record.classes[1];
-  const features = table.terms.filter((t) => t.term !== 'const');
-  const top = [...features].sort((a, b) => Math.abs(b.coefficient) - Math.abs(a.coefficient)).slice(0, 3);
-  const out = top.map((t) => {
-    const dir = t.coefficient >= 0 ? 'increase' : 'decrease';
-    const p = t.pValue === null ? '' : `, p ${t.pValue < 0.001 ? '< 0.001' : `= ${t.pValue.toFixed(3)}`}`;
-    return `Each additional unit of ${t.term} is associated with a ${Math.abs(t.coefficient).toPrecision(3)} ${dir} in the log-odds of “${positive}” (odds × ${t.oddsRatio.toPrecision(4)}${p}), the other features held fixed.`;
-  });
-  if (table.note) out.push(table.note);
-  if (table.warning) out.push(table.warning);
+function reliesOn(set: ImportanceSet): string | null {
+  const size = sizeIn(set);
+  const top = set.features
+    .filter((w) => size(w.value) > 0)
+    .sort((a, b) => size(b.value) - size(a.value))
+    .slice(0, 3);
+  if (!top.length) return null;
+  const value = (v: number) => (set.kind === 'coefficient' || set.kind === 'oddsRatio' ? formatCoefficient(v) : formatMetric(v));
+  const list = listWords(top.map((w) => `${w.feature} (${value(w.value)})`));
+  if (set.kind === 'coefficient') return `It relies most on ${list}, by |coefficient|; coefficients depend on each feature's units, so compare them on a common scale only.`;
+  if (set.kind === 'oddsRatio') return `It relies most on ${list}, by how far the odds ratio is from 1; this depends on each feature's units.`;
+  return `It relies most on ${list}, by ${set.title.toLowerCase()}.`;
+}
+
+function coefficientReliance(terms: LogisticTerm[]): string | null {
+  const top = terms
+    .filter((t) => t.coefficient !== 0)
+    .sort((a, b) => Math.abs(b.coefficient) - Math.abs(a.coefficient))
+    .slice(0, 3);
+  if (!top.length) return null;
+  const list = listWords(top.map((t) => `${t.term} (${formatCoefficient(t.coefficient)})`));
+  return `It relies most on ${list}, by |coefficient|; coefficients depend on each feature's units, so compare them on a common scale only.`;
+}
+
+function permutationSentence(set: ImportanceSet): string | null {
+  const best = [...set.features].filter((w) => Number.isFinite(w.value)).sort((a, b) => b.value - a.value)[0];
+  if (!best) return null;
+  if (best.value < 0.001) return 'No single feature matters much on its own: shuffling any one of them changes the score by less than 0.001.';
+  const m = /^Permutation \(([^,]+), (\w+)\)$/.exec(set.title);
+  const what = m ? `${m[1]} on the ${m[2]} rows` : 'the score';
+  return `Shuffling ${best.feature} costs the most: ${what} drops by ${formatMetric(best.value)}.`;
+}
+
+/** "Each additional unit of x is associated with a 0.009 increase in the log-odds of “claim” (odds × 1.009, p < 0.001)." */
+function effectSentence(t: LogisticTerm, positive: string): string {
+  const direction = t.coefficient >= 0 ? 'increase' : 'decrease';
+  let p = '';
+  if (t.pValue !== null) {
+    p = `, ${formatPValue(t.pValue)}`;
+    if (t.pValue >= 0.05) p += ', so the data are also consistent with no effect';
+  }
+  return (
+    `Each additional unit of ${t.term} is associated with a ${formatCoefficient(Math.abs(t.coefficient))} ${direction} ` +
+    `in the log-odds of “${positive}” (odds × ${formatOddsRatio(t.oddsRatio)}${p}), the other features held fixed.`
+  );
+}
+
+function partialSentences(m: ModelResult, names: string[]): string[] {
+  const done = m.cv.rows.length;
+  const out = [
+    `Caution: ${m.modelId} is partial: the run stopped before it was refitted, so only the cross-validation scores of the ${formatCount(done)} of ${formatCount(m.candidates)} candidates it finished are known.`,
+  ];
+  const list = metricList(m.bestCv, names, 'mean ');
+  if (done && list) out.push(`Its best finished candidate reaches ${list} in cross-validation.`);
   return out;
 }
 
-/** A few plain sentences on one model of a run, from its numbers; they feed the executive summary later. */
+/**
+ * Three to six short sentences on one model of a run. Throws when the run
+ * has no model `modelId`.
+ */
 export function interpretModel(record: RunRecord, modelId: string): string[] {
   const m = record.models.find((x) => x.modelId === modelId);
-  if (!m) return [];
-  const names = recipeMetrics(record);
-  const out: string[] = [];
-  if (m.partial) {
-    out.push(`${m.modelId} was not refitted: the run stopped during the search, so only the mean cross-validation scores of the ${count(m.cv.rows.length)} of ${count(m.candidates)} candidates it finished are known. Its best so far has ${metricList(m.bestCv, names)}.`);
-    return out;
+  if (!m) {
+    throw new ApiError('not-found', `The run has no model "${modelId}"; its models are ${listWords(record.models.map((x) => `"${x.modelId}"`)) || 'none'}.`);
   }
+  const { names } = recipeMetrics(record);
+  if (m.partial) return partialSentences(m, names);
+
+  const readings: string[] = [];
+  const cautions: string[] = [];
   const held = heldOut(record, m);
   if (held) {
-    out.push(`On the ${count(held.e.rows)} ${held.set} rows it reaches ${metricList(held.e.metrics, names)}.`);
-    const [[tn, fp], [fn, tp]] = held.e.confusion;
-    out.push(summarySentence({ tn, fp, fn, tp }, record.classes).replace(/^The model/, 'It'));
-  } else {
-    out.push(`Its best candidate's mean cross-validation scores are ${metricList(m.bestCv, names)} (no held-out set scored it).`);
-  }
-  const own = m.importances.find((s) => s.kind !== 'permutation' && s.kind !== 'oddsRatio');
-  if (own && own.kind !== 'coefficient') out.push(`It relies most on ${topFeatures(own, 3)}, by ${own.title.toLowerCase()}.`);
-  const perm = m.importances.find((s) => s.kind === 'permutation');
-  if (perm) {
-    const best = [...perm.features].sort((a, b) => b.value - a.value)[0];
-    if (best && best.value > 0) out.push(`Shuffling ${best.feature} costs the most: ${perm.title.replace(/^Permutation \((\w+), (\w+)\)$/, '$1 on the $2 rows')} drops by ${best.value.toFixed(3)}.`);
-    else if (best) out.push(`No single feature matters much on its own: shuffling any one of them changes the score by less than 0.001.`);
-  }
-  out.push(...logisticSentences(record, m));
-  const c = championMetric(record);
-  if (held && m.bestCv[c] !== undefined && held.e.metrics[c] !== undefined && Math.abs(m.bestCv[c] - held.e.metrics[c]) > 0.05) {
-    out.push(`Caution: its cross-validation ${c} (${metric(m.bestCv[c])}) and ${held.set} ${c} (${metric(held.e.metrics[c])}) differ by more than 0.05; the estimate is unstable or the sets differ.`);
-  }
-  return out;
-}
-
-/** The run in a sentence or two: the champion, and what to be careful about. */
-export function interpretRun(record: RunRecord): string[] {
-  const out: string[] = [];
-  const c = championMetric(record);
-  if (record.champion) {
-    const m = record.models.find((x) => x.modelId === record.champion!.modelId)!;
-    const chosenBy = record.champion.rule.includes('validation') ? m.validation?.metrics[c] : m.bestCv[c];
-    out.push(
-      `${m.modelId} is the champion (${record.champion.rule}${chosenBy !== undefined ? `: ${metric(chosenBy)}` : ''}); tested once on ${count(record.champion.test.rows)} held-out rows it has ${c} ${metric(record.champion.test.metrics[c])}.`,
-    );
-    if (record.models.length > 1) {
-      const others = record.models.filter((x) => x !== m && !x.partial);
-      if (others.length) out.push(`The other model${others.length > 1 ? 's' : ''}: ${others.map((x) => `${x.modelId} (${record.champion!.rule.includes('validation') ? 'validation' : 'CV'} ${c} ${metric((record.champion!.rule.includes('validation') ? x.validation?.metrics[c] : x.bestCv[c]) ?? NaN)})`).join(', ')}.`);
+    const list = metricList(held.e.metrics, names);
+    if (list) readings.push(`On the ${formatCount(held.e.rows)} ${held.set} rows it reaches ${list}.`);
+    if (isBinaryMatrix(held.e.confusion)) {
+      const [[tn, fp], [fn, tp]] = held.e.confusion;
+      readings.push(summarySentence({ tn, fp, fn, tp }, record.classes).replace(/^The model /, 'It '));
     }
   } else {
-    out.push(`The run stopped before a champion was chosen; the models show the cross-validation candidates they finished.`);
+    const list = metricList(m.bestCv, names, 'mean ');
+    if (list) readings.push(`No held-out set scored it; in cross-validation its best candidate reaches ${list}.`);
+  }
+
+  const table = logisticTable(m.model);
+  const own = m.importances.find((s) => s.kind !== 'permutation');
+  const features = table?.rows.filter((t) => t.term !== 'const') ?? [];
+  const relies = own ? reliesOn(own) : coefficientReliance(features);
+  if (relies) readings.push(relies);
+
+  const effects = [...features].filter((t) => t.coefficient !== 0).sort((a, b) => Math.abs(b.coefficient) - Math.abs(a.coefficient));
+  const positive = record.classes[1];
+  if (effects[0]) readings.push(effectSentence(effects[0], positive));
+  const perm = m.importances.find((s) => s.kind === 'permutation');
+  const permText = perm ? permutationSentence(perm) : null;
+  if (permText) readings.push(permText);
+  if (effects[1]) readings.push(effectSentence(effects[1], positive));
+
+  if (held) {
+    // The largest gap over the recipe's metrics, so one caution names the worst.
+    let worst: { name: string; cv: number; out: number } | null = null;
+    for (const n of names) {
+      const cv = m.bestCv[n];
+      const out = held.e.metrics[n];
+      if (typeof cv !== 'number' || typeof out !== 'number' || !(Math.abs(cv - out) > GAP)) continue;
+      if (!worst || Math.abs(cv - out) > Math.abs(worst.cv - worst.out)) worst = { name: n, cv, out };
+    }
+    if (worst) {
+      cautions.push(
+        `Caution: its mean cross-validation ${worst.name} (${formatMetric(worst.cv)}) and ${held.set} ${worst.name} (${formatMetric(worst.out)}) differ by more than ${GAP}: the estimate is unstable, or the ${held.set} rows differ from the training rows.`,
+      );
+    }
+  }
+  if (m.failedFits.length) {
+    cautions.push(`Caution: ${formatCount(m.failedFits.length)} of ${formatCount(m.fits)} cross-validation fits failed, so some candidates were ranked on fewer folds or not at all.`);
+  }
+  if (table?.warning) cautions.push(`Caution: ${table.warning}`);
+  return [...readings.slice(0, Math.max(0, MAX_SENTENCES - cautions.length)), ...cautions];
+}
+
+/** "highest validation recall" → "highest validation recall"; "highest cv recall" → "highest mean cross-validation recall". */
+const ruleWords = (rule: string) => rule.replace(/\bcv\b/, 'mean cross-validation');
+
+/** The champion, how the others compare, the positive class, and what to be careful about. */
+export function interpretRun(record: RunRecord): string[] {
+  const out: string[] = [];
+  const { names, champion: metric } = recipeMetrics(record);
+  const onValidation = record.champion ? /\bvalidation\b/.test(record.champion.rule) : true;
+  const chosenBy = (x: ModelResult): number | undefined => (onValidation ? x.validation?.metrics[metric] : x.bestCv[metric]);
+  if (record.champion) {
+    const c = record.champion;
+    const m = record.models.find((x) => x.modelId === c.modelId);
+    const value = m ? chosenBy(m) : undefined;
+    const list = metricList(c.test.metrics, names);
+    out.push(
+      `${c.modelId} is the champion: ${ruleWords(c.rule)}${value !== undefined ? ` (${formatMetric(value)})` : ''}; ` +
+        `on the test set (${formatCount(c.test.rows)} rows, scored once) it reaches ${list || 'no recorded metric'}.`,
+    );
+    const others = record.models
+      .filter((x) => x.modelId !== c.modelId)
+      .map((x) => ({ x, v: x.partial ? undefined : chosenBy(x) }))
+      .sort((a, b) => (b.v ?? -Infinity) - (a.v ?? -Infinity));
+    if (others.length) {
+      const set = onValidation ? 'validation' : 'mean cross-validation';
+      const parts = others.map(({ x, v }) => `${x.modelId} (${v === undefined ? 'partial, not compared' : `${set} ${metric} ${formatMetric(v)}`})`);
+      out.push(`${others.length === 1 ? 'The other model' : 'The other models'}: ${listWords(parts)}.`);
+    }
+  } else {
+    const how = record.status === 'failed' ? 'failed' : record.status === 'cancelled' ? 'was cancelled' : 'ended';
+    out.push(`The run ${how} before a champion was chosen; each model shows the cross-validation candidates it finished.`);
   }
   const pos = pluralOf(record.classes[1]);
   out.push(`The positive class is “${record.classes[1]}”: recall is the share of ${pos} the model catches, precision the share of its flags that are ${pos}.`);
-  if (record.leakage.length) {
-    out.push(`Leakage: ${record.leakage.length} step${record.leakage.length > 1 ? 's' : ''} learned from the data before the split, so held-out scores are optimistic (${record.leakage.map((l) => l.op).join(', ')}).`);
+  if (record.leakage.length === 1) {
+    const l = record.leakage[0];
+    out.push(`Leakage: step ${l.step + 1} (${l.op}) runs before the split. ${l.message} Held-out scores may be optimistic.`);
+  } else if (record.leakage.length > 1) {
+    const steps = listWords(record.leakage.map((l) => `${l.step + 1} (${l.op})`));
+    out.push(`Leakage: steps ${steps} run before the split and learn from the validation and test rows too, so held-out scores may be optimistic.`);
   }
   return out;
 }

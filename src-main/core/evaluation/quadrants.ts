@@ -1,6 +1,12 @@
+/**
+ * A binary confusion matrix in words, the way the seed notebooks explain it
+ * under every ConfusionMatrixDisplay ("The upper-left quadrant displays the
+ * number of true negatives: ..."), with the counts filled in.
+ */
 import type { BinaryConfusion } from '../metrics/thresholds';
+import { formatCount, formatShare } from './format';
 
-type Counts = Pick<BinaryConfusion, 'tn' | 'fp' | 'fn' | 'tp'>;
+export type Counts = Pick<BinaryConfusion, 'tn' | 'fp' | 'fn' | 'tp'>;
 
 export interface QuadrantSentence {
   quadrant: 'upper-left' | 'upper-right' | 'lower-left' | 'lower-right';
@@ -9,40 +15,102 @@ export interface QuadrantSentence {
   sentence: string;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-
-/**
- * A class value as a plural noun for sentences: "claim" → "claims",
- * "opinion" → "opinions"; a value that is not a simple word is quoted
- * ("“not verified” rows").
- */
-export function pluralOf(label: string): string {
-  // Not a plain noun (several words, digits, or an adjective such as "verified" or "banned"): quote it.
-  if (!/^[A-Za-z][a-z]*$/.test(label) || /(ed|al|ive|ous|ful|less|able|ible)$/.test(label)) return `“${label}” rows`;
-  if (/(s|x|z|ch|sh)$/.test(label)) return `${label}es`;
-  if (/[^aeiou]y$/.test(label)) return `${label.slice(0, -1)}ies`;
-  return `${label}s`;
+/** How the rows of one class are named in a sentence: "1 claim", "12 claims". */
+export interface Noun {
+  one: string;
+  many: string;
 }
 
-/** The four cells of a binary confusion matrix in words, as the seed notebooks explain them. */
-export function quadrantSentences(c: Counts, classes: readonly [string, string] | readonly string[]): QuadrantSentence[] {
-  const neg = pluralOf(classes[0]);
-  const pos = pluralOf(classes[1]);
+/** Plural nouns for the two classes, e.g. { negative: 'opinions', positive: 'claims' }. */
+export interface ClassNouns {
+  negative: string;
+  positive: string;
+}
+
+// Class values that read as answers or adjectives rather than things to count.
+const NOT_NOUNS = new Set(['yes', 'no', 'true', 'false', 'none', 'other', 'unknown', 'missing', 'ok', 'high', 'low', 'medium']);
+const ADJECTIVE_ENDING = /(ed|al|ive|ous|ful|less|able|ible|ic|ish)$/;
+
+/**
+ * A class value as a countable noun: "claim" → claim/claims, "category" →
+ * categories. A value that is not a plain English noun (several words,
+ * digits, an adjective such as "verified", an answer such as "yes") is
+ * quoted instead: “verified” row/rows.
+ */
+export function nounOf(label: string): Noun {
+  const word = label.toLowerCase();
+  if (!/^[A-Za-z][a-z]*$/.test(label) || label.length < 2 || NOT_NOUNS.has(word) || ADJECTIVE_ENDING.test(word)) {
+    return { one: `“${label}” row`, many: `“${label}” rows` };
+  }
+  if (/(s|x|z|ch|sh)$/.test(word)) return { one: label, many: `${label}es` };
+  if (/[^aeiou]y$/.test(word)) return { one: label, many: `${label.slice(0, -1)}ies` };
+  return { one: label, many: `${label}s` };
+}
+
+/** The plural alone: "claims", "“not verified” rows". */
+export function pluralOf(label: string): string {
+  return nounOf(label).many;
+}
+
+/**
+ * The singular of a plural the caller supplied. Only the simple cases are
+ * undone ("claims", "“x” rows", "categories"); a phrase such as "videos from
+ * verified accounts" stays plural, which reads acceptably after "1".
+ */
+function fromPlural(many: string): Noun {
+  const quoted = /^(“.*”) rows$/.exec(many);
+  if (quoted) return { one: `${quoted[1]} row`, many };
+  if (!/^[a-z]+$/i.test(many)) return { one: many, many };
+  if (/[^aeiou]ies$/i.test(many)) return { one: `${many.slice(0, -3)}y`, many };
+  if (/(s|x|z|ch|sh)es$/i.test(many)) return { one: many.slice(0, -2), many };
+  if (/[^s]s$/i.test(many)) return { one: many.slice(0, -1), many };
+  return { one: many, many };
+}
+
+function nouns(classes: readonly string[], what?: ClassNouns): [Noun, Noun] {
+  if (what) return [fromPlural(what.negative), fromPlural(what.positive)];
+  return [nounOf(classes[0] ?? 'negative'), nounOf(classes[1] ?? 'positive')];
+}
+
+const counted = (n: number, noun: Noun) => `${formatCount(n)} ${n === 1 ? noun.one : noun.many}`;
+
+/**
+ * The four cells of a binary confusion matrix (rows actual, columns
+ * predicted, classes in [negative, positive] order) in words, upper left first.
+ * `what` names the rows when the class values are not good nouns.
+ */
+export function quadrantSentences(c: Counts, classes: readonly [string, string] | readonly string[], what?: ClassNouns): QuadrantSentence[] {
+  const [neg, pos] = nouns(classes, what);
+  const cell = (
+    quadrant: QuadrantSentence['quadrant'],
+    kind: QuadrantSentence['kind'],
+    count: number,
+    rows: Noun,
+    verdict: string,
+    as: Noun,
+  ): QuadrantSentence => ({
+    quadrant,
+    kind,
+    count,
+    sentence: `The ${quadrant} quadrant shows the number of ${kind}: ${counted(count, rows)} that the model ${verdict} as ${as.many}.`,
+  });
   return [
-    { quadrant: 'upper-left', kind: 'true negatives', count: c.tn, sentence: `Upper left, true negatives: ${count(c.tn)} ${neg} the model correctly classified as ${neg}.` },
-    { quadrant: 'upper-right', kind: 'false positives', count: c.fp, sentence: `Upper right, false positives: ${count(c.fp)} ${neg} the model misclassified as ${pos}.` },
-    { quadrant: 'lower-left', kind: 'false negatives', count: c.fn, sentence: `Lower left, false negatives: ${count(c.fn)} ${pos} the model misclassified as ${neg}.` },
-    { quadrant: 'lower-right', kind: 'true positives', count: c.tp, sentence: `Lower right, true positives: ${count(c.tp)} ${pos} the model correctly classified as ${pos}.` },
+    cell('upper-left', 'true negatives', c.tn, neg, 'correctly classified', neg),
+    cell('upper-right', 'false positives', c.fp, neg, 'misclassified', pos),
+    cell('lower-left', 'false negatives', c.fn, pos, 'misclassified', neg),
+    cell('lower-right', 'true positives', c.tp, pos, 'correctly classified', pos),
   ];
 }
 
-const share = (a: number, b: number) => (b ? `${((a / b) * 100).toFixed(1)}%` : '0%');
-
 /** The matrix in one sentence, misses first: the seeds' business case ranks recall first. */
-export function summarySentence(c: Counts, classes: readonly [string, string] | readonly string[]): string {
-  const neg = pluralOf(classes[0]);
-  const pos = pluralOf(classes[1]);
+export function summarySentence(c: Counts, classes: readonly [string, string] | readonly string[], what?: ClassNouns): string {
+  const [neg, pos] = nouns(classes, what);
   const positives = c.tp + c.fn;
   const negatives = c.tn + c.fp;
-  return `The model misses ${count(c.fn)} of ${count(positives)} ${pos} (${share(c.fn, positives)}) and wrongly flags ${count(c.fp)} of ${count(negatives)} ${neg} (${share(c.fp, negatives)}).`;
+  const missText = `misses ${formatCount(c.fn)} of ${counted(positives, pos)} (${formatShare(c.fn, positives)})`;
+  const flagText = `wrongly flags ${formatCount(c.fp)} of ${counted(negatives, neg)} (${formatShare(c.fp, negatives)})`;
+  if (positives === 0 && negatives === 0) return 'There are no rows to count.';
+  if (positives === 0) return `There are no ${pos.many} among these rows; the model ${flagText}.`;
+  if (negatives === 0) return `There are no ${neg.many} among these rows; the model ${missText}.`;
+  return `The model ${missText} and ${flagText}.`;
 }

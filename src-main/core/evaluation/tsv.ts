@@ -1,4 +1,9 @@
-import type { ClassificationReport } from '../metrics/classificationReport';
+/**
+ * The Run view's tables as data: each builder returns the header and rows the
+ * view renders, and `toTsv` turns the same rows into what its copy buttons
+ * put on the clipboard (Excel, Sheets and PowerPoint paste TSV as a table).
+ */
+import { ApiError } from '../api/errors';
 import type { ParamValue } from '../ml/params';
 import type { ImportanceSet, ModelResult } from '../search/runRecord';
 import type { LogisticTable } from './logisticTable';
@@ -11,55 +16,131 @@ export interface Table {
   rows: Cell[][];
 }
 
-const clean = (c: Cell) => (c === null ? '' : typeof c === 'number' ? (Number.isNaN(c) ? 'NaN' : String(c)) : c.replace(/[\t\r\n]+/g, ' '));
+const clean = (c: Cell): string => {
+  if (c === null) return '';
+  // String(number) is the shortest text that reads back as the same double: full precision.
+  if (typeof c === 'number') return String(c);
+  return c.replace(/[\t\r\n]+/g, ' ');
+};
 
-/** Tab-separated text that Excel, Sheets and PowerPoint paste as a table; numbers keep full precision. */
+/** Tab-separated lines, one per row, ending in a newline; tabs and newlines inside a cell become spaces. */
 export function toTsv(header: string[], rows: Cell[][]): string {
   return [header, ...rows].map((r) => r.map(clean).join('\t')).join('\n') + '\n';
 }
 
+/** A parameter as Python prints it, since the analyst compares against scikit-learn. */
 const param = (v: ParamValue | undefined): Cell => (v === undefined ? null : v === null ? 'None' : typeof v === 'boolean' ? (v ? 'True' : 'False') : v);
 
-/** Like scikit-learn's `cv_results_` as a DataFrame: param_… columns, then mean/std/rank per metric. */
+/**
+ * Like scikit-learn's `cv_results_` as a DataFrame: one row per candidate,
+ * param_… columns (sorted, as ParameterGrid orders them), then mean_test_X,
+ * std_test_X and rank_test_X per metric, and the mean fit time.
+ */
 export function cvResultsTable(model: ModelResult, metrics: string[]): Table {
   const keys = [...new Set(model.cv.rows.flatMap((r) => Object.keys(r.params)))].sort();
-  const header = ['candidate', ...keys.map((k) => `param_${k}`), ...metrics.flatMap((m) => [`mean_test_${m}`, `std_test_${m}`, `rank_test_${m}`]), 'mean_fit_time'];
-  const rows = model.cv.rows.map((r) => [r.candidate, ...keys.map((k) => param(r.params[k])), ...metrics.flatMap((m) => [r.mean[m], r.std[m], r.rank[m]]), r.meanFitSeconds]);
+  const header = [
+    'candidate',
+    ...keys.map((k) => `param_${k}`),
+    ...metrics.flatMap((m) => [`mean_test_${m}`, `std_test_${m}`, `rank_test_${m}`]),
+    'mean_fit_time',
+  ];
+  const rows = model.cv.rows.map((r): Cell[] => [
+    r.candidate,
+    ...keys.map((k) => param(r.params[k])),
+    ...metrics.flatMap((m) => [r.mean[m] ?? null, r.std[m] ?? null, r.rank[m] ?? null]),
+    r.meanFitSeconds,
+  ]);
   return { header, rows };
 }
 
-/** scikit-learn's classification_report as rows: each class, accuracy, macro and weighted averages. */
-export function classificationReportTable(report: ClassificationReport, classes: readonly string[]): Table {
+interface Scores {
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+function readScores(v: unknown, where: string): Scores {
+  if (!isObject(v)) throw new ApiError('bad-input', `Classification report: ${where} is missing.`);
+  for (const k of ['precision', 'recall', 'f1', 'support'] as const) {
+    if (typeof v[k] !== 'number') throw new ApiError('bad-input', `Classification report: ${where} has no number "${k}".`);
+  }
+  return v as unknown as Scores;
+}
+
+/**
+ * scikit-learn's `classification_report` as rows: one per class, then
+ * "accuracy" (F1 column only, as the text report prints it) or "micro avg"
+ * when not every present class was considered, "macro avg" and "weighted avg".
+ * `report` is what `classificationReport` returns, read from a stored run, so
+ * its shape is checked; `classes` names the class indices.
+ */
+export function classificationReportTable(report: unknown, classes: readonly string[] = []): Table {
+  if (!isObject(report) || !Array.isArray(report.perClass)) {
+    throw new ApiError('bad-input', 'Classification report: expected the object classificationReport returns (with perClass, macro and weighted).');
+  }
   const header = ['', 'precision', 'recall', 'f1-score', 'support'];
-  const rows: Cell[][] = report.perClass.map((c) => [classes[c.label] ?? String(c.label), c.precision, c.recall, c.f1, c.support]);
-  if (report.accuracy !== null) rows.push(['accuracy', null, null, report.accuracy, report.micro.support]);
-  rows.push(['macro avg', report.macro.precision, report.macro.recall, report.macro.f1, report.macro.support]);
-  rows.push(['weighted avg', report.weighted.precision, report.weighted.recall, report.weighted.f1, report.weighted.support]);
+  const row = (name: string, s: Scores): Cell[] => [name, s.precision, s.recall, s.f1, s.support];
+  const rows: Cell[][] = report.perClass.map((c: unknown, i) => {
+    const s = readScores(c, `class row ${i + 1}`);
+    const label = isObject(c) && typeof c.label === 'number' ? c.label : i;
+    return row(classes[label] ?? String(label), s);
+  });
+  const micro = readScores(report.micro, 'the micro average');
+  if (typeof report.accuracy === 'number') rows.push(['accuracy', null, null, report.accuracy, micro.support]);
+  else rows.push(row('micro avg', micro));
+  rows.push(row('macro avg', readScores(report.macro, 'the macro average')));
+  rows.push(row('weighted avg', readScores(report.weighted, 'the weighted average')));
   return { header, rows };
 }
 
-/** Rows = actual, columns = predicted. */
+/** Rows = actual class, columns = predicted, as scikit-learn's `confusion_matrix`. */
 export function confusionTable(matrix: number[][], classes: readonly string[]): Table {
+  if (matrix.length !== classes.length || matrix.some((r) => r.length !== classes.length)) {
+    throw new ApiError(
+      'bad-input',
+      `Confusion table: the matrix is ${matrix.length}×${matrix[0]?.length ?? 0} but there are ${classes.length} classes (${classes.join(', ')}).`,
+    );
+  }
   return { header: ['actual \\ predicted', ...classes], rows: matrix.map((r, i) => [classes[i], ...r]) };
 }
 
-/** Features by importance, largest first (|log| for odds ratios, |value| for coefficients). */
+/**
+ * Features by importance, largest first: by |value| for coefficients, by
+ * distance from 1 (|log|) for odds ratios, by value otherwise. Spreads and
+ * 95% intervals get columns only when some feature has them; NaN sorts last.
+ */
 export function importanceTable(set: ImportanceSet): Table {
-  const size = (v: number) => (set.kind === 'oddsRatio' ? Math.abs(Math.log(v)) : set.kind === 'coefficient' ? Math.abs(v) : v);
+  const size = (v: number) => {
+    const s = set.kind === 'oddsRatio' ? Math.abs(Math.log(v)) : set.kind === 'coefficient' ? Math.abs(v) : v;
+    return Number.isNaN(s) ? -Infinity : s;
+  };
+  // Two NaNs give -Infinity − -Infinity = NaN, which sort treats as a tie.
   const sorted = [...set.features].sort((a, b) => size(b.value) - size(a.value));
   const spread = sorted.some((w) => w.std !== undefined);
   const interval = sorted.some((w) => w.low !== undefined);
   const header = ['feature', set.title, ...(spread ? ['std'] : []), ...(interval ? ['95% low', '95% high'] : [])];
-  const rows = sorted.map((w) => [w.feature, w.value, ...(spread ? [w.std ?? null] : []), ...(interval ? [w.low ?? null, w.high ?? null] : [])]);
+  const rows = sorted.map((w): Cell[] => [
+    w.feature,
+    w.value,
+    ...(spread ? [w.std ?? null] : []),
+    ...(interval ? [w.low ?? null, w.high ?? null] : []),
+  ]);
   return { header, rows };
 }
 
-/** statsmodels' summary columns; without inference (a penalised fit) only the coefficient and odds ratio. */
+/**
+ * The logistic-regression table with statsmodels' column names, plus the odds
+ * ratio; without inference (a penalised fit) only the coefficient and odds
+ * ratio, rather than five empty columns.
+ */
 export function logisticTableRows(table: LogisticTable): Table {
-  const inference = table.terms.some((t) => t.stdError !== null);
-  if (!inference) return { header: ['term', 'coef', 'odds ratio'], rows: table.terms.map((t) => [t.term, t.coefficient, t.oddsRatio]) };
+  const inference = table.rows.some((t) => t.stdError !== null);
+  if (!inference) return { header: ['term', 'coef', 'odds ratio'], rows: table.rows.map((t) => [t.term, t.coefficient, t.oddsRatio]) };
   return {
     header: ['term', 'coef', 'std err', 'z', 'P>|z|', '[0.025', '0.975]', 'odds ratio'],
-    rows: table.terms.map((t) => [t.term, t.coefficient, t.stdError, t.z, t.pValue, t.low, t.high, t.oddsRatio]),
+    rows: table.rows.map((t) => [t.term, t.coefficient, t.stdError, t.z, t.pValue, t.low, t.high, t.oddsRatio]),
   };
 }

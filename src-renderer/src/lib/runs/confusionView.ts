@@ -1,5 +1,4 @@
-import type { HeldOutScores } from '../../../../src-main/core/search/runRecord';
-import { confusionAtThreshold, type BinaryConfusion } from '../../../../src-main/core/metrics/thresholds';
+import type { BinaryConfusion } from '../../../../src-main/core/metrics/thresholds';
 
 export interface ConfusionCell {
   /** 'tn' | 'fp' | 'fn' | 'tp' */
@@ -36,10 +35,6 @@ export function confusionCells(c: Pick<BinaryConfusion, 'tn' | 'fp' | 'fn' | 'tp
 /** From the stored 2×2 evaluation matrix (rows actual, columns predicted). */
 export function fromMatrix(m: number[][]): Pick<BinaryConfusion, 'tn' | 'fp' | 'fn' | 'tp'> {
   return { tn: m[0][0], fp: m[0][1], fn: m[1][0], tp: m[1][1] };
-}
-
-export function atThreshold(scores: HeldOutScores, threshold: number): BinaryConfusion {
-  return confusionAtThreshold(Int32Array.from(scores.y), scores.score, threshold);
 }
 
 /** A blue from white (0) to the accent (1), as the chart's scale. */
