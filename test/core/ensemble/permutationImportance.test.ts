@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { logisticRegression } from '../../../src-main/core/ml/linear/logisticRegression';
+import { scorerFor } from '../../../src-main/core/metrics/scorers';
 import { permutationImportance } from '../../../src-main/core/ml/ensemble/permutationImportance';
 import { randomForest } from '../../../src-main/core/ml/ensemble/randomForest';
 import type { ProbabilityMatrix } from '../../../src-main/core/ml/types';
@@ -38,4 +41,36 @@ describe('permutationImportance', () => {
     permutationImportance(model, Xv, yv, accuracy, { nRepeats: 2 });
     expect(Array.from(Xv.columns[0])).toEqual(before);
   });
+});
+
+describe('permutationImportance against scikit-learn', () => {
+  const fx = JSON.parse(readFileSync('test/fixtures/linear/permutation.json', 'utf8')) as {
+    Xtrain: number[][];
+    ytrain: number[];
+    Xtest: number[][];
+    ytest: number[];
+    probaTest: number[];
+    results: Record<'recall' | 'accuracy', { importances: number[][]; mean: number[]; std: number[] }>;
+  };
+  const names = fx.Xtrain.map((_, j) => `x${j}`);
+  const matrix = (cols: number[][]) => ({ rows: cols[0].length, columns: cols.map((c) => Float64Array.from(c)), names });
+  const model = logisticRegression.fit(matrix(fx.Xtrain), Int32Array.from(fx.ytrain), 2, { C: 1, tol: 1e-10 });
+  const Xte = matrix(fx.Xtest);
+  const yte = Int32Array.from(fx.ytest);
+
+  it('the model predicts as scikit-learn’s does, so only the shuffles can differ', () => {
+    const p = model.predictProba(Xte);
+    fx.probaTest.forEach((v, i) => expect(p.data[2 * i + 1]).toBeCloseTo(v, 6));
+  });
+
+  for (const metric of ['recall', 'accuracy'] as const) {
+    it(`gives scikit-learn's importances for scoring='${metric}' (n_repeats=5, random_state=0)`, () => {
+      const scorer = scorerFor(metric);
+      const r = permutationImportance(model, Xte, yte, (y, p) => scorer(y, p, 1), { nRepeats: 5, randomState: 0 });
+      const want = fx.results[metric];
+      r.importances.forEach((row, f) => Array.from(row).forEach((v, k) => expect(v).toBeCloseTo(want.importances[f][k], 12)));
+      Array.from(r.mean).forEach((v, f) => expect(v).toBeCloseTo(want.mean[f], 12));
+      Array.from(r.std).forEach((v, f) => expect(v).toBeCloseTo(want.std[f], 12));
+    });
+  }
 });

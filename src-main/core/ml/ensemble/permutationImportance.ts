@@ -2,9 +2,15 @@
  * scikit-learn's `permutation_importance`: for each feature, the drop in score
  * when that column's values are shuffled, repeated `nRepeats` times;
  * importances_mean / importances_std (population std, ddof = 0) over repeats.
+ *
+ * The shuffles are scikit-learn 1.2's own: one seed drawn with
+ * `RandomState(random_state).randint(2**31)`, then for every feature a fresh
+ * `RandomState(seed)` shuffling one index array in place repeat after repeat,
+ * each repeat applied to the column as the previous repeat left it. So a
+ * model that predicts like scikit-learn's gets the same importances.
  */
+import { RandomState } from '../../random/randomState';
 import type { FeatureMatrix, FittedClassifier, ProbabilityMatrix } from '../types';
-import { TreeRng } from '../tree/random';
 
 export interface PermutationImportanceResult {
   baseline: number;
@@ -22,28 +28,25 @@ export function permutationImportance(
   options: { nRepeats?: number; randomState?: number } = {},
 ): PermutationImportanceResult {
   const nRepeats = options.nRepeats ?? 5;
-  const rng = new TreeRng(options.randomState ?? 0);
+  const seed = new RandomState(options.randomState ?? 0).randint(2 ** 31)[0];
   const baseline = scorer(y, model.predictProba(X));
   const p = X.columns.length;
   const mean = new Float64Array(p);
   const std = new Float64Array(p);
   const importances: Float64Array[] = [];
-  const perm = new Int32Array(X.rows);
   for (let f = 0; f < p; f++) {
-    const original = X.columns[f];
-    const shuffled = new Float64Array(X.rows);
+    const rs = new RandomState(seed);
+    const index = new Int32Array(X.rows);
+    for (let i = 0; i < X.rows; i++) index[i] = i;
+    let column = Float64Array.from(X.columns[f]);
     const scores = new Float64Array(nRepeats);
     for (let rep = 0; rep < nRepeats; rep++) {
-      for (let i = 0; i < X.rows; i++) perm[i] = i;
-      for (let i = X.rows - 1; i > 0; i--) {
-        const j = rng.int(i + 1);
-        const t = perm[i];
-        perm[i] = perm[j];
-        perm[j] = t;
-      }
-      for (let i = 0; i < X.rows; i++) shuffled[i] = original[perm[i]];
+      rs.shuffle(index);
+      const next = new Float64Array(X.rows);
+      for (let i = 0; i < X.rows; i++) next[i] = column[index[i]];
+      column = next;
       const columns = X.columns.slice();
-      columns[f] = shuffled;
+      columns[f] = column;
       scores[rep] = baseline - scorer(y, model.predictProba({ rows: X.rows, columns, names: X.names }));
     }
     let m = 0;
