@@ -115,6 +115,10 @@ test.describe('Train view', () => {
     const first = Number(await bar.getAttribute('aria-valuenow'));
     await page.screenshot({ path: shot('queue-progress') });
     await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(first);
+    // The app answers while it trains: the Data view's grid pages in and back.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Data' }).click();
+    await expect(page.getByRole('grid')).toHaveAttribute('aria-rowcount', '19383');
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Train' }).click();
     await queue.getByRole('button', { name: 'Cancel' }).click();
     await expect(queue.getByRole('button', { name: /Cancelled .*Course 6/ })).toBeVisible({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Start' }).click();
