@@ -46,7 +46,8 @@ export function confusionChart(spec: ConfusionSpec): ChartResult {
     for (let j = 0; j < k; j++) {
       const v = shown[i][j];
       const n = spec.matrix[i][j];
-      const text = spec.normalize ? `${v.toFixed(2)}\n${formatCount(n)} rows` : `${formatCount(n)}\n${total ? percent(n / total) : '0%'}`;
+      // The headline number large, the other one small beneath it (echarts rich text).
+      const text = spec.normalize ? `{big|${v.toFixed(2)}}\n{small|${formatCount(n)} rows}` : `{big|${formatCount(n)}}\n{small|${total ? percent(n / total) : '0%'}}`;
       data.push({ value: [j, i, v], label: { formatter: text, color: v / max > 0.5 ? '#ffffff' : TEXT_COLOR } });
     }
   }
@@ -100,7 +101,14 @@ export function confusionChart(spec: ConfusionSpec): ChartResult {
       name: 'Confusion matrix',
       data,
       itemStyle: { borderColor: '#ffffff', borderWidth: 2 },
-      label: { show: true, fontFamily: CHART_FONT_FAMILY, fontSize: k > 4 ? 12 : 16, lineHeight: k > 4 ? 16 : 22 },
+      label: {
+        show: true,
+        fontFamily: CHART_FONT_FAMILY,
+        rich: {
+          big: { fontFamily: CHART_FONT_FAMILY, fontSize: k > 4 ? 13 : 18, lineHeight: k > 4 ? 17 : 24, fontWeight: 'bold' },
+          small: { fontFamily: CHART_FONT_FAMILY, fontSize: k > 4 ? 10 : 12, lineHeight: k > 4 ? 13 : 16 },
+        },
+      },
       emphasis: { disabled: true },
     },
   ];

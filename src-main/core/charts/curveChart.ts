@@ -30,14 +30,30 @@ function inputs(spec: CurveSpec): { y: Int32Array; score: ArrayLike<number> } {
   return { y, score: spec.score };
 }
 
-/** Every k-th point, keeping both ends, so the drawn line keeps its shape. */
-function thin(xs: ArrayLike<number>, ys: ArrayLike<number>): { points: [number, number][]; thinned: boolean } {
+/**
+ * The curve with points closer than eps to the last kept one dropped, eps
+ * growing until at most MAX_CURVE_POINTS remain. Unlike every k-th point,
+ * this keeps the corners (the jumpy start of a PR curve), since every dropped
+ * point lies within eps of a drawn one. Both ends are always kept.
+ */
+export function thinCurve(xs: ArrayLike<number>, ys: ArrayLike<number>): { points: [number, number][]; thinned: boolean } {
   const n = xs.length;
-  const step = Math.max(1, Math.ceil(n / MAX_CURVE_POINTS));
-  const points: [number, number][] = [];
-  for (let i = 0; i < n; i += step) points.push([xs[i], ys[i]]);
-  if ((n - 1) % step !== 0) points.push([xs[n - 1], ys[n - 1]]);
-  return { points, thinned: step > 1 };
+  const all = (): [number, number][] => Array.from({ length: n }, (_, i): [number, number] => [xs[i], ys[i]]);
+  if (n <= MAX_CURVE_POINTS) return { points: all(), thinned: false };
+  // Both axes run 0–1, so eps is a share of the plot's side (1/2000 is below a pixel at slide size).
+  for (let eps = 1 / MAX_CURVE_POINTS; ; eps *= 1.5) {
+    const points: [number, number][] = [[xs[0], ys[0]]];
+    let [lx, ly] = points[0];
+    for (let i = 1; i < n - 1; i++) {
+      if (Math.abs(xs[i] - lx) + Math.abs(ys[i] - ly) >= eps) {
+        points.push([xs[i], ys[i]]);
+        lx = xs[i];
+        ly = ys[i];
+      }
+    }
+    points.push([xs[n - 1], ys[n - 1]]);
+    if (points.length <= MAX_CURVE_POINTS) return { points, thinned: true };
+  }
 }
 
 function operatingPoint(y: Int32Array, score: ArrayLike<number>, threshold: number | undefined, kind: 'roc' | 'pr') {
@@ -51,7 +67,9 @@ function operatingPoint(y: Int32Array, score: ArrayLike<number>, threshold: numb
       data: [at],
       symbolSize: 11,
       itemStyle: { color: paletteColor(3), borderColor: '#ffffff', borderWidth: 1.5 },
-      label: { show: true, position: 'right' as const, formatter: `threshold ${threshold.toFixed(2)}`, fontSize: 12, color: '#262626' },
+      // Below the dot, on the side away from the curve: a ROC curve rises to the
+      // right of the point, a PR curve falls; near an edge the text turns inward.
+      label: { show: true, position: 'bottom' as const, distance: 8, align: (kind === 'roc' ? at[0] <= 0.8 : at[0] < 0.2) ? ('left' as const) : ('right' as const), formatter: `threshold ${threshold.toFixed(2)}`, fontSize: 12, color: '#262626', backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3] as [number, number] },
       z: 5,
     },
   ];
@@ -64,7 +82,7 @@ export function rocChart(spec: CurveSpec): ChartResult {
   const { y, score } = inputs(spec);
   const curve = rocCurve(y, score);
   const auc = rocAucScore(y, score);
-  const { points, thinned } = thin(curve.fpr, curve.tpr);
+  const { points, thinned } = thinCurve(curve.fpr, curve.tpr);
   const note = thinned ? `Drawn with ${formatCount(points.length)} of ${formatCount(curve.fpr.length)} points; AUC uses all` : undefined;
   const option = baseOption({ title: spec.title ?? 'ROC curve', note, legend: true });
   option.legend = { ...(option.legend as object), top: undefined, bottom: 8, right: 16 } as never;
@@ -87,7 +105,7 @@ export function prChart(spec: CurveSpec): ChartResult {
   let pos = 0;
   for (const v of y) if (v === 1) pos++;
   const share = pos / y.length;
-  const { points, thinned } = thin(curve.recall, curve.precision);
+  const { points, thinned } = thinCurve(curve.recall, curve.precision);
   const note = thinned ? `Drawn with ${formatCount(points.length)} of ${formatCount(curve.recall.length)} points; AP uses all` : undefined;
   const option = baseOption({ title: spec.title ?? 'Precision–recall curve', note, legend: true });
   option.legend = { ...(option.legend as object), top: undefined, bottom: 8, right: 16 } as never;
