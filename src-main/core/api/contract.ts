@@ -54,6 +54,14 @@ export interface Progress {
 const datasetId = z.number().int().positive();
 const recipeId = z.number().int().positive();
 const runId = z.number().int().positive();
+const pngScale = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+/** How a host-drawn chart is asked for: SVG, or PNG at 1–3× the given CSS size. */
+const chartSize = {
+  format: z.enum(['svg', 'png']),
+  width: z.number().int().min(200).max(4000),
+  height: z.number().int().min(150).max(3000),
+  scale: pngScale.default(1),
+};
 
 /** A recipe as stored in the project. */
 export interface RecipeInfo {
@@ -128,10 +136,7 @@ export const methods = {
       .object({
         id: datasetId,
         chart: chartRequestSchema,
-        format: z.enum(['svg', 'png']),
-        width: z.number().int().min(200).max(4000),
-        height: z.number().int().min(150).max(3000),
-        scale: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
+        ...chartSize,
       })
       .strict(),
     long: false,
@@ -163,17 +168,14 @@ export const methods = {
         id: runId,
         modelId: z.string().min(1).max(60),
         chart: runChartRequestSchema,
-        format: z.enum(['svg', 'png']),
-        width: z.number().int().min(200).max(4000),
-        height: z.number().int().min(150).max(3000),
-        scale: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
+        ...chartSize,
       })
       .strict(),
     long: false,
   },
   /** A results table drawn as a picture (the cells as the view formats them), for slides. */
   'table.render': {
-    input: z.object({ table: tableImageSchema, format: z.enum(['svg', 'png']), scale: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2) }).strict(),
+    input: z.object({ table: tableImageSchema, format: z.enum(['svg', 'png']), scale: pngScale.default(2) }).strict(),
     long: false,
   },
 } as const;

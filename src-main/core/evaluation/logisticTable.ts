@@ -3,6 +3,7 @@
  * statsmodels' `Logit(...).fit().summary()` lays it out, read defensively
  * from the run record's JSON (records outlive the code that wrote them).
  */
+import type { LogisticInference } from '../ml/linear/logisticRegression';
 
 /** One term of a fitted logistic regression. */
 export interface LogisticTerm {
@@ -30,14 +31,7 @@ export interface LogisticTable {
 export const PENALTY_NOTE =
   "Standard errors and p-values are shown for penalty 'none' only: with a penalty they do not have their usual meaning.";
 
-interface Inference {
-  terms: string[];
-  coef: number[];
-  stdErrors: number[];
-  z: number[];
-  pValues: number[];
-  ci95: [number, number][];
-}
+type Inference = LogisticInference;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNumbers = (v: unknown, n: number): v is number[] => Array.isArray(v) && v.length === n && v.every((x) => typeof x === 'number');
