@@ -151,6 +151,11 @@ test.describe('Train view', () => {
     const list = page.getByRole('navigation', { name: 'Runs' });
     await expect(list.getByRole('button')).toHaveCount(3);
     await expect(list).toContainText('Cancelled');
+    // The newest run opens by itself, with its results read back from the project.
+    await expect(page.getByRole('article', { name: `Run ${runId}` })).toBeVisible();
+    await expect(page.getByTestId('interpretation')).toContainText('rf');
+    await list.getByRole('button', { name: /Cancelled/ }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'This run was cancelled: Cancelled after' })).toBeVisible();
     await page.screenshot({ path: shot('runs-after-reload') });
   });
 });
