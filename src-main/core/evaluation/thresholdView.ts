@@ -8,6 +8,7 @@ import { confusionAtThreshold, strictestThresholdForRecall, type BinaryConfusion
 import type { HeldOutScores } from '../search/runRecord';
 import { formatCount, formatMetric, formatTarget, formatThreshold } from './format';
 import { nounOf, type ClassNouns, type Noun } from './quadrants';
+import { classificationReport, type ClassificationReport } from '../metrics/classificationReport';
 
 export interface ThresholdMetrics extends BinaryConfusion {
   /** Rows actual, columns predicted, in classes order [negative, positive]: [[tn, fp], [fn, tp]]. */
@@ -96,4 +97,12 @@ export function recallTarget(
       `The strictest threshold reaching recall ≥ ${target} is ${formatThreshold(hit.threshold)}: ` +
       `it catches ${formatCount(hit.tp)} of ${formatCount(positives)} ${pos.many} (recall ${formatMetric(hit.recall)}) and ${flagged}.`,
   };
+}
+
+/** scikit-learn's classification_report of the predictions at a threshold (score ≥ threshold is positive). */
+export function reportAtThreshold(scores: HeldOutScores, threshold: number): ClassificationReport {
+  const y = checkScores(scores, 'reportAtThreshold');
+  checkUnit(threshold, 'threshold', 'reportAtThreshold');
+  const pred = Int32Array.from(scores.score, (v) => (v >= threshold ? 1 : 0));
+  return classificationReport(y, pred, 2);
 }

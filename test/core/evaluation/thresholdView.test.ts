@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-main/core/api/errors';
 import { strictestThresholdForRecall } from '../../../src-main/core/metrics/thresholds';
-import { recallTarget, thresholdMetrics } from '../../../src-main/core/evaluation/thresholdView';
+import { recallTarget, reportAtThreshold, thresholdMetrics } from '../../../src-main/core/evaluation/thresholdView';
 import type { HeldOutScores } from '../../../src-main/core/search/runRecord';
 
 /** A deterministic, imperfect model: positives score higher on average, with ties. */
@@ -71,5 +71,16 @@ describe('recallTarget', () => {
     expect(none.sentence).toBe('There are no claims among these rows, so no threshold has a recall and none can reach ≥ 0.9.');
     expect(() => recallTarget(small, 1.01)).toThrow(/recall target is 1.01; it must be a number from 0 to 1/);
     expect(() => recallTarget(small, -0.1)).toThrow(ApiError);
+  });
+});
+
+describe('reportAtThreshold', () => {
+  it('reports the predictions score ≥ threshold as classification_report does', () => {
+    const scores = { y: [0, 0, 1, 1], score: [0.1, 0.6, 0.4, 0.9] };
+    const at = (t: number) => reportAtThreshold(scores, t);
+    expect(at(0.5).accuracy).toBe(0.5);
+    expect(at(0.35).perClass[1].recall).toBe(1);
+    expect(at(0.35).perClass[1].precision).toBeCloseTo(2 / 3, 12);
+    expect(() => at(1.5)).toThrow(/threshold/);
   });
 });

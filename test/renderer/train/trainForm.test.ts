@@ -6,7 +6,7 @@ import { parseRecipe } from '../../../src-main/core/recipe/schema';
 import { planModel } from '../../../src-main/core/search/plan';
 import { parseParamText } from '../../../src-renderer/src/lib/train/paramText';
 import { applyForm, applyPreset, candidateCount, formFromRecipe, formIssues, newModel } from '../../../src-renderer/src/lib/train/trainForm';
-import { describeEstimate, describeProgress, formatDuration } from '../../../src-renderer/src/lib/train/runText';
+import { describeEstimate, describeProgress, describeRun, formatDuration } from '../../../src-renderer/src/lib/train/runText';
 
 const def = (type: keyof typeof MODEL_PARAMS, name: string) => MODEL_PARAMS[type].find((d) => d.name === name)!;
 const course6 = () => parseRecipe(JSON.parse(readFileSync('resources/recipes/claims-course6.json', 'utf8')));
@@ -75,6 +75,10 @@ describe('run texts', () => {
     expect(formatDuration(75)).toBe('1 min 15 s');
     expect(formatDuration(4000)).toBe('1 h 06 min');
     expect(describeEstimate({ models: [], candidates: 96, fits: 152, folds: 5, seconds: 130, basis: '' })).toBe('96 candidates · 152 fits (5-fold) · about 2 min 10 s');
+    const summary = { datasetName: 'sample', createdAt: '2026-11-22T13:05:00Z' } as Parameters<typeof describeRun>[0];
+    expect(describeRun(summary, null)).toMatch(/^sample · started .+$/);
+    const record = { rows: { train: 11450, validation: 3817, test: 3817 }, seconds: { total: 66.4 } } as Parameters<typeof describeRun>[1];
+    expect(describeRun(summary, record)).toMatch(/ · 11,450 training, 3,817 validation, 3,817 test rows · took 1 min 06 s$/);
     expect(describeProgress({ fitsDone: 12.5, fitsTotal: 152, elapsedSeconds: 42, etaSeconds: 200, models: [], message: '' })).toBe(
       '12 of 152 fits · 42 s elapsed · about 3 min 20 s left',
     );

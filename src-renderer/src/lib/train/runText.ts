@@ -1,4 +1,5 @@
 import type { RunEstimate, RunProgress, RunSummary } from '../../../../src-main/core/search/runSummary';
+import type { RunRecord } from '../../../../src-main/core/search/runRecord';
 import { modelLabel } from './trainForm';
 
 /** 5 → "5 s", 75 → "1 min 15 s", 4000 → "1 h 07 min". */
@@ -52,6 +53,18 @@ export function runOutcome(s: RunSummary): string {
   if (s.status === 'queued') return 'Waiting for the run before it';
   if (s.status === 'running') return s.progress ? describeProgress(s.progress) : 'Preparing the data';
   return s.error ?? STATUS_LABELS[s.status];
+}
+
+/** The line under a run's title: dataset, start, the three parts' rows and how long it took. */
+export function describeRun(s: RunSummary, record: RunRecord | null): string {
+  return [
+    s.datasetName,
+    `started ${formatWhen(s.createdAt)}`,
+    record ? `${count(record.rows.train)} training, ${count(record.rows.validation)} validation, ${count(record.rows.test)} test rows` : null,
+    record ? `took ${formatDuration(record.seconds.total)}` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** "22 Nov, 13:05" in the analyst's locale. */
