@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { test, expect, _electron as electron } from '@playwright/test';
 
 // Electron's binary comes from outside the npm registry; where it could not be
-// fetched this test is skipped and the web-host tests cover the same UI.
+// fetched this test is skipped and the web-host tests cover the same UI. The
+// window's security settings are unit-tested under test/electron either way.
 function electronBinary(): string | null {
   const dir = join('node_modules', 'electron');
   const pathFile = join(dir, 'path.txt');
@@ -14,14 +15,82 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 
-const title = binary
-  ? 'the desktop app opens the sample project'
-  : 'the desktop app opens the sample project (skipped: no Electron binary here; it downloads from outside the npm registry)';
+/** The few page globals the checks touch (this config has no DOM typings). */
+interface PageWindow {
+  open(url: string): unknown;
+  location: { href: string };
+  navigator: { geolocation: { getCurrentPosition(ok: () => void, fail: (e: { code: number }) => void, options: { timeout: number }): void } };
+}
 
+const title = binary
+  ? 'the desktop app opens the sample project in a locked-down window'
+  : 'the desktop app opens the sample project in a locked-down window (skipped: no Electron binary here; it downloads from outside the npm registry)';
+
+// One test, so a machine without Electron reports one skipped line.
 test(title, async () => {
   test.skip(!binary, 'no Electron binary');
   const app = await electron.launch({ executablePath: binary!, args: ['.'], env: { ...process.env, ASSAY_HOME: join('tmp', 'electron-home') } });
-  const window = await app.firstWindow();
-  await expect(window.getByRole('grid')).toHaveAttribute('aria-rowcount', '19383');
-  await app.close();
+  try {
+    const page = await app.firstWindow();
+    await expect(page.getByRole('grid')).toHaveAttribute('aria-rowcount', '19383');
+    const home = page.url();
+    expect(home).toMatch(/^file:\/\/.*\/renderer\/index\.html/);
+
+    await test.step('the page has no Node, only the bridge', async () => {
+      const globals = await page.evaluate(() => {
+        const w = globalThis as unknown as Record<string, unknown>;
+        return { require: typeof w.require, process: typeof w.process, module: typeof w.module, Buffer: typeof w.Buffer, assay: typeof w.assay };
+      });
+      expect(globals).toEqual({ require: 'undefined', process: 'undefined', module: 'undefined', Buffer: 'undefined', assay: 'object' });
+    });
+
+    await test.step('eval is refused by the Content Security Policy', async () => {
+      const outcome = await page.evaluate(() => {
+        try {
+          return String((0, eval)('1 + 1'));
+        } catch (e) {
+          return (e as Error).name;
+        }
+      });
+      expect(outcome).toBe('EvalError');
+    });
+
+    await test.step('window.open opens nothing', async () => {
+      const opened = await page.evaluate(() => {
+        const w = globalThis as unknown as PageWindow;
+        return w.open('https://example.com/') === null && w.open('about:blank') === null;
+      });
+      expect(opened).toBe(true);
+      await page.waitForTimeout(500);
+      expect(app.windows()).toHaveLength(1);
+    });
+
+    await test.step('navigation away is refused', async () => {
+      for (const target of ['https://example.com/', 'file:///etc/hosts']) {
+        await page.evaluate((url) => {
+          (globalThis as unknown as PageWindow).location.href = url;
+        }, target);
+        await page.waitForTimeout(500);
+        expect(page.url()).toBe(home);
+      }
+      // and the page still answers
+      await expect(page.getByRole('grid')).toHaveAttribute('aria-rowcount', '19383');
+    });
+
+    await test.step('permission requests are denied', async () => {
+      const code = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) =>
+            (globalThis as unknown as PageWindow).navigator.geolocation.getCurrentPosition(
+              () => resolve(0),
+              (e) => resolve(e.code),
+              { timeout: 5000 },
+            ),
+          ),
+      );
+      expect(code).toBe(1); // GeolocationPositionError.PERMISSION_DENIED
+    });
+  } finally {
+    await app.close();
+  }
 });

@@ -1,32 +1,24 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { ApiSession } from '../node/api/session';
 import { startHostCore } from '../node/app/bootstrap';
 import type { ProgressMessage } from '../core/api/protocol';
 import { IPC } from './channels';
+import { withContentSecurityPolicy } from './contentSecurityPolicy';
+import { denyWindowOpen, isAllowedNavigation } from './navigationGuards';
+import { permissionCheckHandler, permissionRequestHandler } from './permissions';
+import { isTrustedSender, untrustedSenderMessage } from './senderTrust';
+import { browserWindowOptions } from './windowOptions';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererIndex = join(here, '..', 'renderer', 'index.html');
 const preload = join(here, '..', 'preload', 'preload.cjs');
-
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/** The one page the window shows; navigation, IPC and permissions are measured against it. */
+const appUrl = pathToFileURL(rendererIndex).href;
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1400,
-    height: 900,
-    title: 'Assay',
-    webPreferences: { preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
-  });
-  // No navigation away from the bundled page and no new windows; links open in the system browser.
-  win.webContents.on('will-navigate', (e) => e.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  const win = new BrowserWindow(browserWindowOptions(preload));
   void win.loadFile(rendererIndex);
   return win;
 }
@@ -34,9 +26,10 @@ function createWindow(): BrowserWindow {
 async function main(): Promise<void> {
   await app.whenReady();
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders) });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler(permissionRequestHandler(appUrl));
+  session.defaultSession.setPermissionCheckHandler(permissionCheckHandler(appUrl));
 
   const { workbench, router } = await startHostCore('electron');
   const win = createWindow();
@@ -53,12 +46,18 @@ async function main(): Promise<void> {
     }
     return s;
   };
-  // Only our own window's top frame, showing our own page, may call the API.
-  const trusted = (e: IpcMainInvokeEvent | Electron.IpcMainEvent) =>
-    e.sender === win.webContents && e.senderFrame?.url.startsWith('file://') === true && e.senderFrame === win.webContents.mainFrame;
+  const trusted = (e: IpcMainInvokeEvent | IpcMainEvent) =>
+    isTrustedSender(
+      {
+        frameUrl: e.senderFrame?.url,
+        fromAppWindow: e.sender === win.webContents,
+        isMainFrame: e.senderFrame !== null && e.senderFrame === win.webContents.mainFrame,
+      },
+      appUrl,
+    );
 
   ipcMain.handle(IPC.request, async (e, id: unknown, method: unknown, input: unknown) => {
-    if (!trusted(e)) return { ok: false, error: { code: 'bad-request', message: 'Untrusted sender.' } };
+    if (!trusted(e)) return { ok: false, error: { code: 'bad-request', message: untrustedSenderMessage(e.senderFrame?.url) } };
     if (typeof id !== 'number') return { ok: false, error: { code: 'bad-request', message: 'A request id must be a number.' } };
     return sessionFor(e.sender).request(id, method, input, (progress) => {
       const m: ProgressMessage = { type: 'progress', id, progress };
@@ -85,8 +84,19 @@ async function main(): Promise<void> {
   });
 }
 
+// Every web contents, the window's and any other, stays on the app's page.
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
+  contents.on('will-navigate', (e) => {
+    if (!isAllowedNavigation(e.url, appUrl)) e.preventDefault();
+  });
+  contents.on('will-frame-navigate', (e) => {
+    if (!isAllowedNavigation(e.url, appUrl)) e.preventDefault();
+  });
+  contents.on('will-redirect', (e) => {
+    if (!isAllowedNavigation(e.url, appUrl)) e.preventDefault();
+  });
+  contents.setWindowOpenHandler(denyWindowOpen);
 });
 
 main().catch((e: unknown) => {

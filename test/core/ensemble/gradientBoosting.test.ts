@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-main/core/api/errors';
-import { gradientBoosting } from '../../../src-main/core/ml/ensemble/gradientBoosting';
+import { fitGradientBoosting, gradientBoosting } from '../../../src-main/core/ml/ensemble/gradientBoosting';
 import type { GradientBoostingParams } from '../../../src-main/core/ml/ensemble/gradientBoosting';
 import { labelsOf, loadFixture, matrixOf, positiveColumn, score, trainRows } from '../tree/helpers';
 import type { Scores, TreeData } from '../tree/helpers';
@@ -82,15 +82,30 @@ describe('gradientBoosting mechanics', () => {
     }
   });
 
-  it('training margins kept through leaf positions equal re-prediction', () => {
-    const model = gradientBoosting.fit(X, y, 2, { nEstimators: 30, maxDepth: 6 });
-    // the 31st tree is fitted to the gradients of those margins; refit with 31 and compare
-    // the first 30 trees' raw-path predictions on training rows with a fresh binned pass
-    const [m30] = model.marginsStaged(X, [30]);
-    const again = gradientBoosting.fit(X, y, 2, { nEstimators: 31, maxDepth: 6 });
-    const [m30b] = again.marginsStaged(X, [30]);
-    m30.forEach((v, i) => expect(v).toBeCloseTo(m30b[i], 12));
-  });
+  // The loop updates training margins through the binned path (the grower's
+  // row partition, or leafOfBinned after subsampling or pruning); prediction
+  // walks raw values. Both must put every row in the same leaf of every tree.
+  // Features 0, 1, 5, 7 have > 255 distinct values (quantile bins) and f7 is
+  // about 10 % NaN, so thresholds and the missing bin are both exercised.
+  const updatePaths: [string, GradientBoostingParams][] = [
+    ['row partition', { nEstimators: 30, maxDepth: 6 }],
+    ['leafOfBinned after row and column subsampling', { nEstimators: 30, maxDepth: 6, subsample: 0.7, colsampleBytree: 0.6, randomState: 3 }],
+    ['leafOfBinned after γ pruning', { nEstimators: 30, maxDepth: 8, gamma: 1 }],
+  ];
+  for (const [path, params] of updatePaths) {
+    it(`training margins kept through the ${path} equal re-prediction of every training row`, () => {
+      const { model, trainingMargins } = fitGradientBoosting(X, y, 2, params);
+      const [predicted] = model.marginsStaged(X, [model.nMembers]);
+      expect(model.nMembers).toBe(30);
+      // γ must really have collapsed a split (a leaf that kept its children), or this case tests the partition again
+      if (params.gamma) expect(model.trees.some((t) => t.feature.some((f, n) => f < 0 && t.left[n] >= 0))).toBe(true);
+      const off: string[] = [];
+      for (let i = 0; i < X.rows; i++) {
+        if (!(Math.abs(trainingMargins[i] - predicted[i]) <= 1e-12)) off.push(`row ${i}: kept ${trainingMargins[i]}, predicted ${predicted[i]}`);
+      }
+      expect(off).toEqual([]);
+    });
+  }
 
   it('γ prunes splits with loss_chg < γ', () => {
     const plain = gradientBoosting.fit(X, y, 2, { nEstimators: 5, maxDepth: 6 });

@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decisionTree } from '../../../src-main/core/ml/tree/decisionTree';
-import { leafOfRaw } from '../../../src-main/core/ml/tree/predictor';
-import { labelsOf, loadFixture, matrixOf, positiveColumn } from './helpers';
+import { binTrainingData } from '../../../src-main/core/ml/tree/binning';
+import { leafOfBinned, leafOfRaw } from '../../../src-main/core/ml/tree/predictor';
+import type { DecisionTreeParams } from '../../../src-main/core/ml/tree/decisionTree';
+import { labelsOf, loadFixture, matrixOf, positiveColumn, withColumn } from './helpers';
 import type { TreeData } from './helpers';
 
 interface DtFixture {
@@ -48,15 +50,6 @@ describe('decisionTree vs scikit-learn DecisionTreeClassifier', () => {
     });
   }
 
-  it('raw and binned prediction paths agree on training rows', () => {
-    const model = decisionTree.fit(Xtr, ytr, 2, { maxDepth: null });
-    const tree = model.trees[0];
-    // a fully grown tree is pure on distinct training points, so leaves agree with labels where points are unique
-    let leaves = 0;
-    for (let i = 0; i < Xtr.rows; i++) if (leafOfRaw(tree, Xtr.columns, i) >= 0) leaves++;
-    expect(leaves).toBe(Xtr.rows);
-  });
-
   it('min_samples_leaf and min_samples_split bound the leaves', () => {
     const model = decisionTree.fit(Xtr, ytr, 2, { minSamplesLeaf: 20, minSamplesSplit: 50 });
     const tree = model.trees[0];
@@ -67,4 +60,57 @@ describe('decisionTree vs scikit-learn DecisionTreeClassifier', () => {
     }
     for (const c of counts.values()) expect(c).toBeGreaterThanOrEqual(20);
   });
+});
+
+/**
+ * Training rows are routed by bin (the grower's partition, boosting's margin
+ * updates), new rows by raw value: both must reach the same leaf. The data
+ * make binning matter: f0, f1, f5 and f7 have > 255 distinct values (quantile
+ * bins, thresholds between bins), f7 is about 10 % NaN, and an extra copy of f6
+ * (101 values, exact bins, node-local midpoints) is NaN on every 7th row.
+ */
+describe('decisionTree raw and binned prediction paths', () => {
+  const f6 = data.columns[6];
+  const X = withColumn(
+    matrixOf(data, [0, 1, 2, 3, 4, 5, 6, 7]),
+    'f6 with gaps',
+    Float64Array.from(f6, (v, i) => (i % 7 === 0 || v === null ? NaN : v)),
+  );
+  const y = labelsOf(data);
+  const { mapper, binned } = binTrainingData(X);
+  const cases: [string, DecisionTreeParams][] = [
+    ['fully grown', { maxDepth: null }],
+    ['max_depth=8, min_samples_leaf=5', { maxDepth: 8, minSamplesLeaf: 5 }],
+    ['max_features=sqrt', { maxFeatures: 'sqrt', randomState: 7 }],
+  ];
+  for (const [name, params] of cases) {
+    it(`${name}: every training row reaches the same leaf by bin as by raw value`, () => {
+      const tree = decisionTree.fit(X, y, 2, params).trees[0];
+      const off: string[] = [];
+      for (let i = 0; i < X.rows; i++) {
+        const byBin = leafOfBinned(tree, binned, i);
+        const byValue = leafOfRaw(tree, X.columns, i);
+        if (byBin !== byValue) off.push(`row ${i}: leaf ${byBin} by bin, ${byValue} by raw value`);
+      }
+      expect(off).toEqual([]);
+
+      // the comparison means something only if rows met both kinds of split and the missing bin on the way
+      let quantileSplits = 0;
+      let exactSplits = 0;
+      let missingRouted = 0;
+      for (let i = 0; i < X.rows; i++) {
+        for (let node = 0; tree.feature[node] >= 0; ) {
+          const f = tree.feature[node];
+          const v = X.columns[f][i];
+          if (v !== v) missingRouted++;
+          else if (mapper.binValues[f] === null) quantileSplits++;
+          else exactSplits++;
+          node = (v !== v ? tree.missingLeft[node] === 1 : v <= tree.threshold[node]) ? tree.left[node] : tree.right[node];
+        }
+      }
+      expect(quantileSplits).toBeGreaterThan(X.rows);
+      expect(exactSplits).toBeGreaterThan(X.rows / 10);
+      expect(missingRouted).toBeGreaterThan(X.rows / 100);
+    });
+  }
 });

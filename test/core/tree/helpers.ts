@@ -25,6 +25,12 @@ export function matrixOf(data: TreeData, features: number[], rows?: number[]): F
   };
 }
 
+/** `X` with one more feature column appended (a new matrix; `X` is not touched). */
+export function withColumn(X: FeatureMatrix, name: string, column: Float64Array): FeatureMatrix {
+  if (column.length !== X.rows) throw new RangeError(`${name}: ${column.length} values for ${X.rows} rows`);
+  return { rows: X.rows, columns: [...X.columns, column], names: [...X.names, name] };
+}
+
 export function labelsOf(data: TreeData, rows?: number[]): Int32Array {
   const idx = rows ?? data.y.map((_, i) => i);
   return Int32Array.from(idx, (i) => data.y[i]);

@@ -150,80 +150,101 @@ function pruneTree(tree: FlatTree, gamma: number): boolean {
   return pruned;
 }
 
+/**
+ * A fitted model with the training margins the boosting loop kept through the
+ * leaf each row landed in. They are what each round's gradients came from, so
+ * they must equal the model's own prediction of the training rows; returning
+ * them lets a test hold the binned update path to the raw prediction path.
+ */
+export interface BoostingFit {
+  model: GradientBoostingModel;
+  trainingMargins: Float64Array;
+}
+
+export function fitGradientBoosting(
+  X: FeatureMatrix,
+  y: Int32Array,
+  nClasses: number,
+  params: GradientBoostingParams,
+  opts: FitOptions = {},
+): BoostingFit {
+  if (nClasses > 2) {
+    throw new ApiError(
+      'bad-input',
+      `Gradient boosting supports binary targets only for now; this target has ${nClasses} classes. Choose a binary target or another model.`,
+    );
+  }
+  const nTrees = params.nEstimators ?? 100;
+  const lr = params.learningRate ?? 0.3;
+  const gamma = params.gamma ?? 0;
+  const subsample = params.subsample ?? 1;
+  const colsample = params.colsampleBytree ?? 1;
+  const baseScore = params.baseScore ?? 0.5;
+  if (!(baseScore > 0 && baseScore < 1)) throw new ApiError('bad-input', `base_score must be in (0, 1); got ${baseScore}.`);
+  const baseMargin = Math.log(baseScore / (1 - baseScore));
+  const n = X.rows;
+  const p = X.columns.length;
+  throwIfAborted(opts.signal);
+
+  const { mapper, binned } = binTrainingData(X);
+  const criterion = new GradientCriterion(params.regLambda ?? 1, params.minChildWeight ?? 1, lr);
+  const grower = new TreeGrower(binned, mapper, criterion);
+  const rng = new TreeRng(params.randomState ?? 0);
+  const growOpts = { maxDepth: params.maxDepth ?? 6, minSamplesSplit: 2, minSamplesLeaf: 1, maxFeatures: p, rng };
+  const margin = new Float64Array(n).fill(baseMargin);
+  const stats = new Float64Array(n * 3);
+  const rows = new Int32Array(n);
+  const nCols = Math.max(1, Math.floor(colsample * p));
+  const allFeatures = Int32Array.from({ length: p }, (_, f) => f);
+  const trees: FlatTree[] = [];
+
+  for (let t = 0; t < nTrees; t++) {
+    throwIfAborted(opts.signal);
+    for (let r = 0; r < n; r++) {
+      const pr = sigmoid(margin[r]);
+      const o = r * 3;
+      stats[o] = 1;
+      stats[o + 1] = pr - y[r];
+      stats[o + 2] = Math.max(pr * (1 - pr), 1e-16);
+    }
+    let nRows = 0;
+    if (subsample < 1) {
+      for (let r = 0; r < n; r++) if (rng.next() < subsample) rows[nRows++] = r;
+    } else {
+      for (let r = 0; r < n; r++) rows[nRows++] = r;
+    }
+    let allowed: Int32Array | null = null;
+    if (nCols < p) {
+      for (let i = 0; i < nCols; i++) {
+        const j = i + rng.int(p - i);
+        const tmp = allFeatures[i];
+        allFeatures[i] = allFeatures[j];
+        allFeatures[j] = tmp;
+      }
+      allowed = allFeatures.slice(0, nCols).sort();
+    }
+    const tree = grower.grow(rows, nRows, stats, growOpts, allowed);
+    const pruned = gamma > 0 && pruneTree(tree, gamma);
+    if (pruned || nRows < n) {
+      for (let r = 0; r < n; r++) margin[r] += tree.value[leafOfBinned(tree, binned, r)];
+    } else {
+      const part = grower.rows;
+      for (let node = 0; node < tree.nNodes; node++) {
+        if (tree.feature[node] >= 0) continue;
+        const v = tree.value[node];
+        const [s, e] = grower.nodeRange(node);
+        for (let i = s; i < e; i++) margin[part[i]] += v;
+      }
+    }
+    trees.push(tree);
+    opts.onProgress?.(t + 1, nTrees);
+  }
+  return { model: new GradientBoostingModel(p, baseMargin, trees), trainingMargins: margin };
+}
+
 export const gradientBoosting = {
   name: 'gradientBoosting',
   fit(X: FeatureMatrix, y: Int32Array, nClasses: number, params: GradientBoostingParams, opts: FitOptions = {}): GradientBoostingModel {
-    if (nClasses > 2) {
-      throw new ApiError(
-        'bad-input',
-        `Gradient boosting supports binary targets only for now; this target has ${nClasses} classes. Choose a binary target or another model.`,
-      );
-    }
-    const nTrees = params.nEstimators ?? 100;
-    const lr = params.learningRate ?? 0.3;
-    const gamma = params.gamma ?? 0;
-    const subsample = params.subsample ?? 1;
-    const colsample = params.colsampleBytree ?? 1;
-    const baseScore = params.baseScore ?? 0.5;
-    if (!(baseScore > 0 && baseScore < 1)) throw new ApiError('bad-input', `base_score must be in (0, 1); got ${baseScore}.`);
-    const baseMargin = Math.log(baseScore / (1 - baseScore));
-    const n = X.rows;
-    const p = X.columns.length;
-    throwIfAborted(opts.signal);
-
-    const { mapper, binned } = binTrainingData(X);
-    const criterion = new GradientCriterion(params.regLambda ?? 1, params.minChildWeight ?? 1, lr);
-    const grower = new TreeGrower(binned, mapper, criterion);
-    const rng = new TreeRng(params.randomState ?? 0);
-    const growOpts = { maxDepth: params.maxDepth ?? 6, minSamplesSplit: 2, minSamplesLeaf: 1, maxFeatures: p, rng };
-    const margin = new Float64Array(n).fill(baseMargin);
-    const stats = new Float64Array(n * 3);
-    const rows = new Int32Array(n);
-    const nCols = Math.max(1, Math.floor(colsample * p));
-    const allFeatures = Int32Array.from({ length: p }, (_, f) => f);
-    const trees: FlatTree[] = [];
-
-    for (let t = 0; t < nTrees; t++) {
-      throwIfAborted(opts.signal);
-      for (let r = 0; r < n; r++) {
-        const pr = sigmoid(margin[r]);
-        const o = r * 3;
-        stats[o] = 1;
-        stats[o + 1] = pr - y[r];
-        stats[o + 2] = Math.max(pr * (1 - pr), 1e-16);
-      }
-      let nRows = 0;
-      if (subsample < 1) {
-        for (let r = 0; r < n; r++) if (rng.next() < subsample) rows[nRows++] = r;
-      } else {
-        for (let r = 0; r < n; r++) rows[nRows++] = r;
-      }
-      let allowed: Int32Array | null = null;
-      if (nCols < p) {
-        for (let i = 0; i < nCols; i++) {
-          const j = i + rng.int(p - i);
-          const tmp = allFeatures[i];
-          allFeatures[i] = allFeatures[j];
-          allFeatures[j] = tmp;
-        }
-        allowed = allFeatures.slice(0, nCols).sort();
-      }
-      const tree = grower.grow(rows, nRows, stats, growOpts, allowed);
-      const pruned = gamma > 0 && pruneTree(tree, gamma);
-      if (pruned || nRows < n) {
-        for (let r = 0; r < n; r++) margin[r] += tree.value[leafOfBinned(tree, binned, r)];
-      } else {
-        const part = grower.rows;
-        for (let node = 0; node < tree.nNodes; node++) {
-          if (tree.feature[node] >= 0) continue;
-          const v = tree.value[node];
-          const [s, e] = grower.nodeRange(node);
-          for (let i = s; i < e; i++) margin[part[i]] += v;
-        }
-      }
-      trees.push(tree);
-      opts.onProgress?.(t + 1, nTrees);
-    }
-    return new GradientBoostingModel(p, baseMargin, trees);
+    return fitGradientBoosting(X, y, nClasses, params, opts).model;
   },
 } satisfies ClassifierSpec<GradientBoostingParams>;
