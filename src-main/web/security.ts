@@ -27,25 +27,30 @@ export function tokensEqual(given: string | null | undefined, expected: string):
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export const TOKEN_COOKIE = 'assay_token';
+/**
+ * Cookies are not isolated by port: every server on 127.0.0.1 that the
+ * browser visits receives them. So the page's cookie never holds the API
+ * token; it holds a separate random key that only unlocks the page's static
+ * assets (public code, no data). The API socket and uploads accept the token
+ * in `?token=` only, which the page reads from its own URL.
+ */
+export function assetCookieName(port: number): string {
+  // Named per port, so two Assay hosts in one browser keep their own.
+  return `assay_assets_${port}`;
+}
 
-function cookieToken(req: IncomingMessage): string | null {
+export function assetCookie(port: number, key: string): string {
+  return `${assetCookieName(port)}=${key}; HttpOnly; SameSite=Strict; Path=/`;
+}
+
+export function cookieValue(req: IncomingMessage, name: string): string | null {
   const header = req.headers.cookie;
   if (!header) return null;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === TOKEN_COOKIE) return v.join('=');
+    if (k === name) return v.join('=');
   }
   return null;
-}
-
-/**
- * A request carries the launch token either in `?token=` (the page URL, the
- * WebSocket, uploads) or in the cookie set when the page was first loaded
- * with it (the page's own scripts and styles).
- */
-export function requestToken(req: IncomingMessage, url: URL, allowCookie: boolean): string | null {
-  return url.searchParams.get('token') ?? (allowCookie ? cookieToken(req) : null);
 }
 
 /** Refuses requests addressed to another host name (DNS rebinding). */

@@ -1,28 +1,48 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, extname, join, normalize, sep } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { encodeBinaryResult, type HostMessage } from '../core/api/protocol';
+import { WebSocketServer } from 'ws';
+import { MAX_MESSAGE_BYTES } from '../core/api/protocol';
 import { WEB_ENDPOINTS } from '../core/api/bridge';
-import { ApiSession } from '../node/api/session';
 import type { Router } from '../node/api/router';
-import { parseClientMessage } from './clientMessages';
-import { contentSecurityPolicy, hostAllowed, originAllowed, requestToken, TOKEN_COOKIE, tokensEqual } from './security';
+import { serveApiSocket } from './apiSocket';
+import { parseRequestTarget } from './requestTarget';
+import {
+  assetCookie,
+  assetCookieName,
+  contentSecurityPolicy,
+  cookieValue,
+  hostAllowed,
+  originAllowed,
+  tokensEqual,
+} from './security';
+import { staticFileFor } from './staticFiles';
+import { UploadArea, UploadTooLarge, uploadLimitFrom } from './uploadArea';
 
 export interface WebHostOptions {
   router: Router;
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Largest accepted upload in bytes; default ASSAY_UPLOAD_LIMIT or 4 GiB. */
+  uploadLimit?: number;
+  /** Where upload folders are made (and stale ones removed); default the OS temp folder. */
+  uploadsRoot?: string;
 }
 
 export interface WebHost {
   url: string;
   port: number;
   token: string;
+  /** The address the listening socket is bound to. */
+  address: AddressInfo;
+  /** The folder holding this host's uploads; removed by close(). */
+  uploadsDir: string;
   close(): Promise<void>;
 }
 
@@ -36,134 +56,151 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+const FORBIDDEN = 'Forbidden: this Assay session needs the token from the URL printed at launch.';
+
 /**
  * Serves the built renderer and the API over WebSocket on 127.0.0.1 only.
- * Every request needs the per-launch token; see security.ts for how.
+ * The API token opens the socket and uploads, in `?token=` only; the page's
+ * assets need the token or the asset key cookie (see security.ts). Every
+ * request and frame ends in an answer, never an exception.
  */
 export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
   const token = o.token ?? randomBytes(24).toString('hex');
-  const uploads = mkdtempSync(join(tmpdir(), 'assay-uploads-'));
+  const assetKey = randomBytes(24).toString('hex');
+  const rendererDir = resolve(o.rendererDir);
+  const uploads = new UploadArea(o.uploadsRoot ?? tmpdir(), o.uploadLimit ?? uploadLimitFrom(process.env));
   let port = 0;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  // skipUTF8Validation stays false: a text frame with invalid UTF-8 is closed with 1007.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, skipUTF8Validation: false });
 
   const send = (res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') => {
-    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    if (res.headersSent) return void res.destroy();
+    res.writeHead(status, {
+      'Content-Type': type,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    });
     res.end(body);
   };
+  const sendError = (res: ServerResponse, status: number, message: string) =>
+    send(res, status, JSON.stringify({ error: { code: status === 500 ? 'internal' : 'bad-request', message } }), 'application/json');
 
   const handleUpload = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    const fail = (status: number, message: string) =>
-      send(res, status, JSON.stringify({ error: { code: 'bad-request', message } }), 'application/json');
-    if (req.method !== 'POST') return fail(405, 'Use POST to upload.');
+    if (req.method !== 'POST') return sendError(res, 405, 'Use POST to upload.');
     const name = basename(url.searchParams.get('name') ?? 'upload.csv').replace(/[^\w.\- ]/g, '_') || 'upload.csv';
-    const dir = mkdtempSync(join(uploads, 'f-'));
-    const path = join(dir, name);
     try {
-      await pipeline(req, createWriteStream(path));
+      const path = await uploads.receive(req, name);
       send(res, 200, JSON.stringify({ path }), 'application/json');
     } catch (e) {
-      rmSync(dir, { recursive: true, force: true });
-      fail(400, `The upload of ${name} failed: ${(e as Error).message}`);
+      if (e instanceof UploadTooLarge) {
+        // Close after answering: the rest of the body is not worth reading.
+        res.setHeader('Connection', 'close');
+        return sendError(res, 413, e.message);
+      }
+      sendError(res, 400, `The upload of ${name} failed: ${(e as Error).message}`);
     }
   };
 
-  const serveStatic = (req: IncomingMessage, res: ServerResponse, url: URL, viaQueryToken: boolean) => {
+  const serveStatic = async (req: IncomingMessage, res: ServerResponse, url: URL, withToken: boolean) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
-    const rel = url.pathname === '/' ? '/index.html' : decodeURIComponent(url.pathname);
-    const file = normalize(join(o.rendererDir, rel));
-    if (!file.startsWith(o.rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    const found = staticFileFor(rendererDir, url.pathname);
+    if (!found.ok) return send(res, found.status, found.message);
+    let size: number;
+    try {
+      const st = statSync(found.file);
+      if (!st.isFile()) return send(res, 404, 'Not found.');
+      size = st.size;
+    } catch {
       return send(res, 404, 'Not found.');
     }
-    const headers: Record<string, string> = {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+    const headers: Record<string, string | number> = {
+      'Content-Type': MIME[extname(found.file)] ?? 'application/octet-stream',
+      'Content-Length': size,
       'Content-Security-Policy': contentSecurityPolicy(port),
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Cache-Control': 'no-store',
     };
-    // The page's own assets are requested without the query; the cookie carries the token for them.
-    if (viaQueryToken) headers['Set-Cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    // The page's own assets are requested without the query; this cookie opens them, and nothing else.
+    if (withToken) headers['Set-Cookie'] = assetCookie(port, assetKey);
     res.writeHead(200, headers);
-    if (req.method === 'HEAD') return res.end();
-    createReadStream(file).pipe(res);
+    if (req.method === 'HEAD') return void res.end();
+    await pipeline(createReadStream(found.file), res);
+  };
+
+  const handleRequest = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!hostAllowed(req, port)) return send(res, 403, 'Forbidden: unexpected Host header.');
+    const url = parseRequestTarget(req.url);
+    if (!url) return send(res, 400, 'Bad request: the request target is not a path.');
+    const withToken = tokensEqual(url.searchParams.get('token'), token);
+    if (url.pathname === WEB_ENDPOINTS.upload) {
+      if (!withToken) return sendError(res, 403, FORBIDDEN);
+      return handleUpload(req, res, url);
+    }
+    const isPage = url.pathname === '/' || url.pathname === '/index.html';
+    const withAssetKey = !isPage && tokensEqual(cookieValue(req, assetCookieName(port)), assetKey);
+    if (!withToken && !withAssetKey) return send(res, 403, FORBIDDEN);
+    return serveStatic(req, res, url, withToken);
   };
 
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!hostAllowed(req, port)) return send(res, 403, 'Forbidden: unexpected Host header.');
-    const queryToken = url.searchParams.get('token');
-    const isUpload = url.pathname === WEB_ENDPOINTS.upload;
-    if (!tokensEqual(requestToken(req, url, !isUpload), token)) {
-      return send(res, 403, 'Forbidden: this Assay session needs the token from the URL printed at launch.');
-    }
-    if (isUpload) {
-      handleUpload(req, res, url).catch((e) => send(res, 500, String(e)));
-      return;
-    }
-    serveStatic(req, res, url, queryToken !== null);
+    handleRequest(req, res).catch((e: unknown) => {
+      if (res.headersSent) res.destroy();
+      else sendError(res, 500, `The Assay host could not answer: ${(e as Error)?.message ?? String(e)}`);
+    });
   });
 
-  server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (
-      url.pathname !== WEB_ENDPOINTS.socket ||
-      !hostAllowed(req, port) ||
-      !originAllowed(req, port) ||
-      !tokensEqual(url.searchParams.get('token'), token)
-    ) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      socket.destroy();
-      return;
+  // Malformed HTTP (bad request line, headers, lengths): answer 400 instead of dropping silently.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\nBad request: ${status.slice(4)}.`);
+  });
+
+  const refuseUpgrade = (socket: Duplex, status: string) => {
+    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n${status}.`);
+  };
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node removes its own error listener from an upgraded socket; a reset before ws takes over must not end the host.
+    socket.on('error', () => socket.destroy());
+    try {
+      const url = parseRequestTarget(req.url);
+      if (!url) return refuseUpgrade(socket, '400 Bad Request');
+      if (
+        url.pathname !== WEB_ENDPOINTS.socket ||
+        !hostAllowed(req, port) ||
+        !originAllowed(req, port) ||
+        !tokensEqual(url.searchParams.get('token'), token)
+      ) {
+        return refuseUpgrade(socket, '403 Forbidden');
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => serveApiSocket(ws, o.router));
+    } catch {
+      refuseUpgrade(socket, '500 Internal Server Error');
     }
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, o.router));
   });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port ?? 0, '127.0.0.1', () => resolve());
   });
-  const addr = server.address();
-  port = typeof addr === 'object' && addr ? addr.port : 0;
+  const address = server.address() as AddressInfo;
+  port = address.port;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     port,
     token,
+    address,
+    uploadsDir: uploads.dir,
     close: async () => {
       for (const c of wss.clients) c.terminate();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
-      rmSync(uploads, { recursive: true, force: true });
+      uploads.dispose();
     },
   };
-}
-
-function serveSocket(ws: WebSocket, router: Router): void {
-  const session = new ApiSession(router);
-  const post = (m: HostMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
-  };
-  ws.on('message', (data: RawData, isBinary: boolean) => {
-    const msg = isBinary ? null : parseClientMessage(data.toString());
-    if (!msg || 'error' in msg) {
-      post({ type: 'error', id: msg?.id ?? 0, error: { code: 'bad-request', message: msg?.error ?? 'Messages must be JSON text.' } });
-      return;
-    }
-    if (msg.type === 'cancel') {
-      session.cancel(msg.id);
-      return;
-    }
-    void session
-      .request(msg.id, msg.method, msg.input, (progress) => post({ type: 'progress', id: msg.id, progress }))
-      .then((reply) => {
-        if (!reply.ok) return post({ type: 'error', id: msg.id, error: reply.error });
-        if (reply.result instanceof Uint8Array) {
-          if (ws.readyState === ws.OPEN) ws.send(encodeBinaryResult(msg.id, reply.result));
-          return;
-        }
-        post({ type: 'result', id: msg.id, result: reply.result });
-      });
-  });
-  ws.on('close', () => session.close());
 }

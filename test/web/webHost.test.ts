@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect as netConnect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,8 +76,24 @@ function call(ws: WebSocket, method: string, input: unknown): Promise<{ message?
 }
 
 describe('web host', () => {
-  it('listens on the loopback address only', () => {
+  it('listens on the loopback address only', async () => {
+    // The bound socket, not the printed URL: 127.0.0.1 (not 0.0.0.0 or ::), so no other machine can connect.
+    expect(host.address).toMatchObject({ address: '127.0.0.1', family: 'IPv4', port: host.port });
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && !i.internal && i.family === 'IPv4');
+    if (external) {
+      // Where this machine has another address, the host must not answer on it.
+      const refused = await new Promise<string>((resolve) => {
+        const s = netConnect(host.port, external.address, () => {
+          s.destroy();
+          resolve('connected');
+        });
+        s.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+      });
+      expect(refused).toBe('ECONNREFUSED');
+    }
   });
 
   it('refuses the page, assets and uploads without the token', async () => {

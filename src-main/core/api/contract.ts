@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { COLUMN_KINDS, type ColumnKind, type DatasetInfo } from '../data/columns';
 import type { Recipe } from '../recipe/schema';
-import { gridQuerySchema } from '../data/query';
+import { gridQuerySchema, MAX_IN_VALUES } from '../data/query';
+import { describeBytes, utf8ByteLength } from './protocol';
 import { chartRequestSchema } from '../charts/request';
 import { runChartRequestSchema } from '../charts/runCharts';
 import { tableImageSchema } from '../charts/tableChart';
@@ -51,6 +52,42 @@ export interface Progress {
   etaSeconds?: number;
 }
 
+/**
+ * Inputs whose schema alone would allow more than one WebSocket message can
+ * carry (MAX_MESSAGE_BYTES, 64 MiB) are bounded here, so every valid input
+ * fits the transport with room to spare.
+ */
+
+/** Largest recipe, as JSON; recipes are a few kilobytes, so this only stops abuse. */
+export const MAX_RECIPE_BYTES = 16 * 2 ** 20;
+
+const recipeJson = z.unknown().superRefine((value, ctx) => {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'a recipe must be JSON' });
+    return;
+  }
+  const bytes = text === undefined ? 0 : utf8ByteLength(text);
+  if (bytes > MAX_RECIPE_BYTES) {
+    ctx.addIssue({ code: 'custom', message: `a recipe can be at most ${describeBytes(MAX_RECIPE_BYTES)} as JSON; this one is ${describeBytes(bytes)}` });
+  }
+});
+
+/**
+ * A grid query whose `in` filters together list at most MAX_IN_VALUES values:
+ * one full filter (10,000 values of up to 500 characters) fits a message,
+ * twenty would not.
+ */
+const boundedQuery = gridQuerySchema.superRefine((q, ctx) => {
+  let values = 0;
+  for (const f of q.filters) if (f.op === 'in') values += f.values.length;
+  if (values > MAX_IN_VALUES) {
+    ctx.addIssue({ code: 'custom', path: ['filters'], message: `the "in" filters of one query can list at most ${MAX_IN_VALUES} values together; these list ${values}` });
+  }
+});
+
 const datasetId = z.number().int().positive();
 const recipeId = z.number().int().positive();
 const runId = z.number().int().positive();
@@ -96,17 +133,17 @@ export const methods = {
     input: z
       .object({
         id: datasetId,
-        query: gridQuerySchema,
+        query: boundedQuery,
         offset: z.number().int().min(0),
         limit: z.number().int().min(1).max(10_000),
       })
       .strict(),
     long: false,
   },
-  'dataset.queryCount': { input: z.object({ id: datasetId, query: gridQuerySchema }).strict(), long: false },
+  'dataset.queryCount': { input: z.object({ id: datasetId, query: boundedQuery }).strict(), long: false },
   /** Where original row `row` (1-based) lands in the view: a 0-based offset, or null when filtered out. */
   'dataset.queryPosition': {
-    input: z.object({ id: datasetId, query: gridQuerySchema, row: z.number().int().min(1) }).strict(),
+    input: z.object({ id: datasetId, query: boundedQuery, row: z.number().int().min(1) }).strict(),
     long: false,
   },
   'dataset.import': {
@@ -144,16 +181,16 @@ export const methods = {
   'recipe.list': { input: z.object({}).strict(), long: false },
   'recipe.get': { input: z.object({ id: recipeId }).strict(), long: false },
   /** Creates (id null) or replaces a recipe; the recipe itself is validated by the recipe schema. */
-  'recipe.save': { input: z.object({ id: recipeId.nullable(), recipe: z.unknown() }).strict(), long: false },
+  'recipe.save': { input: z.object({ id: recipeId.nullable(), recipe: recipeJson }).strict(), long: false },
   'recipe.duplicate': { input: z.object({ id: recipeId }).strict(), long: false },
   'recipe.delete': { input: z.object({ id: recipeId }).strict(), long: false },
   /**
    * The recipe run on a dataset as the Prepare view shows it (see core/recipe/preview.ts).
    * The recipe is validated here, not by the router, so its problems come back as field errors.
    */
-  'recipe.preview': { input: z.object({ datasetId, recipe: z.unknown() }).strict(), long: false },
+  'recipe.preview': { input: z.object({ datasetId, recipe: recipeJson }).strict(), long: false },
   /** Candidates, fits and a time guess for a recipe (validated here, so its problems come back with JSON paths). */
-  'run.estimate': { input: z.object({ recipe: z.unknown(), datasetId: datasetId.optional() }).strict(), long: false },
+  'run.estimate': { input: z.object({ recipe: recipeJson, datasetId: datasetId.optional() }).strict(), long: false },
   /** Queues a stored recipe on a dataset (default: the one the recipe names); returns at once. */
   'run.start': { input: z.object({ recipeId, datasetId: datasetId.optional() }).strict(), long: false },
   'run.cancel': { input: z.object({ id: runId }).strict(), long: false },
