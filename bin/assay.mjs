@@ -2,6 +2,7 @@
 // `assay …` from a clone: runs the CLI from source through tsx, so it never
 // depends on a stale build.
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,4 +11,19 @@ const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), j
   stdio: 'inherit',
   cwd: process.cwd(),
 });
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+// This wrapper is what a shell, a pipeline or a supervisor sees: a signal sent
+// to it must reach the real command, or killing `assay` would leave it running.
+// (A Ctrl+C on a terminal reaches both, and the command stops once.)
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  });
+}
+
+child.on('error', (e) => {
+  console.error(`assay: could not start the command (${e.message}).`);
+  process.exit(1);
+});
+// The child's status, a signal as the shell reports one: 128 + its number.
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (constants.signals[signal] ?? 0) : 1)));

@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import { ApiError } from '../core/api/errors';
 import { ASSAY_VERSION } from '../core/version';
 import { IMPORT_USAGE, importCommand } from './commands/importCommand';
@@ -11,7 +12,38 @@ const USAGE = `usage:
       import a CSV, TSV or Arrow file into a project (created if missing)
   ${PROFILE_USAGE}
       profile a CSV, TSV or Arrow file: shape, info, describe, missing values, duplicates, value counts, correlations (--json: one JSON document)
-  assay version`;
+  assay version
+Relative paths are taken from the current folder; ~ is your home folder.`;
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** How long a stopped command may take to roll back before the process ends regardless. */
+const STOP_GRACE_MS = 3000;
+
+const stop = new AbortController();
+let stoppedBy: (typeof STOP_SIGNALS)[number] | null = null;
+const signalExitCode = (s: (typeof STOP_SIGNALS)[number]) => 128 + constants.signals[s];
+
+// A signal cancels the command (an import rolls back, a run stops its
+// workers) and the process then ends with the shell's 128 + signal; a command
+// that does not stop in time is ended regardless. Repeated signals change
+// nothing: a Ctrl+C under bin/assay.mjs arrives twice, from the terminal and
+// forwarded by the wrapper.
+for (const s of STOP_SIGNALS) {
+  process.on(s, () => {
+    if (stoppedBy) return;
+    stoppedBy = s;
+    stop.abort();
+    setTimeout(() => process.exit(signalExitCode(s)), STOP_GRACE_MS).unref();
+  });
+}
+
+// A reader that goes away (`assay profile … | head`) is not an error of the command.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
 
 /** The headless entry point. */
 async function main(argv: string[]): Promise<number> {
@@ -19,25 +51,45 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'version':
     case '--version':
-      console.log(ASSAY_VERSION);
+      process.stdout.write(`${ASSAY_VERSION}\n`);
       return 0;
     case 'run':
-      return runCommand(rest);
+      return runCommand(rest, stop.signal);
     case 'import':
-      return importCommand(rest);
+      return importCommand(rest, stop.signal);
     case 'profile':
-      return profileCommand(rest);
+      return profileCommand(rest, stop.signal);
     default:
       console.error(USAGE);
       return 2;
   }
 }
 
+/** Resolves once everything written to `stream` so far has reached the pipe, file or terminal. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.writableLength === 0) resolve();
+    // Writes complete in order, so this callback runs after every earlier one.
+    else stream.write('', () => resolve());
+  });
+}
+
+/**
+ * Ends the process only once stdout and stderr are flushed: `process.exit`
+ * right after a large write to a pipe drops what the pipe had not taken yet
+ * (everything past the first 64 KiB of `assay run --json | jq`).
+ */
+async function finish(code: number): Promise<never> {
+  process.exitCode = code;
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => finish(stoppedBy ? signalExitCode(stoppedBy) : code),
   (e: unknown) => {
     const cancelled = e instanceof ApiError && e.code === 'cancelled';
     console.error(`assay: ${(e as Error).message ?? String(e)}`);
-    process.exit(cancelled ? 130 : 1);
+    return finish(stoppedBy ? signalExitCode(stoppedBy) : cancelled ? 130 : 1);
   },
 );

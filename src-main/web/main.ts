@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   console.log(`Assay is serving at ${host.url}`);
   const stop = async () => {
     await host.close();
-    workbench.close();
+    await workbench.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -1,18 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DatasetProfile } from '../../core/profile/profile';
-import { Workbench } from '../../node/app/workbench';
-import { assayHome, resourcesDir } from '../../node/app/paths';
 import { profileDataset } from '../../node/profile/profileDataset';
+import { cliPath, cliWorkbench } from '../cliWorkbench';
 import { toJsonText } from '../jsonText';
 import { progressBar } from '../progressBar';
 
 export const PROFILE_USAGE = 'assay profile FILE [--json] [--no-spearman]';
 
 /** `assay profile FILE`: imports the file into a throwaway project and prints its profile. */
-export async function profileCommand(args: string[]): Promise<number> {
+export async function profileCommand(args: string[], signal?: AbortSignal): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: { json: { type: 'boolean' }, 'no-spearman': { type: 'boolean' } },
@@ -25,10 +24,10 @@ export async function profileCommand(args: string[]): Promise<number> {
   }
   const scratch = mkdtempSync(join(tmpdir(), 'assay-profile-'));
   const bar = progressBar();
-  const wb = await Workbench.start({ home: assayHome(), resources: resourcesDir(), empty: true });
+  const wb = await cliWorkbench();
   try {
     wb.create(join(scratch, 'profile.assay'));
-    const info = await wb.importFile({ path: resolve(file), onProgress: (p) => bar.update({ ...p, message: 'Reading data' }) });
+    const info = await wb.importFile({ path: cliPath(file), signal, onProgress: (p) => bar.update({ ...p, message: 'Reading data' }) });
     bar.done();
     const profile = profileDataset(wb.db, info, { spearman: !values['no-spearman'] });
     if (values.json) process.stdout.write(toJsonText({ dataset: info.name, ...profile }) + '\n');
@@ -36,7 +35,7 @@ export async function profileCommand(args: string[]): Promise<number> {
     return 0;
   } finally {
     bar.done();
-    wb.close();
+    await wb.close();
     rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -5,10 +5,9 @@ import { parseArgs } from 'node:util';
 import { ApiError } from '../../core/api/errors';
 import { parseRecipe } from '../../core/recipe/schema';
 import type { RunRecord } from '../../core/search/runRecord';
-import { Workbench } from '../../node/app/workbench';
-import { assayHome, resourcesDir } from '../../node/app/paths';
 import { loadDatasetFrame } from '../../node/recipe/loadFrame';
 import { runRecipe } from '../../node/search/runRecipe';
+import { cliPath, cliWorkbench } from '../cliWorkbench';
 import { jsonErrorLocation, toJsonText } from '../jsonText';
 import { progressBar } from '../progressBar';
 import { cvResultsCsv, summaryText } from '../runReport';
@@ -63,19 +62,21 @@ export function runJson(r: RunRecord) {
   };
 }
 
-export async function runCommand(args: string[]): Promise<number> {
+export async function runCommand(args: string[], signal?: AbortSignal): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: { data: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, workers: { type: 'string' } },
     allowPositionals: true,
   });
-  const [recipePath] = positionals;
-  if (!recipePath) {
+  const [recipeArg] = positionals;
+  if (!recipeArg) {
     console.error(`usage: ${RUN_USAGE}`);
     return 2;
   }
+  const recipePath = cliPath(recipeArg);
   const recipe = readRecipe(recipePath);
-  const dataPath = values.data ? resolve(values.data) : recipe.dataset.file ? resolve(dirname(recipePath), recipe.dataset.file) : null;
+  // A recipe's own dataset.file is relative to the recipe, as the shipped ones are written.
+  const dataPath = values.data ? cliPath(values.data) : recipe.dataset.file ? resolve(dirname(recipePath), recipe.dataset.file) : null;
   if (!dataPath) {
     throw new ApiError('bad-input', `${basename(recipePath)} names no data file (dataset.file); pass one with --data FILE.`);
   }
@@ -84,33 +85,30 @@ export async function runCommand(args: string[]): Promise<number> {
 
   const scratch = mkdtempSync(join(tmpdir(), 'assay-run-'));
   const bar = progressBar();
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
-  const wb = await Workbench.start({ home: assayHome(), resources: resourcesDir(), empty: true });
+  const out = values.out ? cliPath(values.out) : null;
+  const wb = await cliWorkbench();
   try {
     wb.create(join(scratch, 'run.assay'));
-    const info = await wb.importFile({ path: dataPath, name: recipe.dataset.name, onProgress: (p) => bar.update({ ...p, message: 'Reading data' }), signal: controller.signal });
+    const info = await wb.importFile({ path: dataPath, name: recipe.dataset.name, onProgress: (p) => bar.update({ ...p, message: 'Reading data' }), signal });
     const frame = loadDatasetFrame(wb.db, info);
     const record = await runRecipe(recipe, frame, {
       workers,
-      signal: controller.signal,
+      signal,
       onProgress: (p) => bar.update(p),
       dataset: { name: info.name, contentHash: info.contentHash },
     });
     bar.done();
-    if (values.out) {
-      mkdirSync(values.out, { recursive: true });
-      writeFileSync(join(values.out, 'run.json'), toJsonText(record));
-      for (const m of record.models) writeFileSync(join(values.out, `cv_results_${m.modelId}.csv`), cvResultsCsv(m));
+    if (out) {
+      mkdirSync(out, { recursive: true });
+      writeFileSync(join(out, 'run.json'), toJsonText(record));
+      for (const m of record.models) writeFileSync(join(out, `cv_results_${m.modelId}.csv`), cvResultsCsv(m));
     }
     if (values.json) process.stdout.write(toJsonText(runJson(record)) + '\n');
     else process.stdout.write(summaryText(record));
     return 0;
   } finally {
     bar.done();
-    process.off('SIGINT', onSigint);
-    wb.close();
+    await wb.close();
     rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -50,7 +50,7 @@ export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
       return { position: queryPosition(wb.db, info, query, row) };
     },
     'dataset.import': ({ path, name, displayName, delimiter }, ctx) =>
-      wb.importFile({ path, name, displayName, delimiter, signal: ctx.signal, onProgress: ctx.progress }),
+      wb.importFile({ path: wb.resolvePath(path), name, displayName, delimiter, signal: ctx.signal, onProgress: ctx.progress }),
     'dataset.setColumnKind': ({ id, column, kind }) =>
       wb.write((db) => {
         const info = setColumnKind(db, id, column, kind);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Where Assay keeps its own files (recent projects, the sample project). */
@@ -26,8 +26,17 @@ export function resourcesDir(): string {
 
 export const SAMPLE_FILE = 'tiktok_claims_sample.csv';
 
-/** Project paths typed by the user: `~` expands, relative paths are taken from the home folder. */
-export function resolveUserPath(p: string): string {
-  if (p === '~' || p.startsWith('~/')) return join(homedir(), p.slice(1));
-  return isAbsolute(p) ? p : resolve(homedir(), p);
+/**
+ * The one rule for a path a person types (a project to open, create or save
+ * as, a file to import): `~` and `~/…` are the home folder; an absolute path
+ * is used as it is; any other relative path is taken from `base`. The CLI
+ * passes the current folder, as every command-line tool does; the app passes
+ * the home folder, since a desktop app's or a server's current folder means
+ * nothing to the person typing. `~name/…` (another user's home) is not
+ * expanded: it is an ordinary relative name.
+ */
+export function resolveUserPath(p: string, base: string, home: string = homedir()): string {
+  if (p === '~') return resolve(home);
+  if (p.startsWith('~/') || (sep === '\\' && p.startsWith('~\\'))) return resolve(home, p.slice(2));
+  return resolve(base, p);
 }

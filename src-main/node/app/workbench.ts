@@ -1,8 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, dirname, extname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../core/api/errors';
 import type { ProjectInfo, RecentProject } from '../../core/api/contract';
+import type { DatasetInfo } from '../../core/data/columns';
 import { importFile, type ImportRequest } from '../ingest/importFile';
 import { saveRecipe } from '../store/recipes';
 import { failInterruptedRuns } from '../store/runs';
@@ -15,7 +17,16 @@ interface OpenProject {
   path: string;
   db: Database.Database;
   lock: WriteLock;
+  /** Aborted when the project starts closing: imports under way stop at their next chunk and roll back. */
+  closing: AbortController;
 }
+
+/**
+ * Told when a project starts closing, while its file is still open: stop the
+ * work on it, and record what must be recorded through `write`, which runs
+ * under the project's write lock before the connection closes.
+ */
+export type CloseHook = (db: Database.Database, write: (fn: (db: Database.Database) => void) => void) => void;
 
 export interface WorkbenchOptions {
   home: string;
@@ -24,6 +35,10 @@ export interface WorkbenchOptions {
   project?: string;
   /** Start with no project open (the CLI opens or creates its own). */
   empty?: boolean;
+  /** Where relative paths start (see {@link resolveUserPath}): the home folder in the app (the default), the current folder in the CLI. */
+  pathBase?: string;
+  /** Keep the recent-projects list in `home` (default true); the CLI leaves the app's list and folder alone. */
+  remember?: boolean;
 }
 
 function withExtension(p: string): string {
@@ -47,7 +62,9 @@ function shippedRecipes(resources: string): unknown[] {
 export class Workbench {
   private project: OpenProject | null = null;
   readonly recent: RecentProjects;
-  private readonly closing: ((db: Database.Database) => void)[] = [];
+  private readonly closeHooks: CloseHook[] = [];
+  /** Paths of projects that close once their writes in flight end. */
+  private readonly draining = new Set<string>();
 
   private constructor(readonly options: WorkbenchOptions) {
     this.recent = new RecentProjects(options.home);
@@ -58,7 +75,7 @@ export class Workbench {
    * else creates the sample project (first launch).
    */
   static async start(options: WorkbenchOptions): Promise<Workbench> {
-    mkdirSync(options.home, { recursive: true });
+    if (!options.empty) mkdirSync(options.home, { recursive: true });
     const wb = new Workbench(options);
     if (options.empty) return wb;
     if (options.project) {
@@ -107,30 +124,44 @@ export class Workbench {
     return this.recent.list();
   }
 
-  /** Called with the project's database just before it closes (the run queue stops its runs there). */
-  onClose(fn: (db: Database.Database) => void): void {
-    this.closing.push(fn);
+  /** A path the user typed, by the one rule of {@link resolveUserPath}. */
+  resolvePath(p: string): string {
+    return resolveUserPath(p, this.options.pathBase ?? homedir());
+  }
+
+  /** Called when a project starts closing (the run queue stops its runs there). */
+  onClose(fn: CloseHook): void {
+    this.closeHooks.push(fn);
   }
 
   private attach(path: string, db: Database.Database): ProjectInfo {
-    this.close();
+    const previous = this.project;
     // Runs can only be under way in the project this host has open, so any left active were stopped with their host.
     failInterruptedRuns(db);
-    this.project = { path, db, lock: new WriteLock() };
-    this.recent.touch(path);
+    this.project = { path, db, lock: new WriteLock(), closing: new AbortController() };
+    if (previous) void this.shut(previous);
+    if (this.options.remember !== false) this.recent.touch(path);
     return this.info()!;
   }
 
+  /** Refuses a file whose previous connection is still finishing its writes: its runs' records are not written yet. */
+  private assertNotDraining(path: string): void {
+    if (this.draining.has(path)) {
+      throw new ApiError('conflict', `${path} is still closing (the work under way in it is being cancelled); try again in a moment.`);
+    }
+  }
+
   create(rawPath: string): ProjectInfo {
-    const path = withExtension(resolveUserPath(rawPath));
+    const path = withExtension(this.resolvePath(rawPath));
     if (!existsSync(dirname(path))) throw new ApiError('not-found', `The folder ${dirname(path)} does not exist.`);
     createProjectFile(path);
     return this.attach(path, openProjectFile(path));
   }
 
   open(rawPath: string): ProjectInfo {
-    const path = resolveUserPath(rawPath);
+    const path = this.resolvePath(rawPath);
     if (this.project?.path === path) return this.info()!;
+    this.assertNotDraining(path);
     // Open before closing the current one, so a bad file leaves it open.
     const db = openProjectFile(path);
     return this.attach(path, db);
@@ -138,36 +169,91 @@ export class Workbench {
 
   /** Copies the project to a new file and continues there, as "Save as" does. */
   async saveAs(rawPath: string): Promise<ProjectInfo> {
-    const path = withExtension(resolveUserPath(rawPath));
+    const path = withExtension(this.resolvePath(rawPath));
     const project = this.project;
     if (!project) throw new ApiError('conflict', 'No project is open.');
     if (path === project.path) return this.info()!;
     if (existsSync(path)) throw new ApiError('conflict', `${path} already exists; choose another name.`);
     if (!existsSync(dirname(path))) throw new ApiError('not-found', `The folder ${dirname(path)} does not exist.`);
     await project.lock.run(() => project.db.backup(path));
+    if (this.project !== project) {
+      throw new ApiError('conflict', `${projectName(project.path)} was closed while it was being copied; ${path} holds the copy and was not opened.`);
+    }
     return this.attach(path, openProjectFile(path));
+  }
+
+  private current(): OpenProject {
+    if (!this.project) throw new ApiError('conflict', 'No project is open. Create or open a project first.');
+    return this.project;
   }
 
   /** Runs a change to the project once no other change is under way. */
   write<T>(fn: (db: Database.Database) => Promise<T> | T): Promise<T> {
-    const project = this.project;
-    if (!project) throw new ApiError('conflict', 'No project is open. Create or open a project first.');
+    const project = this.current();
     return project.lock.run(() => fn(project.db));
   }
 
-  importFile(req: ImportRequest) {
-    return this.write((db) => importFile(db, req));
+  /**
+   * Imports a file into the open project. Closing or switching the project
+   * cancels the import (it rolls back; the project keeps what it had) with a
+   * message saying so, unless it has already committed. `req.path` is used
+   * as it is: the host resolves what the user typed ({@link resolvePath}).
+   */
+  async importFile(req: ImportRequest): Promise<DatasetInfo> {
+    const project = this.current();
+    const path = req.path;
+    const closing = project.closing.signal;
+    const signal = req.signal ? AbortSignal.any([req.signal, closing]) : closing;
+    const closedMessage = () =>
+      `The import of ${req.displayName ?? basename(path)} was cancelled because the project ${projectName(project.path)} was closed; nothing was imported into it.`;
+    try {
+      return await project.lock.run(() => {
+        if (closing.aborted) throw new ApiError('cancelled', closedMessage());
+        return importFile(project.db, { ...req, path, signal });
+      });
+    } catch (e) {
+      if (closing.aborted && !req.signal?.aborted && e instanceof ApiError && e.code === 'cancelled') {
+        throw new ApiError('cancelled', closedMessage());
+      }
+      throw e;
+    }
   }
 
-  close(): void {
-    if (!this.project) return;
-    for (const fn of this.closing) fn(this.project.db);
-    try {
-      this.project.db.pragma('wal_checkpoint(TRUNCATE)');
-    } catch {
-      // A busy checkpoint is retried by SQLite on the next open.
-    }
-    this.project.db.close();
+  /**
+   * Closes the project: work under way in it is cancelled (imports roll
+   * back, runs are recorded as cancelled) and the file closes once the write
+   * in flight has ended, so nothing writes to a closed connection. With
+   * nothing in flight it has closed when this returns.
+   */
+  close(): Promise<void> {
+    const project = this.project;
+    if (!project) return Promise.resolve();
     this.project = null;
+    return this.shut(project);
+  }
+
+  private shut(project: OpenProject): Promise<void> {
+    project.closing.abort();
+    const write = (fn: (db: Database.Database) => void) => void project.lock.run(() => fn(project.db)).catch(() => undefined);
+    for (const hook of this.closeHooks) hook(project.db, write);
+    const closed = project.lock.run(() => {
+      closeConnection(project.db);
+      this.draining.delete(project.path);
+    });
+    if (project.db.open) this.draining.add(project.path);
+    return closed;
+  }
+}
+
+function closeConnection(db: Database.Database): void {
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // A busy checkpoint is retried by SQLite on the next open.
+  }
+  try {
+    db.close();
+  } catch {
+    // Nothing is left to lose: every write has ended, committed or rolled back.
   }
 }

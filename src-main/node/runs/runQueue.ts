@@ -19,7 +19,11 @@ interface Entry {
   dataset: DatasetInfo;
   controller: AbortController;
   progress: RunProgress | null;
+  /** Stopped because its project closed: the close recorded it, so the run itself writes nothing more. */
+  stopped: boolean;
 }
+
+const CLOSED_MESSAGE = 'Cancelled because the project was closed.';
 
 export interface RunQueueOptions {
   /** Worker processes per run (default: one per core). */
@@ -49,7 +53,7 @@ export class RunQueue {
     private readonly wb: Workbench,
     private readonly options: RunQueueOptions = {},
   ) {
-    wb.onClose((db) => this.stopAll(db));
+    wb.onClose((db, write) => this.stopAll(db, write));
   }
 
   /** Queues a stored recipe on a dataset (by default the one the recipe names). */
@@ -58,8 +62,8 @@ export class RunQueue {
     const { recipe } = getRecipe(db, recipeId);
     const dataset = datasetId !== undefined ? getDataset(db, datasetId) : datasetNamed(db, recipe);
     const summary = await this.wb.write((w) => insertRun(w, { recipeId, recipeName: recipe.name, datasetName: dataset.name }));
-    this.waiting.push({ id: summary.id, db, recipe, dataset, controller: new AbortController(), progress: null });
-    void this.pump();
+    this.waiting.push({ id: summary.id, db, recipe, dataset, controller: new AbortController(), progress: null, stopped: false });
+    void this.pump().catch(() => undefined);
     return this.summary(summary.id);
   }
 
@@ -135,7 +139,11 @@ export class RunQueue {
     if (!entry) return;
     this.current = entry;
     try {
-      markRunning(entry.db, entry.id);
+      // Under the lock: an import's open transaction would otherwise take this write in, and lose it if it rolled back.
+      await this.wb.write((w) => {
+        if (w !== entry.db || entry.stopped) throw cancelledError('The run');
+        markRunning(w, entry.id);
+      });
       const t0 = performance.now();
       const prepared = this.options.prepare ? await this.options.prepare(entry.db, entry.dataset, entry.recipe) : prepare(entry.recipe, datasetFrame(entry.db, entry.dataset));
       if (entry.controller.signal.aborted) throw cancelledError('The run');
@@ -165,29 +173,36 @@ export class RunQueue {
       }
     } finally {
       this.current = null;
-      void this.pump();
+      void this.pump().catch(() => undefined);
     }
   }
 
   private async save(entry: Entry, run: Parameters<typeof finishRun>[2]): Promise<void> {
-    // The project may have closed meanwhile; stopAll recorded the run there, and another project's file must not get it.
-    let open: Database.Database | null = null;
+    // A run stopped with its project was recorded by stopAll there; another project's file must not get it.
+    if (entry.stopped) return;
     try {
-      open = this.wb.db;
+      await this.wb.write((w) => {
+        if (w === entry.db) finishRun(w, entry.id, run);
+      });
     } catch {
-      open = null;
+      // No project is open any more: stopAll recorded the run when its project closed.
     }
-    if (open !== entry.db || !entry.db.open) return;
-    await this.wb.write((w) => finishRun(w, entry.id, run));
   }
 
-  /** The project is closing: every run of it stops and is recorded as cancelled while its file is still open. */
-  private stopAll(db: Database.Database): void {
+  /**
+   * The project is closing: every run of it stops, and is recorded as
+   * cancelled under the project's write lock, after the write in flight and
+   * before the file closes, unless it finished first.
+   */
+  private stopAll(db: Database.Database, write: (fn: (db: Database.Database) => void) => void): void {
     const stopped = [...(this.current?.db === db ? [this.current] : []), ...this.waiting.filter((e) => e.db === db)];
     this.waiting.splice(0, this.waiting.length, ...this.waiting.filter((e) => e.db !== db));
     for (const e of stopped) {
+      e.stopped = true;
       e.controller.abort();
-      finishRun(db, e.id, { status: 'cancelled', progress: e.progress, record: null, error: 'Cancelled when the project was closed.' });
+      write((w) => {
+        if (isActive(getRunSummary(w, e.id).status)) finishRun(w, e.id, { status: 'cancelled', progress: e.progress, record: null, error: CLOSED_MESSAGE });
+      });
     }
   }
 }

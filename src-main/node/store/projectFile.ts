@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../core/api/errors';
@@ -44,21 +44,77 @@ export function createProjectFile(path: string): void {
   }
 }
 
-/** Opens an existing project, checking it is one and bringing its schema up to date. */
+const SQLITE_MAGIC = 'SQLite format 3\0';
+const HEADER_BYTES = 100;
+/** Where SQLite's header keeps `PRAGMA application_id` (big-endian, 4 bytes). */
+const APPLICATION_ID_OFFSET = 68;
+
+function readHeader(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(HEADER_BYTES);
+    return buf.subarray(0, readSync(fd, buf, 0, HEADER_BYTES, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The application id as committed, WAL included: the header on disk lags behind a WAL that was never checkpointed. */
+function committedApplicationId(path: string): number {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return db.pragma('application_id', { simple: true }) as number;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Refuses a file that is not an Assay project by reading its bytes only.
+ * Opening it for writing first would not do: SQLite takes an empty file as a
+ * new database, and switching another application's database to WAL
+ * rewrites its header, so the refused file would be changed.
+ */
+export function assertProjectFile(path: string): void {
+  const unchanged = 'it was left unchanged';
+  const size = statSync(path).size;
+  if (size === 0) throw new ApiError('bad-input', `${path} is an empty file (0 bytes), not an Assay project; ${unchanged}.`, { file: path });
+  const header = readHeader(path);
+  if (header.length < SQLITE_MAGIC.length || header.toString('latin1', 0, SQLITE_MAGIC.length) !== SQLITE_MAGIC) {
+    throw new ApiError('bad-input', `${path} is not an Assay project: it is not a SQLite database; ${unchanged}.`, { file: path });
+  }
+  if (header.length < HEADER_BYTES) {
+    throw new ApiError('bad-input', `${path} is a damaged SQLite file (${header.length} bytes, shorter than its 100-byte header), not an Assay project; ${unchanged}.`, { file: path });
+  }
+  let appId = header.readUInt32BE(APPLICATION_ID_OFFSET);
+  if (appId !== APPLICATION_ID && existsSync(`${path}-wal`) && statSync(`${path}-wal`).size > 0) {
+    try {
+      appId = committedApplicationId(path);
+    } catch (e) {
+      throw new ApiError('bad-input', `${path} is not an Assay project (${(e as Error).message}); ${unchanged}.`, { file: path });
+    }
+  }
+  if (appId !== APPLICATION_ID) {
+    const whose = appId === 0 ? 'a SQLite database without an application id' : `a SQLite database of another application (application id 0x${appId.toString(16).padStart(8, '0')})`;
+    throw new ApiError('bad-input', `${path} is not an Assay project: it is ${whose}; ${unchanged}.`, { file: path });
+  }
+}
+
+/** Opens an existing project, checking it is one (without writing) and bringing its schema up to date. */
 export function openProjectFile(path: string): Database.Database {
   if (!existsSync(path)) throw new ApiError('not-found', `${path} does not exist.`);
   if (!statSync(path).isFile()) throw new ApiError('bad-input', `${path} is not a file.`);
+  try {
+    assertProjectFile(path);
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    throw new ApiError('bad-input', `${path} cannot be read (${(e as Error).message}).`, { file: path });
+  }
   let db: Database.Database;
   try {
     db = openConnection(path);
-    const appId = db.pragma('application_id', { simple: true }) as number;
-    if (appId !== APPLICATION_ID) {
-      db.close();
-      throw new ApiError('bad-input', `${path} is not an Assay project.`);
-    }
   } catch (e) {
-    if (e instanceof ApiError) throw e;
-    throw new ApiError('bad-input', `${path} is not an Assay project (${(e as Error).message}).`);
+    throw new ApiError('bad-input', `${path} cannot be opened as an Assay project (${(e as Error).message}).`, { file: path });
   }
   try {
     migrate(db, path);
