@@ -4,6 +4,16 @@ import WebSocket from 'ws';
 import { test, expect } from './fixtures';
 import { startHost } from './webHost';
 
+/** The part of the page's XMLHttpRequest the upload test uses (the e2e files compile without DOM types). */
+interface PageXhr {
+  status: number;
+  responseText: string;
+  onload: (() => void) | null;
+  onerror: (() => void) | null;
+  open(method: string, url: string): void;
+  send(body: unknown): void;
+}
+
 /**
  * Cookies are not isolated by port: once the analyst opens Assay, the
  * browser sends its cookies to every other server on 127.0.0.1 it visits.
@@ -89,7 +99,9 @@ test('nothing another 127.0.0.1 server receives from the browser opens Assay', a
   const other = await startOtherServer(host.origin);
   try {
     // Leave Assay's page the way a link would (so a Referer would show), then load the other server's page and its resources.
-    await page.evaluate((url) => (window.location.href = url), `${other.origin}/`);
+    await page.evaluate((url) => {
+      (globalThis as unknown as { location: { href: string } }).location.href = url;
+    }, `${other.origin}/`);
     await expect(page.locator('#done')).toHaveText('other page');
     await expect.poll(() => other.seen.some((s) => s.url === '/fetched')).toBe(true);
 
@@ -127,7 +139,8 @@ test('an upload over the limit is answered with the limit, and the host carries 
     // The browser's own upload path (XMLHttpRequest, as webSocketClient.stageFile does), 2 MB against a 1000-byte limit.
     const answer = await page.evaluate(async (token) => {
       return new Promise<{ status: number; text: string }>((resolve) => {
-        const xhr = new XMLHttpRequest();
+        const Xhr = (globalThis as unknown as { XMLHttpRequest: new () => PageXhr }).XMLHttpRequest;
+        const xhr = new Xhr();
         xhr.open('POST', `/upload?token=${token}&name=big.csv`);
         xhr.onload = () => resolve({ status: xhr.status, text: xhr.responseText });
         xhr.onerror = () => resolve({ status: 0, text: 'network error' });

@@ -78,9 +78,9 @@ async function main(): Promise<void> {
     return r.canceled ? null : (r.filePath ?? null);
   });
 
+  // Quit only once the project is closed: an import in flight rolls back and queued writes land first.
   app.on('window-all-closed', () => {
-    workbench.close();
-    app.quit();
+    void workbench.close().finally(() => app.quit());
   });
 }
 

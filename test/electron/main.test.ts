@@ -106,7 +106,7 @@ vi.mock('../../src-main/node/api/session', () => ({
       return { ok: true, value: 'answered' };
     }
     cancel() {}
-    close() {}
+    async close() {}
   },
 }));
 
