@@ -54,11 +54,11 @@ describe('importFile', () => {
     expect(readColumns(t.wb.db, info, 0, 2)[0]).toEqual(['Zoë', 'Åse']);
   });
 
-  it('falls back to Latin-1 with a visible note', async () => {
+  it('reads a Latin-1 / Windows-1252 file as Windows-1252 with a visible note', async () => {
     const bytes = Buffer.from('name,n\nZo\xeb,1\nCaf\xe9,2\n', 'latin1');
     const info = await t.wb.importFile({ path: t.file('l1.csv', bytes) });
-    expect(info.format.encoding).toBe('latin1');
-    expect(info.notes.join(' ')).toMatch(/not valid UTF-8.*Latin-1/);
+    expect(info.format.encoding).toBe('windows-1252');
+    expect(info.notes.join(' ')).toMatch(/l1\.csv is not UTF-8; it was read as Windows-1252 \(the first byte that is not UTF-8 is on line 2\)/);
     expect(readColumns(t.wb.db, info, 0, 2)[0]).toEqual(['Zoë', 'Café']);
   });
 
@@ -232,9 +232,9 @@ describe('importFile with the parser on a worker thread', () => {
     ]);
   });
 
-  it('falls back to Latin-1', async () => {
+  it('reads Windows-1252', async () => {
     const info = await t.wb.importFile({ path: t.file('l1.csv', Buffer.from('name,n\nZo\xeb,1\n', 'latin1')) });
-    expect(info.format.encoding).toBe('latin1');
+    expect(info.format.encoding).toBe('windows-1252');
     expect(readColumns(t.wb.db, info, 0, 1)[0]).toEqual(['Zoë']);
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCell, formatCount, formatFloat, formatInteger } from '../../src-renderer/src/lib/grid/format';
+import type { CategoricalColumnView } from '../../src-main/core/profile/profileView';
+import { describeFigures } from '../../src-renderer/src/lib/grid/columnDetail';
+import { defaultColumnWidth } from '../../src-renderer/src/lib/grid/columnWidths';
+import { formatBytes, formatCell, formatCount, formatFloat, formatInteger, KIND_LABELS } from '../../src-renderer/src/lib/grid/format';
+import { filterEditorKind } from '../../src-renderer/src/lib/grid/gridQuery';
+import { kindChoices } from '../../src-renderer/src/lib/grid/kindChoices';
 import { describeProgress } from '../../src-renderer/src/lib/util/progress';
 
 describe('number formatting', () => {
@@ -47,5 +52,43 @@ describe('number formatting', () => {
     });
     expect(describeProgress({ done: 12000, unit: 'rows' })).toEqual({ percent: null, amount: '12,000 rows' });
     expect(describeProgress({ done: 5, total: 0, unit: 'items' }).percent).toBeNull();
+  });
+});
+
+describe('datetime columns in the grid', () => {
+  it('shows ISO text as it is, with a date badge, room for nanoseconds and a text filter', () => {
+    expect(formatCell('2023-11-14T22:13:20.123456789Z', 'datetime')).toEqual({ text: '2023-11-14T22:13:20.123456789Z', missing: false, numeric: false });
+    expect(formatCell(null, 'datetime').missing).toBe(true);
+    expect(KIND_LABELS.datetime).toBe('date');
+    expect(defaultColumnWidth({ name: 't', kind: 'datetime' })).toBeGreaterThanOrEqual(230);
+    expect(filterEditorKind('datetime')).toBe('contains');
+  });
+
+  it('offers a datetime column text, categorical and identifier, and disables the numeric kinds with the reason', () => {
+    const choices = kindChoices({ name: 'when', inferredKind: 'datetime' });
+    expect(choices.map((c) => c.kind)).toEqual(['integer', 'float', 'boolean', 'categorical', 'text', 'identifier', 'datetime']);
+    expect(choices.filter((c) => c.refusal === null).map((c) => c.kind)).toEqual(['categorical', 'text', 'identifier', 'datetime']);
+    expect(choices[0].refusal).toBe('Column "when" holds dates and times, which cannot be integer; it can be text, categorical or an identifier.');
+    // Other columns never list datetime: Assay does not parse dates from text.
+    expect(kindChoices({ name: 'x', inferredKind: 'text' }).map((c) => c.kind)).not.toContain('datetime');
+    expect(kindChoices({ name: 'x', inferredKind: 'text' }).every((c) => c.refusal === null)).toBe(true);
+  });
+
+  it('lists the earliest and latest value in the column details', () => {
+    const base = { name: 'when', kind: 'datetime', dtype: 'object', count: 3, missing: 0, missingFraction: 0, memoryBytes: 24, memoryBytesDeep: 24 } as const;
+    const view = {
+      ...base,
+      type: 'string',
+      describe: { count: 3, unique: 3, top: '2024-01-01', freq: 1, min: '1999-12-31', max: '2024-01-01' },
+      top: { values: [], counts: [], proportions: [], total: 3 },
+    } as unknown as CategoricalColumnView;
+    expect(describeFigures(view).map((f) => [f.label, f.text])).toEqual([
+      ['count', '3'],
+      ['unique', '3'],
+      ['top', '2024-01-01'],
+      ['freq', '1'],
+      ['min', '1999-12-31'],
+      ['max', '2024-01-01'],
+    ]);
   });
 });

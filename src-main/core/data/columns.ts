@@ -1,5 +1,10 @@
-/** What a column holds, as inferred at import and overridable by the user. */
-export const COLUMN_KINDS = ['integer', 'float', 'boolean', 'categorical', 'text', 'identifier'] as const;
+/**
+ * What a column holds, as inferred at import and overridable by the user.
+ * `datetime` columns come from Arrow `timestamp`/`date` columns and are stored
+ * as ISO 8601 text (`2024-03-01T12:00:00.000Z`, `2024-03-01`), which SQLite
+ * sorts in time order.
+ */
+export const COLUMN_KINDS = ['integer', 'float', 'boolean', 'categorical', 'text', 'identifier', 'datetime'] as const;
 export type ColumnKind = (typeof COLUMN_KINDS)[number];
 
 export interface ColumnInfo {

@@ -1,7 +1,7 @@
 import { ApiError } from '../api/errors';
-import { CsvTokenizer } from './csvTokenizer';
-import { sniffDelimiter } from './delimiter';
-import { ChunkDecoder, type TextEncodingName } from './encoding';
+import { MAX_DATASET_COLUMNS, tooManyColumnsError } from './datasetLimits';
+import { DelimitedRecords } from './delimitedRecords';
+import type { DecodingReport, TextEncodingName } from './encoding';
 import { dedupeHeader } from './header';
 import { ColumnProfiler, type ColumnStats, DistinctBudget } from './inference';
 import { isMissing } from './missing';
@@ -24,6 +24,12 @@ export interface RowBatch {
   strings: string[];
 }
 
+/** A cell's text and the physical line it is on, for messages. */
+export interface CellExample {
+  value: string;
+  line: number;
+}
+
 export interface ParseSummary {
   /** Null when the file held only blank lines. */
   header: string[] | null;
@@ -32,10 +38,24 @@ export interface ParseSummary {
   stats: ColumnStats[];
   /** Per column: its non-missing values are known to be all distinct (see {@link ColumnProfiler.allDistinct}). */
   allDistinct: boolean[];
-  /** Per column: some cell was not a number, so numeric-looking cells were kept as text. */
+  /** Per column: some cell was not a number, so numeric-looking cells from then on were kept as text. */
   textMode: boolean[];
-  /** Per column: numeric cells stored as numbers although their text differs (`007` → 7). */
-  rewritten: number[];
+  /**
+   * Per column: the row (1-based) from which cells were kept as text; 0 when
+   * none was, or when the first rows already decided (textMode from row 1).
+   * Every non-missing cell before it was stored as a number: the column is not
+   * numeric after all, so the importer puts their text back (a second pass
+   * over the file) and the column holds text only, as the same values stay
+   * one value (`5` is never both 5 and "5").
+   */
+  textFrom: number[];
+  /** Per column: numbers written with leading zeros (`007`, `02134`) stored as numbers, and the first. */
+  leadingZeros: number[];
+  firstLeadingZero: (CellExample | null)[];
+  /** Per column: the first integer beyond ±(2^53 − 1), kept as text (see `isUnsafeInteger`). */
+  firstUnsafe: (CellExample | null)[];
+  /** Bytes read as Windows-1252 in a UTF-8 decode. */
+  decoding: DecodingReport;
 }
 
 export interface DelimitedParserOptions {
@@ -53,10 +73,21 @@ export interface DelimitedParserOptions {
 }
 
 // Rows are held back until a column has shown whether it is numeric: a
-// mixed column then keeps its numeric-looking cells as the original text.
+// column that is mixed early keeps its numeric-looking cells as the original
+// text without a second pass over the file.
 const DECISION_ROWS = 1000;
-const SNIFF_CHARS = 65536;
 const DEFAULT_BATCH_ROWS = 4096;
+
+/** `007`, `-02134`, `00.5`: a number whose text starts with a zero before another digit. */
+function hasLeadingZero(raw: string): boolean {
+  let i = 0;
+  while (raw.charCodeAt(i) === 32) i++;
+  const c = raw.charCodeAt(i);
+  if (c === 43 || c === 45) i++;
+  if (raw.charCodeAt(i) !== 48) return false;
+  const d = raw.charCodeAt(i + 1);
+  return d >= 48 && d <= 57;
+}
 
 /**
  * The CPU side of a delimited import, with no I/O: decodes bytes, tokenizes,
@@ -65,20 +96,19 @@ const DEFAULT_BATCH_ROWS = 4096;
  */
 export class DelimitedParser {
   private readonly o: DelimitedParserOptions;
-  private readonly decoder: ChunkDecoder;
+  private readonly records: DelimitedRecords;
   private readonly batchRows: number;
-  private tokenizer: CsvTokenizer | null = null;
-  private delimiter: string | undefined;
   private header: string[] | null = null;
   private width = 0;
   private profilers: ColumnProfiler[] = [];
   private textMode: boolean[] = [];
-  private rewritten: number[] = [];
+  private textFrom: number[] = [];
+  private leadingZeros: number[] = [];
+  private firstLeadingZero: (CellExample | null)[] = [];
+  private firstUnsafe: (CellExample | null)[] = [];
   private pending: (string | null)[][] = [];
+  private pendingLines: number[] = [];
   private deciding = true;
-  private sniffBuffer = '';
-  private done = 0;
-  private skip: number;
   private rows = 0;
   // Current batch.
   private tags = new Uint8Array(0);
@@ -86,77 +116,55 @@ export class DelimitedParser {
   private strings: string[] = [];
   private batched = 0;
   private k = 0;
-  private readonly onRow = (fields: string[], line: number): void => this.row(fields, line);
 
   constructor(o: DelimitedParserOptions) {
     this.o = o;
-    this.decoder = new ChunkDecoder(o.encoding, o.skip);
-    this.delimiter = o.delimiter;
-    this.skip = o.skip;
     this.batchRows = o.batchRows ?? DEFAULT_BATCH_ROWS;
+    this.records = new DelimitedRecords({ ...o, onRecord: (fields, line) => this.row(fields, line) });
   }
 
   push(chunk: Uint8Array): void {
-    this.done += chunk.length;
-    let bytes = chunk;
-    if (this.skip > 0) {
-      bytes = chunk.subarray(Math.min(this.skip, chunk.length));
-      this.skip -= chunk.length - bytes.length;
-    }
-    const text = this.decoder.decode(bytes);
-    if (!this.tokenizer) {
-      this.sniffBuffer += text;
-      if (this.sniffBuffer.length < SNIFF_CHARS && this.done < this.o.total) return;
-      this.startTokenizer();
-    } else {
-      this.tokenizer.push(text, this.onRow);
-    }
+    this.records.push(chunk);
   }
 
   end(): ParseSummary {
-    const tail = this.decoder.end();
-    if (!this.tokenizer) {
-      this.sniffBuffer += tail;
-      this.startTokenizer();
-    } else if (tail) {
-      this.tokenizer.push(tail, this.onRow);
-    }
-    this.tokenizer!.end(this.onRow);
+    this.records.end();
     if (this.header !== null && this.deciding) this.flushPending();
     this.flushBatch();
     return {
       header: this.header,
-      delimiter: this.delimiter!,
+      delimiter: this.records.delimiter!,
       rows: this.rows,
       stats: this.profilers.map((p) => p.summary()),
       allDistinct: this.profilers.map((p) => p.allDistinct()),
       textMode: this.textMode,
-      rewritten: this.rewritten,
+      textFrom: this.textFrom,
+      leadingZeros: this.leadingZeros,
+      firstLeadingZero: this.firstLeadingZero,
+      firstUnsafe: this.firstUnsafe,
+      decoding: this.records.decoding,
     };
   }
 
-  private startTokenizer(): void {
-    this.delimiter ??= sniffDelimiter(this.sniffBuffer, this.o.file);
-    this.tokenizer = new CsvTokenizer({ delimiter: this.delimiter, file: this.o.file });
-    const text = this.sniffBuffer;
-    this.sniffBuffer = '';
-    this.tokenizer.push(text, this.onRow);
+  private startTable(fields: string[], line: number): void {
+    if (fields.length > MAX_DATASET_COLUMNS) throw tooManyColumnsError(this.o.file, fields.length, { file: this.o.file, line });
+    const header = dedupeHeader(fields.slice());
+    this.header = header;
+    this.width = header.length;
+    const budget = new DistinctBudget();
+    this.profilers = header.map((name) => new ColumnProfiler({ name, budget }));
+    this.textMode = header.map(() => false);
+    this.textFrom = header.map(() => 0);
+    this.leadingZeros = header.map(() => 0);
+    this.firstLeadingZero = header.map(() => null);
+    this.firstUnsafe = header.map(() => null);
+    this.tags = new Uint8Array(this.batchRows * this.width);
+    this.nums = new Float64Array(this.batchRows * this.width);
   }
 
   private row(fields: string[], line: number): void {
+    if (this.header === null) return this.startTable(fields, line);
     const width = this.width;
-    if (this.header === null) {
-      const header = dedupeHeader(fields.slice());
-      this.header = header;
-      this.width = header.length;
-      const budget = new DistinctBudget();
-      this.profilers = header.map((name) => new ColumnProfiler({ name, budget }));
-      this.textMode = header.map(() => false);
-      this.rewritten = header.map(() => 0);
-      this.tags = new Uint8Array(this.batchRows * this.width);
-      this.nums = new Float64Array(this.batchRows * this.width);
-      return;
-    }
     if (fields.length !== width) this.raggedRow(fields.length, line);
     const profilers = this.profilers;
     if (this.deciding) {
@@ -168,12 +176,15 @@ export class DelimitedParser {
           profilers[j].observeMissing();
           raws[j] = null;
         } else {
-          profilers[j].observePresent(raw);
+          const p = profilers[j];
+          p.observePresent(raw);
+          if (p.lastUnsafe) this.unsafe(j, raw, line);
           raws[j] = raw;
           if (!textMode[j] && parseNumberLikePandas(raw) === null) textMode[j] = true;
         }
       }
       this.pending.push(raws);
+      this.pendingLines.push(line);
       if (this.pending.length >= DECISION_ROWS) this.flushPending();
       return;
     }
@@ -189,11 +200,12 @@ export class DelimitedParser {
         const v = p.observePresent(raw);
         if (v === v && !this.textMode[j]) {
           // A plain number the profiler has already read.
-          if (!p.lastCanonical) this.rewritten[j]++;
+          if (!p.lastCanonical) this.rewrote(j, raw, line);
           tags[k] = CELL_NUMBER;
           this.nums[k] = v;
         } else {
-          this.putCell(raw, j, k);
+          if (p.lastUnsafe) this.unsafe(j, raw, line);
+          this.putCell(raw, j, k, line);
         }
       }
     }
@@ -202,11 +214,20 @@ export class DelimitedParser {
     if (++this.batched === this.batchRows) this.flushBatch();
   }
 
+  private unsafe(j: number, raw: string, line: number): void {
+    this.firstUnsafe[j] ??= { value: raw, line };
+  }
+
+  /** Column j stores as a number a cell whose text is not that number's canonical form. */
+  private rewrote(j: number, raw: string, line: number): void {
+    if (hasLeadingZero(raw) && this.leadingZeros[j]++ === 0) this.firstLeadingZero[j] = { value: raw, line };
+  }
+
   private raggedRow(n: number, line: number): never {
     const file = this.o.file;
     const width = this.width;
     if (n > width) {
-      const col = this.tokenizer!.fieldColumn(width);
+      const col = this.records.fieldColumn(width);
       throw new ApiError(
         'bad-input',
         `${file}, line ${line}, column ${col}: this row has ${n} fields but the header has ${width}; the first extra field starts here.`,
@@ -220,16 +241,18 @@ export class DelimitedParser {
   }
 
   /** Stores a non-missing cell at k: a number when its column is still numeric, else its text. */
-  private putCell(raw: string, j: number, k: number): void {
+  private putCell(raw: string, j: number, k: number, line: number): void {
     if (!this.textMode[j]) {
       const n = parseNumberLikePandas(raw);
       if (n !== null) {
-        if (String(n) !== raw) this.rewritten[j]++;
+        if (String(n) !== raw) this.rewrote(j, raw, line);
         this.tags[k] = CELL_NUMBER;
         this.nums[k] = n;
         return;
       }
       this.textMode[j] = true;
+      // Earlier cells of this column, if any, were stored as numbers.
+      this.textFrom[j] = this.rows + 1;
     }
     this.tags[k] = CELL_TEXT;
     this.strings.push(raw);
@@ -238,18 +261,20 @@ export class DelimitedParser {
   private flushPending(): void {
     this.deciding = false;
     const width = this.width;
-    for (const raws of this.pending) {
+    const lines = this.pendingLines;
+    this.pending.forEach((raws, r) => {
       let k = this.k;
       for (let j = 0; j < width; j++, k++) {
         const raw = raws[j];
         if (raw === null) this.tags[k] = CELL_NULL;
-        else this.putCell(raw, j, k);
+        else this.putCell(raw, j, k, lines[r]);
       }
       this.k = k;
       this.rows++;
       if (++this.batched === this.batchRows) this.flushBatch();
-    }
+    });
     this.pending = [];
+    this.pendingLines = [];
   }
 
   private flushBatch(): void {

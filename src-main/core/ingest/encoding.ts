@@ -1,4 +1,4 @@
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1';
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1' | 'windows-1252';
 
 type Decoder = InstanceType<typeof TextDecoder>;
 
@@ -12,24 +12,43 @@ export function detectBom(head: Uint8Array): { encoding: TextEncodingName; bomLe
   return null;
 }
 
-/** Share of control bytes above which a BOM-less file is taken for binary data. */
+/** Share of control bytes above which a BOM-less file is taken for binary data… */
 const CONTROL_SHARE_LIMIT = 0.1;
+/** …once it holds this many: a short text with a few escape codes is still text. */
+const CONTROL_COUNT_MIN = 16;
+
+/** What the first bytes of a file say about it being text. */
+export type TextSniff =
+  /** `offset`: the first NUL, or else the first control byte. */
+  | { binary: true; offset: number }
+  /** `controls`: control bytes other than tab, LF, FF and CR; `firstControl`: the offset of the first, or -1. */
+  | { binary: false; controls: number; firstControl: number };
 
 /**
- * True when the first bytes of a file are not text: a NUL byte (text
- * encodings we read never contain one without a UTF-16 BOM), or more than 10 %
- * control bytes other than tab, LF, FF and CR.
+ * Whether the first bytes of a file are not text: a NUL byte (text encodings
+ * we read never contain one without a UTF-16 BOM), or, among at least
+ * {@link CONTROL_COUNT_MIN} control bytes (other than tab, LF, FF and CR),
+ * more than 10 % of the bytes.
  */
-export function looksBinary(head: Uint8Array): boolean {
+export function sniffText(head: Uint8Array): TextSniff {
   const bom = detectBom(head);
-  if (bom && bom.encoding !== 'utf-8') return false;
-  let control = 0;
+  if (bom && bom.encoding !== 'utf-8') return { binary: false, controls: 0, firstControl: -1 };
+  let controls = 0;
+  let firstControl = -1;
   for (let i = 0; i < head.length; i++) {
     const b = head[i];
-    if (b === 0) return true;
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) control++;
+    if (b === 0) return { binary: true, offset: i };
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) {
+      if (controls++ === 0) firstControl = i;
+    }
   }
-  return head.length > 0 && control / head.length > CONTROL_SHARE_LIMIT;
+  if (controls >= CONTROL_COUNT_MIN && controls / head.length > CONTROL_SHARE_LIMIT) return { binary: true, offset: firstControl };
+  return { binary: false, controls, firstControl };
+}
+
+/** True when the first bytes of a file are not text (see {@link sniffText}). */
+export function looksBinary(head: Uint8Array): boolean {
+  return sniffText(head).binary;
 }
 
 /** Thrown by a strict UTF-8 {@link ChunkDecoder} at the first invalid byte sequence. */
@@ -46,11 +65,46 @@ export class InvalidTextError extends Error {
   }
 }
 
+/** Where a lenient UTF-8 decode had to read bytes as Windows-1252 (see {@link ChunkDecoder}). */
+export interface DecodingReport {
+  /** Bytes that were not part of a valid UTF-8 sequence, each read as one Windows-1252 character. */
+  replaced: number;
+  /** File offsets of the first {@link REPORTED_OFFSETS} of them. */
+  offsets: number[];
+  /** Some valid multi-byte UTF-8 sequence was read: the file is UTF-8 with stray bytes, not Windows-1252. */
+  multibyte: boolean;
+}
+
+/** Offsets of replaced bytes kept for messages. */
+export const REPORTED_OFFSETS = 5;
+
+/**
+ * Windows-1252 characters of the bytes 0x80–0xFF, spelled out: a TextDecoder
+ * built without ICU (Debian's Node) reads 'windows-1252' as Latin-1. The five
+ * bytes Windows-1252 leaves undefined map to C1 controls, as WHATWG's does.
+ */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178' +
+  Array.from({ length: 96 }, (_, i) => String.fromCharCode(0xa0 + i)).join('');
+
+export interface ChunkDecoderOptions {
+  /**
+   * 'utf-8' only. 'throw' (default): an invalid sequence throws {@link InvalidTextError}.
+   * 'windows-1252': each byte that is not part of a valid sequence is read as its
+   * Windows-1252 character and counted in {@link ChunkDecoder.report}, so a stray
+   * Latin-1 byte leaves the file's valid UTF-8 as it is, and a Windows-1252 file
+   * (no valid multi-byte sequence anywhere) comes out exactly as Windows-1252.
+   */
+  invalid?: 'throw' | 'windows-1252';
+}
+
 /**
  * Decodes a byte stream chunk by chunk; characters split across chunks are
  * carried over. A BOM is not stripped: callers skip `detectBom(...).bomLength`
- * bytes themselves. 'utf-8' is strict (throws {@link InvalidTextError});
- * 'latin1' is true ISO-8859-1 (byte n → U+00nn), not WHATWG's windows-1252.
+ * bytes themselves. 'utf-8' is strict (throws {@link InvalidTextError}) unless
+ * told otherwise (see {@link ChunkDecoderOptions}); 'latin1' is true
+ * ISO-8859-1 (byte n → U+00nn), not WHATWG's windows-1252.
  */
 export class ChunkDecoder {
   readonly encoding: TextEncodingName;
@@ -60,32 +114,101 @@ export class ChunkDecoder {
   private carry: Uint8Array = new Uint8Array(0);
   /** Absolute offset of the next byte to be passed to decode(). */
   private offset = 0;
+  private readonly lenient: boolean;
+  private readonly cp1252: boolean;
+  private readonly replaced: DecodingReport = { replaced: 0, offsets: [], multibyte: false };
 
   /** `startOffset`: file offset of the first byte passed in (e.g. the BOM length), so error offsets are file offsets. */
-  constructor(encoding: TextEncodingName, startOffset = 0) {
+  constructor(encoding: TextEncodingName, startOffset = 0, options: ChunkDecoderOptions = {}) {
     this.encoding = encoding;
     this.offset = startOffset;
+    this.lenient = encoding === 'utf-8' && options.invalid === 'windows-1252';
     if (encoding === 'utf-8') this.utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     else if (encoding === 'utf-16le' || encoding === 'utf-16be') {
       this.utf16 = new TextDecoder(encoding, { ignoreBOM: true });
     }
+    this.cp1252 = encoding === 'windows-1252';
+  }
+
+  /** What a lenient UTF-8 decode has read as Windows-1252 so far. */
+  get report(): DecodingReport {
+    return { ...this.replaced, offsets: this.replaced.offsets.slice() };
   }
 
   decode(chunk: Uint8Array): string {
     const start = this.offset;
     this.offset += chunk.length;
     if (this.utf16) return this.utf16.decode(chunk, { stream: true });
+    if (this.cp1252) return decodeCp1252(chunk);
     if (!this.utf8) return decodeLatin1(chunk);
-    return this.decodeUtf8(chunk, start);
+    return this.lenient ? this.decodeLenient(chunk, start) : this.decodeUtf8(chunk, start);
   }
 
   end(): string {
     if (this.utf16) return this.utf16.decode();
     if (this.utf8 && this.carry.length > 0) {
+      const carry = this.carry;
+      this.carry = new Uint8Array(0);
+      if (this.lenient) return this.decodePiecewise(carry, this.offset - carry.length);
       // The input stops in the middle of a multi-byte character.
-      throw new InvalidTextError('utf-8', this.offset - this.carry.length);
+      throw new InvalidTextError('utf-8', this.offset - carry.length);
     }
     return '';
+  }
+
+  /**
+   * Decodes the carried-over bytes and the chunk up to its last complete
+   * character; an incomplete but still valid tail waits for the next chunk.
+   */
+  private decodeLenient(chunk: Uint8Array, chunkStart: number): string {
+    let bytes = chunk;
+    let start = chunkStart;
+    if (this.carry.length > 0) {
+      bytes = new Uint8Array(this.carry.length + chunk.length);
+      bytes.set(this.carry);
+      bytes.set(chunk, this.carry.length);
+      start -= this.carry.length;
+      this.carry = new Uint8Array(0);
+    }
+    const cut = completeUtf8Prefix(bytes, 0);
+    let out = cut > 0 ? this.decodeRun(bytes.subarray(0, cut), start) : '';
+    if (cut < bytes.length) {
+      const rest = bytes.subarray(cut);
+      // A tail that can never become valid is read now; a valid beginning waits for its end.
+      if (firstInvalidUtf8(rest, true) >= 0) out += this.decodePiecewise(rest, start + cut);
+      else this.carry = rest.slice();
+    }
+    return out;
+  }
+
+  /** Complete characters: one fast decode when valid, else sequence by sequence. */
+  private decodeRun(bytes: Uint8Array, start: number): string {
+    try {
+      const text = this.utf8!.decode(bytes);
+      // Fewer code units than bytes: some multi-byte sequence was read.
+      if (text.length !== bytes.length) this.replaced.multibyte = true;
+      return text;
+    } catch {
+      return this.decodePiecewise(bytes, start);
+    }
+  }
+
+  /** Valid runs as UTF-8, each byte outside a valid sequence as its Windows-1252 character. */
+  private decodePiecewise(bytes: Uint8Array, start: number): string {
+    let out = '';
+    let pos = 0;
+    while (pos < bytes.length) {
+      const bad = firstInvalidUtf8(bytes.subarray(pos), false);
+      const validEnd = bad < 0 ? bytes.length : pos + bad;
+      if (validEnd > pos) out += this.decodeRun(bytes.subarray(pos, validEnd), start + pos);
+      if (bad < 0) break;
+      // An invalid sequence always starts with a byte ≥ 0x80.
+      out += CP1252_HIGH[bytes[validEnd] - 0x80];
+      const r = this.replaced;
+      if (r.replaced++ < REPORTED_OFFSETS) r.offsets.push(start + validEnd);
+      pos = validEnd + 1;
+    }
+    return out;
   }
 
   /**
@@ -201,4 +324,10 @@ function decodeLatin1(bytes: Uint8Array): string {
     out += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[]);
   }
   return out;
+}
+
+/** Windows-1252: Latin-1 with the 0x80–0x9F bytes remapped. */
+function decodeCp1252(bytes: Uint8Array): string {
+  const latin1 = decodeLatin1(bytes);
+  return /[\u0080-\u009f]/.test(latin1) ? latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]) : latin1;
 }

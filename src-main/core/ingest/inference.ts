@@ -1,25 +1,9 @@
 import type { ColumnKind } from '../data/columns';
 import { isMissing } from './missing';
 import { NumberSet } from './numberSet';
+import { isUnsafeInteger, NUM_INT, NUM_NONE, pandasNumberKind } from './parseNumber';
 
-/** A cell as stored: null for missing, a number only when its text is that number's canonical form. */
-export type StoredValue = number | string | null;
-
-/**
- * Missing → null; text that is exactly `String(n)` for its number n → n (so the
- * original text is recoverable); anything else stays a string. Non-canonical
- * numbers (`"343296.0"`, `" 7"`) are left to the importer.
- */
-export function toStoredValue(raw: string): StoredValue {
-  if (isMissing(raw)) return null;
-  const c = raw.charCodeAt(0);
-  // Only digits, '-' and 'Infinity' can start a canonical number; skip Number() on other text.
-  if ((c >= 48 && c <= 57) || c === 45 || c === 73) {
-    const n = Number(raw);
-    if (String(n) === raw) return n;
-  }
-  return raw;
-}
+export { pandasNumberKind };
 
 /** Distinct values tracked per column before giving up (distinct is then reported as null). */
 export const DISTINCT_CAP = 65536;
@@ -58,6 +42,8 @@ export interface ColumnStats {
   numeric: number;
   /** Of `numeric`, those written as integers (no decimal point or exponent) within int64/uint64 range. */
   integer: number;
+  /** Of `integer`, those beyond ±(2^53 − 1), which a double cannot hold exactly (see {@link isUnsafeInteger}). */
+  unsafeInteger: number;
   /** Non-missing cells that are pandas booleans (True/False/TRUE/FALSE/true/false). */
   boolean: number;
   /** Distinct non-missing raw values, or null past {@link DISTINCT_CAP}. */
@@ -66,73 +52,6 @@ export interface ColumnStats {
   totalLength: number;
   /** Some non-missing value contains whitespace. */
   hasWhitespace: boolean;
-}
-
-const NUM_NONE = 0;
-const NUM_INT = 1;
-const NUM_FLOAT = 2;
-
-const INT64_MIN = -(2n ** 63n);
-const UINT64_MAX = 2n ** 64n - 1n;
-
-/** pandas' parser skips C `isspace` characters around numbers. */
-function isCSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
-}
-
-/**
- * How pandas' C parser reads a token: NUM_INT for `[ws][+-]digits[ws]` within
- * int64/uint64 range (pandas keeps larger integers as text), NUM_FLOAT for
- * `[ws][+-](digits[.digits]|.digits)[(e|E)[+-]digits][ws]` or an exact
- * (case-insensitive, unpadded) `inf`/`infinity` with optional sign, else NUM_NONE.
- */
-export function pandasNumberKind(s: string): number {
-  const n = s.length;
-  let i = 0;
-  while (i < n && isCSpace(s.charCodeAt(i))) i++;
-  let end = n;
-  while (end > i && isCSpace(s.charCodeAt(end - 1))) end--;
-  if (i === end) return NUM_NONE;
-  const start = i;
-  let c = s.charCodeAt(i);
-  if (c === 43 || c === 45) {
-    i++;
-    c = s.charCodeAt(i);
-  }
-  if (c === 73 || c === 105) {
-    // 'I'/'i': pandas compares the whole token, without trimming, to inf/infinity.
-    if (start !== 0 || end !== n) return NUM_NONE;
-    const word = s.slice(i).toLowerCase();
-    return word === 'inf' || word === 'infinity' ? NUM_FLOAT : NUM_NONE;
-  }
-  const digitsStart = i;
-  while (i < end && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
-  let digits = i - digitsStart;
-  if (i === end) {
-    if (digits === 0) return NUM_NONE;
-    return digits < 19 || integerInRange(s.slice(start, end)) ? NUM_INT : NUM_NONE;
-  }
-  if (c === 46) {
-    i++;
-    const fracStart = i;
-    while (i < end && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
-    digits += i - fracStart;
-  }
-  if (digits === 0) return NUM_NONE;
-  if (i < end && (c === 101 || c === 69)) {
-    i++;
-    c = s.charCodeAt(i);
-    if (i < end && (c === 43 || c === 45)) i++;
-    const expStart = i;
-    while (i < end && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
-    if (i === expStart) return NUM_NONE;
-  }
-  return i === end ? NUM_FLOAT : NUM_NONE;
-}
-
-function integerInRange(text: string): boolean {
-  const v = BigInt(text);
-  return v >= INT64_MIN && v <= UINT64_MAX;
 }
 
 function isPandasBoolean(s: string): boolean {
@@ -227,6 +146,7 @@ export class ColumnProfiler {
   private missing = 0;
   private numeric = 0;
   private integer = 0;
+  private unsafeInteger = 0;
   private boolean = 0;
   private totalLength = 0;
   private hasWhitespace = false;
@@ -245,6 +165,8 @@ export class ColumnProfiler {
   private last = -Infinity;
   /** Set by {@link observePresent}: its value's text is exactly `String(value)`. */
   lastCanonical = false;
+  /** Set by {@link observePresent}: its value is an integer beyond ±(2^53 − 1). */
+  lastUnsafe = false;
   private readonly budget: DistinctBudget | null;
   /** Past {@link DISTINCT_CAP}, still counting integers on {@link budget}: only plain integers may follow. */
   private extended = false;
@@ -280,6 +202,7 @@ export class ColumnProfiler {
     const v = simpleNumber(raw);
     const shape = simpleShape;
     this.lastCanonical = shape === SIMPLE_INT;
+    this.lastUnsafe = false;
     if (shape !== SIMPLE_NONE) {
       // Plain numbers: no whitespace, no boolean, in int64 range.
       this.numeric++;
@@ -303,7 +226,13 @@ export class ColumnProfiler {
     const kind = pandasNumberKind(raw);
     if (kind !== NUM_NONE) {
       this.numeric++;
-      if (kind === NUM_INT) this.integer++;
+      if (kind === NUM_INT) {
+        this.integer++;
+        if (isUnsafeInteger(raw)) {
+          this.unsafeInteger++;
+          this.lastUnsafe = true;
+        }
+      }
     } else if (isPandasBoolean(raw)) {
       this.boolean++;
     }
@@ -377,6 +306,7 @@ export class ColumnProfiler {
       missing: this.missing,
       numeric: this.numeric,
       integer: this.integer,
+      unsafeInteger: this.unsafeInteger,
       boolean: this.boolean,
       distinct: this.ints === null ? null : this.tracked,
       totalLength: this.totalLength,
@@ -419,7 +349,11 @@ function decide(stats: ColumnStats, name: string, rows: number, distinct: () => 
   // Nothing to go on: text is the kind that promises least.
   if (count === 0) return 'text';
 
-  if (stats.numeric === count) {
+  // Integers a double would round (19-digit ids, 64-bit keys) keep their exact text:
+  // a key when every value is one, else whatever the text rules say.
+  if (stats.unsafeInteger > 0) {
+    if (stats.integer === count) return 'identifier';
+  } else if (stats.numeric === count) {
     // pandas makes a column float as soon as one value has a decimal point or exponent (`1.0`).
     const kind: ColumnKind = stats.integer === count ? 'integer' : 'float';
     // A unique integer column is a key only if named like one: unique measurements are common.

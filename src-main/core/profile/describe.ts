@@ -25,6 +25,9 @@ export interface CategoricalDescription {
   /** Most frequent value; ties broken as `value_counts()` orders them (see valueCounts.ts). */
   top: string | number | null;
   freq: number;
+  /** Earliest and latest value of a date/time column (ISO text sorts in time order), as pandas describes datetimes; absent for other columns. */
+  min?: string | null;
+  max?: string | null;
 }
 
 /**
@@ -59,6 +62,17 @@ export function describeNumeric(values: Float64Array, sorted: Pick<SortedColumn,
     q75: quantileLinear(s, 0.75, { presorted: true }),
     max: s[count - 1],
   };
+}
+
+/** The earliest and latest of a date/time column's distinct ISO texts; null when every value is missing. */
+export function isoTextRange(uniques: readonly string[]): { min: string | null; max: string | null } {
+  let min: string | null = null;
+  let max: string | null = null;
+  for (const s of uniques) {
+    if (min === null || s < min) min = s;
+    if (max === null || s > max) max = s;
+  }
+  return { min, max };
 }
 
 /** `describe()` of a text or categorical column from its factorization (pass `order` if already computed). */

@@ -1,7 +1,7 @@
 import type { ColumnKind } from '../data/columns';
 import type { Frame, FrameColumn } from '../recipe/frame';
 import { correlationMatrix, type CorrelationMatrix, type NumericInput } from './correlation';
-import { describeCategorical, describeNumeric, type CategoricalDescription, type NumericDescription } from './describe';
+import { describeCategorical, describeNumeric, isoTextRange, type CategoricalDescription, type NumericDescription } from './describe';
 import { duplicatedRows } from './duplicates';
 import { factorizeStrings, type Factorized } from './factorize';
 import { histogram, type Histogram } from './histogram';
@@ -145,7 +145,7 @@ export function profileFrame(frame: Frame, options: ProfileOptions = {}): Datase
       missingFraction: rows > 0 ? f.missing / rows : 0,
       memoryBytes: shallow,
       memoryBytesDeep: shallow + textBytes(f.uniques),
-      describe: describeCategorical(f, order),
+      describe: c.kind === 'datetime' ? { ...describeCategorical(f, order), ...isoTextRange(f.uniques) } : describeCategorical(f, order),
       top: valueCountsOf(f, topValues, order),
     };
   });

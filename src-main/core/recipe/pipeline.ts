@@ -104,6 +104,7 @@ const SUGGEST: Record<string, string> = {
   categorical: 'encode it with a oneHot step',
   text: 'turn it into numbers with a countVectorizer or textLength step, then drop it',
   identifier: 'drop it with a dropColumns step (identifiers carry no signal)',
+  datetime: 'drop it with a dropColumns step (Assay cannot turn dates and times into features yet)',
 };
 
 function toMatrix(frame: Frame, features: string[], target: string): FeatureMatrix {
@@ -114,7 +115,7 @@ function toMatrix(frame: Frame, features: string[], target: string): FeatureMatr
       const kind = c.kind ?? 'categorical';
       throw new ApiError(
         'bad-input',
-        `The feature "${name}" is ${kind === 'text' ? 'text' : kind === 'identifier' ? 'an identifier' : 'categorical'}, and models need numbers: ${SUGGEST[kind] ?? SUGGEST.categorical}.`,
+        `The feature "${name}" is ${kind === 'text' ? 'text' : kind === 'identifier' ? 'an identifier' : kind === 'datetime' ? 'a date/time' : 'categorical'}, and models need numbers: ${SUGGEST[kind] ?? SUGGEST.categorical}.`,
       );
     }
     return c.values;

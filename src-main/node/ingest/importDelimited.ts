@@ -3,15 +3,17 @@ import type { Hash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ApiError, cancelledError } from '../../core/api/errors';
 import type { Progress } from '../../core/api/contract';
-import type { ColumnInfo } from '../../core/data/columns';
-import type { ParseSummary, RowBatch } from '../../core/ingest/delimitedParser';
-import type { TextEncodingName } from '../../core/ingest/encoding';
+import type { ColumnInfo, ColumnKind } from '../../core/data/columns';
+import type { CellExample, ParseSummary, RowBatch } from '../../core/ingest/delimitedParser';
+import { DelimitedRecords } from '../../core/ingest/delimitedRecords';
+import type { DecodingReport, TextEncodingName } from '../../core/ingest/encoding';
 import { inferKind, needsExactDistinct } from '../../core/ingest/inference';
+import { isMissing } from '../../core/ingest/missing';
 import { parseNumberLikePandas } from '../../core/ingest/parseNumber';
 import { storageColumn } from '../store/datasets';
 import { inProcessEngine, type ParserConfig, workerEngine } from './parserWorker';
 import { RowTableWriter } from './rowTableWriter';
-import { assertUnchanged, type FileSnapshot } from './sourceFile';
+import { assertUnchanged, type FileSnapshot, linesAtOffsets } from './sourceFile';
 
 export interface DelimitedOptions {
   snapshot: FileSnapshot;
@@ -30,6 +32,8 @@ export interface DelimitedResult {
   rows: number;
   columns: ColumnInfo[];
   delimiter: string;
+  /** What the bytes turned out to be: `utf-8` (possibly with stray bytes, see the notes), `windows-1252`, or the BOM's. */
+  encoding: TextEncodingName;
   notes: string[];
 }
 
@@ -67,7 +71,7 @@ export async function importDelimited(db: Database.Database, o: DelimitedOptions
   let done = 0;
   let lastProgress = 0;
   let lastRecheck = 0;
-  const stream = createReadStream(o.snapshot.path, { highWaterMark: o.chunkSize ?? 1 << 20 });
+  const stream = createReadStream(o.snapshot.path, readOptions(o));
   let summary: ParseSummary;
   try {
     try {
@@ -91,15 +95,7 @@ export async function importDelimited(db: Database.Database, o: DelimitedOptions
       }
     } catch (e) {
       stream.destroy();
-      if (e instanceof ApiError) throw e;
-      const err = e as NodeJS.ErrnoException;
-      if (err.code === 'ENOENT') {
-        throw new ApiError('bad-input', `${file} disappeared during the import; nothing was imported.`, { file });
-      }
-      if (err.code === 'EISDIR' || err.code === 'EACCES' || err.code === 'EIO') {
-        throw new ApiError('bad-input', `${file} cannot be read (${err.code}).`, { file });
-      }
-      throw e;
+      throw readError(e, file);
     }
     summary = await engine.end();
   } finally {
@@ -108,7 +104,7 @@ export async function importDelimited(db: Database.Database, o: DelimitedOptions
   assertUnchanged(o.snapshot);
   if (o.signal?.aborted) throw cancelledError(`The import of ${file}`);
 
-  const { header, delimiter, stats, allDistinct, textMode, rewritten } = summary;
+  const { header, delimiter, stats, allDistinct, textMode } = summary;
   if (header === null) {
     throw new ApiError('bad-input', `${file} has no header row: it contains only blank lines.`, { file });
   }
@@ -118,6 +114,11 @@ export async function importDelimited(db: Database.Database, o: DelimitedOptions
   if (rows === 0) {
     throw new ApiError('bad-input', `${file} has a header but no data rows.`, { file, line: 2 });
   }
+
+  // A column that looked numeric at first and then held text (so it is not numeric) gets back
+  // the text of its early cells, before SQLite counts its distinct values.
+  const restore = header.flatMap((_, j) => (summary.textFrom[j] > 1 ? [{ column: j, until: summary.textFrom[j] - 1 }] : []));
+  if (restore.length > 0) await restoreText(db, o, delimiter, restore);
 
   const notes: string[] = [];
   const columns: ColumnInfo[] = header.map((name, j) => {
@@ -130,11 +131,7 @@ export async function importDelimited(db: Database.Database, o: DelimitedOptions
         : (db.prepare(`SELECT COUNT(DISTINCT ${storageColumn(j)}) AS n FROM ${o.table}`).get() as { n: number }).n;
     }
     const kind = inferKind(s, name, rows, exact);
-    if (rewritten[j] > 0 && kind !== 'integer' && kind !== 'float') {
-      notes.push(
-        `Column "${name}": ${rewritten[j]} numeric-looking value${rewritten[j] === 1 ? ' was' : 's were'} stored in canonical form (for example "007" as 7).`,
-      );
-    }
+    notes.push(...columnNotes(name, kind, summary, j));
     return {
       index: j,
       name,
@@ -147,12 +144,121 @@ export async function importDelimited(db: Database.Database, o: DelimitedOptions
   });
   // A numeric column's text cells can only be non-canonical numbers here.
   for (const c of columns) {
-    if ((c.kind === 'integer' || c.kind === 'float') && textMode[c.index]) {
+    if (isNumeric(c.kind) && textMode[c.index]) {
       convertTextToNumbers(db, o.table, storageColumn(c.index));
     }
   }
+  const encoding = o.encoding === 'utf-8' && o.skip === 0 && summary.decoding.replaced > 0 && !summary.decoding.multibyte ? 'windows-1252' : o.encoding;
+  if (summary.decoding.replaced > 0) notes.unshift(decodingNote(o.snapshot, encoding, summary.decoding));
   if (delimiter !== ',') notes.push(`Fields are separated by ${DELIMITER_NAMES[delimiter] ?? JSON.stringify(delimiter)}s.`);
-  return { rows, columns, delimiter, notes };
+  return { rows, columns, delimiter, encoding, notes };
+}
+
+function isNumeric(kind: ColumnKind): boolean {
+  return kind === 'integer' || kind === 'float';
+}
+
+function readOptions(o: { chunkSize?: number }): { highWaterMark: number } {
+  return { highWaterMark: o.chunkSize ?? 1 << 20 };
+}
+
+function readError(e: unknown, file: string): unknown {
+  if (e instanceof ApiError) return e;
+  const err = e as NodeJS.ErrnoException;
+  if (err.code === 'ENOENT') {
+    return new ApiError('bad-input', `${file} disappeared during the import; nothing was imported.`, { file });
+  }
+  if (err.code === 'EISDIR' || err.code === 'EACCES' || err.code === 'EIO') {
+    return new ApiError('bad-input', `${file} cannot be read (${err.code}).`, { file });
+  }
+  return e;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What the analyst should know about how column j's values were stored. */
+function columnNotes(name: string, kind: ColumnKind, summary: ParseSummary, j: number): string[] {
+  const notes: string[] = [];
+  const unsafe: CellExample | null = summary.firstUnsafe[j];
+  if (unsafe && !isNumeric(kind)) {
+    notes.push(
+      `Column "${name}" holds integers beyond ±2^53 (such as ${unsafe.value.trim()} on line ${unsafe.line}), which numbers cannot hold exactly: ` +
+        `their exact text is kept${kind === 'identifier' ? ' and the column is an identifier' : ''}.`,
+    );
+  }
+  const zeros = summary.leadingZeros[j];
+  const zero = summary.firstLeadingZero[j];
+  if (zeros > 0 && zero && isNumeric(kind)) {
+    notes.push(
+      `Column "${name}" holds only numbers, so it is ${kind} as pandas reads it: ${plural(zeros, 'value', 'values')} written with leading zeros ` +
+        `(such as "${zero.value}" on line ${zero.line}) ${zeros === 1 ? 'is' : 'are'} stored as ${zeros === 1 ? 'a number' : 'numbers'}.`,
+    );
+  }
+  return notes;
+}
+
+/** Says which lines held bytes that are not UTF-8, and how they were read. */
+function decodingNote(snapshot: FileSnapshot, encoding: TextEncodingName, d: DecodingReport): string {
+  const lines = [...new Set(linesAtOffsets(snapshot.path, d.offsets))];
+  const file = snapshot.display;
+  if (encoding === 'windows-1252') {
+    return `${file} is not UTF-8; it was read as Windows-1252 (the first byte that is not UTF-8 is on line ${lines[0]}). Check accented characters.`;
+  }
+  const more = d.replaced > d.offsets.length ? ', and further on' : '';
+  return (
+    `${file} is UTF-8 except for ${plural(d.replaced, 'byte', 'bytes')} on line${lines.length === 1 && !more ? '' : 's'} ${lines.join(', ')}${more}, ` +
+    `which ${d.replaced === 1 ? 'was' : 'were'} read as Windows-1252 (the rest of the file is UTF-8 as it is). Check ${lines.length === 1 && !more ? 'that line' : 'those lines'}.`
+  );
+}
+
+/**
+ * The second pass: reads the file again as far as the last row to fix and
+ * puts back the original text of the cells stored as numbers (`007`, `7.0`,
+ * `5`) in columns that turned out not to be numeric, rows 1..`until`. Holds
+ * nothing but the current chunk; runs in the import's transaction.
+ */
+async function restoreText(db: Database.Database, o: DelimitedOptions, delimiter: string, restore: { column: number; until: number }[]): Promise<void> {
+  const file = o.snapshot.display;
+  const last = Math.max(...restore.map((r) => r.until));
+  const updates = restore.map((r) => ({
+    ...r,
+    stmt: db.prepare(`UPDATE ${o.table} SET ${storageColumn(r.column)} = ? WHERE rowid = ?`),
+  }));
+  // Record 0 is the header; record i is row i (its rowid).
+  let row = -1;
+  const records = new DelimitedRecords({
+    encoding: o.encoding,
+    skip: o.skip,
+    delimiter,
+    file,
+    total: o.snapshot.size,
+    onRecord: (fields) => {
+      if (++row === 0 || row > last) return;
+      for (const u of updates) {
+        if (row > u.until) continue;
+        const raw = fields[u.column];
+        if (!isMissing(raw)) u.stmt.run(raw, row);
+      }
+    },
+  });
+  o.onProgress?.({ done: o.snapshot.size, total: o.snapshot.size, unit: 'bytes', message: `Keeping the original text of ${file}` });
+  const stream = createReadStream(o.snapshot.path, readOptions(o));
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (o.signal?.aborted) throw cancelledError(`The import of ${file}`);
+      records.push(chunk);
+      if (row >= last) break;
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    if (row < last) records.end();
+  } catch (e) {
+    throw readError(e, file);
+  } finally {
+    stream.destroy();
+  }
+  assertUnchanged(o.snapshot);
 }
 
 function convertTextToNumbers(db: Database.Database, table: string, column: string): void {

@@ -5,7 +5,8 @@ import type Database from 'better-sqlite3';
 import { ApiError } from '../../core/api/errors';
 import type { Progress } from '../../core/api/contract';
 import type { DatasetInfo } from '../../core/data/columns';
-import { detectBom, InvalidTextError, looksBinary, type TextEncodingName } from '../../core/ingest/encoding';
+import { detectBom, sniffText, type TextEncodingName } from '../../core/ingest/encoding';
+import { lineAt } from '../../core/ingest/lineCounter';
 import { getDataset, insertDataset, rowTableName, uniqueDatasetName } from '../store/datasets';
 import { deferCheckpoint } from './backgroundCheckpoint';
 import { importArrow } from './importArrow';
@@ -50,9 +51,11 @@ function sniffFormat(head: Uint8Array): SourceFormat {
   return 'text';
 }
 
-function firstBinaryOffset(head: Uint8Array): number {
-  const i = head.indexOf(0);
-  return i >= 0 ? i : 0;
+/** A note on the control characters of a text file, which are kept as they are. */
+function controlNote(display: string, head: Uint8Array, offset: number): string {
+  const line = lineAt(head, offset);
+  const code = `U+${head[offset].toString(16).toUpperCase().padStart(4, '0')}`;
+  return `${display} contains control characters (the first, ${code}, is on line ${line}); they were kept as they are.`;
 }
 
 /**
@@ -71,12 +74,17 @@ export async function importFile(db: Database.Database, req: ImportRequest): Pro
     });
   }
   const bom = format === 'text' ? detectBom(head) : null;
-  if (format === 'text' && !bom && looksBinary(head)) {
-    throw new ApiError(
-      'bad-input',
-      `${display} is not a text file (binary data at byte ${firstBinaryOffset(head)}); Assay imports CSV, TSV and Arrow/Feather files.`,
-      { file: display },
-    );
+  const textNotes: string[] = [];
+  if (format === 'text' && !bom) {
+    const sniff = sniffText(head);
+    if (sniff.binary) {
+      throw new ApiError(
+        'bad-input',
+        `${display} is not a text file (binary data at byte ${sniff.offset}); Assay imports CSV, TSV and Arrow/Feather files.`,
+        { file: display },
+      );
+    }
+    if (sniff.controls > 0) textNotes.push(controlNote(display, head, sniff.firstControl));
   }
   const wantedName = req.name ?? basename(display, extname(display));
   const table = rowTableName(randomBytes(6).toString('hex'));
@@ -108,7 +116,7 @@ export async function importFile(db: Database.Database, req: ImportRequest): Pro
         });
         ({ rows, columns } = r);
         allNotes = [...notes, ...r.notes];
-        datasetFormat = { kind: 'delimited', encoding, delimiter: r.delimiter };
+        datasetFormat = { kind: 'delimited', encoding: r.encoding, delimiter: r.delimiter };
       }
       const id = insertDataset(db, {
         name: uniqueDatasetName(db, wantedName),
@@ -128,17 +136,13 @@ export async function importFile(db: Database.Database, req: ImportRequest): Pro
     }
   };
 
+  // One attempt: bytes that are not UTF-8 are read as Windows-1252 in the same pass (see
+  // DelimitedRecords), and importDelimited says which encoding the file turned out to be.
   const run = async (): Promise<DatasetInfo> => {
     try {
-      return await attempt(bom?.encoding ?? 'utf-8', []);
+      return await attempt(bom?.encoding ?? 'utf-8', textNotes);
     } catch (e) {
-      if (!(e instanceof InvalidTextError)) throw toApiError(e, display);
-      const note = `${display} is not valid UTF-8 (first invalid byte at offset ${e.offset}); it was read as Latin-1. Check accented characters.`;
-      try {
-        return await attempt('latin1', [note]);
-      } catch (e2) {
-        throw toApiError(e2, display);
-      }
+      throw toApiError(e, display);
     }
   };
   return format === 'text' && snapshot.size >= DEFER_CHECKPOINT_BYTES ? deferCheckpoint(db, run) : run();

@@ -1,5 +1,6 @@
-import { statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { ApiError } from '../../core/api/errors';
+import { linesOfOffsets } from '../../core/ingest/lineCounter';
 
 /** What a file looked like when an import started, to notice it changing underneath. */
 export interface FileSnapshot {
@@ -37,5 +38,27 @@ export function assertUnchanged(snap: FileSnapshot): void {
     throw new ApiError('bad-input', `${snap.display} changed during the import; nothing was imported. Import it again once it is complete.`, {
       file: snap.display,
     });
+  }
+}
+
+const LINE_SCAN_CHUNK = 1 << 20;
+
+/**
+ * The physical line of each byte offset (ascending) of a file, for messages;
+ * reads only as far as the last offset.
+ */
+export function linesAtOffsets(path: string, offsets: readonly number[]): number[] {
+  if (offsets.length === 0) return [];
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(LINE_SCAN_CHUNK);
+    let position = 0;
+    return linesOfOffsets(offsets, () => {
+      const n = readSync(fd, buf, 0, buf.length, position);
+      position += n;
+      return n > 0 ? buf.subarray(0, n) : null;
+    });
+  } finally {
+    closeSync(fd);
   }
 }

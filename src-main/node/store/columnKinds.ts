@@ -1,10 +1,13 @@
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../core/api/errors';
 import type { ColumnKind, DatasetInfo } from '../../core/data/columns';
-import { parseNumberLikePandas } from '../../core/ingest/parseNumber';
+import { kindOverrideRefusal } from '../../core/data/kindOverrides';
+import { isUnsafeInteger, parseNumberLikePandas } from '../../core/ingest/parseNumber';
 import { dataTableOf, getDataset, storageColumn, updateColumns } from './datasets';
 
 const BOOLEAN_TEXT = new Set(['True', 'False', 'TRUE', 'FALSE', 'true', 'false']);
+/** 1/0 kept as text (a column that also held words): a boolean reads them as numbers. */
+const BOOLEAN_DIGITS = new Set(['1', '0']);
 
 function firstOffender(
   db: Database.Database,
@@ -29,10 +32,18 @@ export function setColumnKind(db: Database.Database, id: number, column: number,
   const col = info.columns.find((c) => c.index === column);
   if (!col) throw new ApiError('not-found', `Dataset "${info.name}" has no column ${column}.`);
   if (col.kind === kind) return info;
+  const refusal = kindOverrideRefusal(col, kind);
+  if (refusal) throw new ApiError('bad-input', refusal);
   const table = dataTableOf(db, id);
   const sc = storageColumn(column);
   const check = (test: (v: number | string) => boolean, what: string) => {
     const bad = firstOffender(db, table, sc, test);
+    if (bad && typeof bad.value === 'string' && (kind === 'integer' || kind === 'float') && isUnsafeInteger(bad.value)) {
+      throw new ApiError(
+        'bad-input',
+        `Column "${col.name}" cannot be ${kind}: values beyond ±2^53 such as ${bad.value.trim()} on row ${bad.row} cannot be held exactly as numbers.`,
+      );
+    }
     if (bad) {
       throw new ApiError(
         'bad-input',
@@ -43,7 +54,7 @@ export function setColumnKind(db: Database.Database, id: number, column: number,
   const asNumber = (v: number | string) => (typeof v === 'number' ? v : parseNumberLikePandas(v));
   if (kind === 'integer') check((v) => Number.isInteger(asNumber(v) ?? NaN), 'integer (whole numbers)');
   if (kind === 'float') check((v) => asNumber(v) !== null, 'float (numbers)');
-  if (kind === 'boolean') check((v) => v === 0 || v === 1 || (typeof v === 'string' && BOOLEAN_TEXT.has(v)), 'boolean (True/False or 1/0)');
+  if (kind === 'boolean') check((v) => v === 0 || v === 1 || (typeof v === 'string' && (BOOLEAN_TEXT.has(v) || BOOLEAN_DIGITS.has(v))), 'boolean (True/False or 1/0)');
   db.transaction(() => {
     if (kind === 'integer' || kind === 'float') {
       const texts = db.prepare(`SELECT rowid AS row, ${sc} AS value FROM ${table} WHERE typeof(${sc}) = 'text'`).all() as {
@@ -53,6 +64,7 @@ export function setColumnKind(db: Database.Database, id: number, column: number,
       const update = db.prepare(`UPDATE ${table} SET ${sc} = ? WHERE rowid = ?`);
       for (const t of texts) update.run(parseNumberLikePandas(t.value), t.row);
     }
+    if (kind === 'boolean') db.prepare(`UPDATE ${table} SET ${sc} = CAST(${sc} AS INTEGER) WHERE ${sc} IN ('1', '0')`).run();
     updateColumns(
       db,
       id,

@@ -8,7 +8,6 @@ import {
   inferKind,
   needsExactDistinct,
   pandasNumberKind,
-  toStoredValue,
   type ColumnStats,
 } from '../../../src-main/core/ingest/inference';
 
@@ -68,25 +67,6 @@ function profile(values: string[]): ColumnStats {
   for (const v of values) p.observe(v);
   return p.summary();
 }
-
-describe('toStoredValue', () => {
-  it('keeps numbers only when their text is canonical', () => {
-    expect(toStoredValue('')).toBeNull();
-    expect(toStoredValue('NA')).toBeNull();
-    expect(toStoredValue('42')).toBe(42);
-    expect(toStoredValue('-3.5')).toBe(-3.5);
-    expect(toStoredValue('1e+21')).toBe(1e21);
-    expect(toStoredValue('343296.0')).toBe('343296.0');
-    expect(toStoredValue('007')).toBe('007');
-    expect(toStoredValue(' 7')).toBe(' 7');
-    expect(toStoredValue('1e3')).toBe('1e3');
-    expect(toStoredValue('-0')).toBe('-0');
-    expect(toStoredValue('0x10')).toBe('0x10');
-    expect(toStoredValue('Infinity')).toBe(Infinity);
-    expect(toStoredValue('12345678901234567890')).toBe('12345678901234567890');
-    expect(toStoredValue('abc')).toBe('abc');
-  });
-});
 
 describe('pandasNumberKind', () => {
   it('reads numbers the way pandas C parser does', () => {

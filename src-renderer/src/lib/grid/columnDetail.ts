@@ -91,7 +91,10 @@ export function describeFigures(p: ColumnProfileView): Figure[] {
     ];
   }
   const d = p.describe;
-  return [figure('count', d.count), figure('unique', d.unique), plain('top', d.top === null ? '—' : String(d.top)), figure('freq', d.freq)];
+  const figures = [figure('count', d.count), figure('unique', d.unique), plain('top', d.top === null ? '—' : String(d.top)), figure('freq', d.freq)];
+  // Dates and times also get their range, as pandas describes a datetime column.
+  if (d.min !== undefined) figures.push(plain('min', d.min ?? '—'), plain('max', d.max ?? '—'));
+  return figures;
 }
 
 /** value_counts() rows as profiled (the most frequent values only). */

@@ -10,6 +10,8 @@ const BASE_WIDTH: Record<ColumnKind, number> = {
   categorical: 140,
   text: 280,
   identifier: 130,
+  // Room for a nanosecond timestamp, `2024-03-01T12:00:00.123456789Z`.
+  datetime: 230,
 };
 
 /**

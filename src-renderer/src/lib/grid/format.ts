@@ -66,6 +66,7 @@ export const KIND_LABELS: Record<ColumnKind, string> = {
   categorical: 'cat',
   text: 'text',
   identifier: 'id',
+  datetime: 'date',
 };
 
 function formatNonFinite(v: number): string {
