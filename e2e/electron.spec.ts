@@ -20,6 +20,15 @@ interface PageWindow {
   open(url: string): unknown;
   location: { href: string };
   navigator: { geolocation: { getCurrentPosition(ok: () => void, fail: (e: { code: number }) => void, options: { timeout: number }): void } };
+  Worker: new (url: string) => unknown;
+  Blob: new (parts: string[]) => unknown;
+  URL: { createObjectURL(blob: unknown): string };
+  setTimeout(fn: () => void, ms: number): unknown;
+  document: {
+    body: { appendChild(node: unknown): void };
+    createElement(tag: 'iframe'): { src: string; remove(): void };
+    addEventListener(type: 'securitypolicyviolation', listener: (e: { effectiveDirective: string }) => void): void;
+  };
 }
 
 const title = binary
@@ -75,6 +84,35 @@ test(title, async () => {
       }
       // and the page still answers
       await expect(page.getByRole('grid')).toHaveAttribute('aria-rowcount', '19383');
+    });
+
+    await test.step('workers and frames are refused by the Content Security Policy', async () => {
+      // The <meta> policy alone must refuse them: a file:// page may get no header policy.
+      const outcome = await page.evaluate(
+        () =>
+          new Promise<{ worker: string; violations: string[] }>((resolve) => {
+            const w = globalThis as unknown as PageWindow;
+            const violations: string[] = [];
+            w.document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
+            let worker = 'created';
+            try {
+              new w.Worker(w.URL.createObjectURL(new w.Blob([''])));
+            } catch (e) {
+              worker = (e as Error).name;
+            }
+            // The app page itself, which the navigation guards allow: only frame-src can refuse it.
+            const frame = w.document.createElement('iframe');
+            frame.src = w.location.href;
+            w.document.body.appendChild(frame);
+            // Pacing only: violation reports arrive as events.
+            w.setTimeout(() => {
+              frame.remove();
+              resolve({ worker, violations });
+            }, 1000);
+          }),
+      );
+      expect(outcome.worker === 'SecurityError' || outcome.violations.includes('worker-src'), JSON.stringify(outcome)).toBe(true);
+      expect(outcome.violations, JSON.stringify(outcome)).toContain('frame-src');
     });
 
     await test.step('permission requests are denied', async () => {

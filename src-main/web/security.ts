@@ -3,7 +3,8 @@ import type { IncomingMessage } from 'node:http';
 
 /**
  * The page's Content Security Policy: only our own scripts and styles, no
- * remote content, no framing; the WebSocket only to the loopback host.
+ * remote content, no frames, workers or framing; the WebSocket only to the
+ * loopback host. The page's <meta> policy applies as well (index.html).
  */
 export function contentSecurityPolicy(port: number): string {
   return [
@@ -14,6 +15,8 @@ export function contentSecurityPolicy(port: number): string {
     `connect-src 'self' ws://127.0.0.1:${port}`,
     "font-src 'self'",
     "object-src 'none'",
+    "frame-src 'none'",
+    "worker-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
@@ -51,6 +54,13 @@ export function cookieValue(req: IncomingMessage, name: string): string | null {
     if (k === name) return v.join('=');
   }
   return null;
+}
+
+/** How many Host headers the request carried; Node's `req.headers.host` shows only the first. */
+export function hostHeaderCount(req: IncomingMessage): number {
+  let n = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i].toLowerCase() === 'host') n++;
+  return n;
 }
 
 /** Refuses requests addressed to another host name (DNS rebinding). */

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, statSync, type Stats } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { WebSocketServer } from 'ws';
@@ -18,10 +18,11 @@ import {
   contentSecurityPolicy,
   cookieValue,
   hostAllowed,
+  hostHeaderCount,
   originAllowed,
   tokensEqual,
 } from './security';
-import { staticFileFor } from './staticFiles';
+import { staticFileFor, type StaticLookup } from './staticFiles';
 import { UploadArea, UploadTooLarge, uploadLimitFrom } from './uploadArea';
 
 export interface WebHostOptions {
@@ -57,6 +58,21 @@ const MIME: Record<string, string> = {
 };
 
 const FORBIDDEN = 'Forbidden: this Assay session needs the token from the URL printed at launch.';
+
+/** A response written by hand on a raw socket (malformed requests, refused upgrades, CONNECT), then the connection ends. */
+function rawResponse(status: string, body: string, extra = ''): string {
+  return `HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extra}Connection: close\r\n\r\n${body}`;
+}
+
+/** The two stats name one file (a hard link, or another spelling the file system accepts). */
+function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
+  return !!a && !!b && a.ino !== 0 && a.dev === b.dev && a.ino === b.ino;
+}
+
+/** What Node keeps on a socket while a response on it is under way (lib/_http_server.js). */
+interface HttpSocket extends Duplex {
+  _httpMessage?: ServerResponse & { _headerSent?: boolean };
+}
 
 /**
  * Serves the built renderer and the API over WebSocket on 127.0.0.1 only.
@@ -102,9 +118,8 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
     }
   };
 
-  const serveStatic = async (req: IncomingMessage, res: ServerResponse, url: URL, withToken: boolean) => {
+  const serveStatic = async (req: IncomingMessage, res: ServerResponse, found: StaticLookup, withToken: boolean) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
-    const found = staticFileFor(rendererDir, url.pathname);
     if (!found.ok) return send(res, found.status, found.message);
     let size: number;
     try {
@@ -130,7 +145,14 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
     await pipeline(createReadStream(found.file), res);
   };
 
+  const pageFile = join(rendererDir, 'index.html');
+  /** The page needs the token; the cookie opens only the assets. Decided on the file the path names, not on its spelling. */
+  const isPage = (found: StaticLookup) =>
+    found.ok && (found.page || sameFile(statSync(found.file, { throwIfNoEntry: false }), statSync(pageFile, { throwIfNoEntry: false })));
+
   const handleRequest = async (req: IncomingMessage, res: ServerResponse) => {
+    // Node keeps the first of several Host headers; which one a proxy or cache used is anyone's guess.
+    if (hostHeaderCount(req) > 1) return send(res, 400, 'Bad request: more than one Host header.');
     if (!hostAllowed(req, port)) return send(res, 403, 'Forbidden: unexpected Host header.');
     const url = parseRequestTarget(req.url);
     if (!url) return send(res, 400, 'Bad request: the request target is not a path.');
@@ -139,10 +161,10 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
       if (!withToken) return sendError(res, 403, FORBIDDEN);
       return handleUpload(req, res, url);
     }
-    const isPage = url.pathname === '/' || url.pathname === '/index.html';
-    const withAssetKey = !isPage && tokensEqual(cookieValue(req, assetCookieName(port)), assetKey);
+    const found = staticFileFor(rendererDir, url.pathname);
+    const withAssetKey = !isPage(found) && tokensEqual(cookieValue(req, assetCookieName(port)), assetKey);
     if (!withToken && !withAssetKey) return send(res, 403, FORBIDDEN);
-    return serveStatic(req, res, url, withToken);
+    return serveStatic(req, res, found, withToken);
   };
 
   const server: Server = createServer((req, res) => {
@@ -152,21 +174,47 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
     });
   });
 
-  // Malformed HTTP (bad request line, headers, lengths): answer 400 instead of dropping silently.
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+  /**
+   * Malformed HTTP (bad request line, headers, lengths, body): answer 400
+   * instead of dropping silently, but never over a response already on the
+   * connection, as Node's own handler (socketOnError) does not. When the bad
+   * bytes follow a whole, valid request (pipelining), a 400 would land before
+   * or inside its response; that response is finished whole instead, and the
+   * connection then closed. When they are the body of a request whose
+   * response has begun, the connection is closed.
+   */
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: HttpSocket) => {
     if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const pending = socket._httpMessage;
+    if (pending?.req?.complete) {
+      // The bad bytes follow a whole request: let its response finish, then close.
+      pending.once('finish', () => socket.end());
+      pending.once('close', () => {
+        if (!pending.writableFinished) socket.destroy();
+      });
+      return;
+    }
+    // The bad bytes are the pending request's own body: its response has begun (so only closing is safe) or it can be the 400.
+    if (pending?._headerSent) return void socket.destroy();
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
-    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\nBad request: ${status.slice(4)}.`);
+    socket.end(rawResponse(status, `Bad request: ${status.slice(4)}.`));
+  });
+
+  // CONNECT (a proxy tunnel) is nothing this host offers; without a listener Node would leave it unanswered.
+  server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => socket.destroy());
+    socket.end(rawResponse('405 Method Not Allowed', 'Method not allowed: this is not a proxy.', 'Allow: GET, HEAD, POST\r\n'));
   });
 
   const refuseUpgrade = (socket: Duplex, status: string) => {
-    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n${status}.`);
+    socket.end(rawResponse(status, `${status}.`));
   };
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Node removes its own error listener from an upgraded socket; a reset before ws takes over must not end the host.
     socket.on('error', () => socket.destroy());
     try {
+      if (hostHeaderCount(req) > 1) return refuseUpgrade(socket, '400 Bad Request');
       const url = parseRequestTarget(req.url);
       if (!url) return refuseUpgrade(socket, '400 Bad Request');
       if (

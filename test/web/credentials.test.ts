@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,8 @@ beforeAll(async () => {
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Assay</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  // Another name for the page's own file, as a case-insensitive file system would give it.
+  linkSync(join(rendererDir, 'index.html'), join(rendererDir, 'assets', 'alias.html'));
   host = await startWebHost({ router: new Router(createHandlers(t.wb, { host: 'web', version: ASSAY_VERSION })), rendererDir });
 });
 afterAll(async () => {
@@ -75,6 +77,22 @@ describe('the page cookie', () => {
     expect((await http('GET', '/', { cookie: pair })).status).toBe(403);
     // The token itself still opens the socket.
     expect(await socketStatus(`?token=${host.token}`)).toBe(101);
+  });
+
+  it('does not open the page under any other spelling of its path', async () => {
+    const page = await http('GET', `/?token=${host.token}`);
+    const pair = String(page.headers['set-cookie']).split(';')[0];
+    const spellings = ['/', '/index.html', '//', '///', '//index.html', '/index.html/', '/%69ndex.html', '/./index.html', '/assets/../index.html', '/assets/%2e%2e/index.html', '/INDEX.HTML'];
+    for (const path of spellings) {
+      const answer = await http('GET', path, { cookie: pair });
+      expect(answer.status, path).toBe(403);
+      expect(answer.headers['set-cookie'], path).toBeUndefined();
+    }
+    // Nor under another name for the same file.
+    expect((await http('GET', '/assets/alias.html', { cookie: pair })).status).toBe(403);
+    // The assets it is for still open, also with a redundant slash.
+    expect((await http('GET', '/assets/app.js', { cookie: pair })).status).toBe(200);
+    expect((await http('GET', '//assets//app.js', { cookie: pair })).status).toBe(200);
   });
 
   it('is named for the port, so two hosts in one browser do not overwrite each other', async () => {

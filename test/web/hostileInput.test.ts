@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { connect as netConnect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -16,6 +17,8 @@ import { frame, rawRequest, rawUpgrade } from './wire';
  * API call at the end (a crash would end this whole file).
  */
 
+const BIG = Buffer.alloc(32 * 2 ** 20, 'A');
+
 let t: TempWorkbench;
 let host: WebHost;
 let assetCookie = '';
@@ -32,6 +35,8 @@ beforeAll(async () => {
   mkdirSync(join(rendererDir, 'assets'), { recursive: true });
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Assay</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  // Larger than any kernel socket buffer, so its response is still being written when more bytes arrive.
+  writeFileSync(join(rendererDir, 'assets', 'big.js'), BIG);
   host = await startWebHost({ router: new Router(createHandlers(t.wb, { host: 'web', version: ASSAY_VERSION })), rendererDir });
   const page = await rawRequest(host.port, `GET /?token=${host.token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: close\r\n\r\n`);
   assetCookie = /set-cookie: ([^;\r\n]+)/i.exec(page.bytes.toString('latin1'))?.[1] ?? '';
@@ -71,20 +76,107 @@ function call(ws: WebSocket, id: number, method: string, input: unknown): Promis
 }
 
 describe('the web host under hostile input', () => {
-  it('answers request lines that no URL parser accepts, with or without the token', async () => {
-    for (const target of ['//[', '//x:99999/', 'http://[/', `//[?token=${host.token}`, `//x:99999/?token=${host.token}`, '*']) {
-      const answer = await rawRequest(host.port, get(target));
-      expect([400, 403, 404], `GET ${target}`).toContain(answer.status);
+  it('answers request lines that no URL parser accepts, each with its own status', async () => {
+    const T = `?token=${host.token}`;
+    // With the token, so the token check cannot hide what the target itself gets.
+    const cases: [string, number][] = [
+      // Not origin-form (RFC 9112 §3.2.1): never served.
+      ['*', 400],
+      [`http://[/${T}`, 400],
+      [`http://127.0.0.1:${host.port}/${T}`, 400],
+      // Origin-form paths whose segments name no file: `//[` is a path here, not an authority.
+      [`//[${T}`, 404],
+      [`//x:99999/${T}`, 404],
+    ];
+    for (const [target, status] of cases) {
+      expect((await rawRequest(host.port, get(target))).status, `GET ${target}`).toBe(status);
     }
-    for (const target of ['//[', '//x:99999/', 'http://[/', `//[?token=${host.token}`]) {
-      const answer = await rawRequest(host.port, upgrade(target));
-      expect([400, 403, 404], `upgrade ${target}`).toContain(answer.status);
+    // Without the token the same paths are forbidden; a target that is no path stays a 400.
+    expect((await rawRequest(host.port, get('//['))).status).toBe(403);
+    expect((await rawRequest(host.port, get('//x:99999/'))).status).toBe(403);
+    expect((await rawRequest(host.port, get('http://[/'))).status).toBe(400);
+    // The socket lives at /api only; a target that is no path at all is a 400 there too.
+    const upgrades: [string, number][] = [
+      [`http://[/${T}`, 400],
+      [`*`, 400],
+      [`//[${T}`, 403],
+      [`//x:99999/${T}`, 403],
+    ];
+    for (const [target, status] of upgrades) {
+      expect((await rawRequest(host.port, upgrade(target))).status, `upgrade ${target}`).toBe(status);
     }
   });
 
   it('answers malformed HTTP with 400', async () => {
     expect((await rawRequest(host.port, 'HELLO THERE\r\n\r\n')).status).toBe(400);
     expect((await rawRequest(host.port, 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: x\r\n\r\n')).status).toBe(400);
+  });
+
+  it('never splices its 400 into the response to a valid request before it on the same connection', async () => {
+    const getBig = `GET /assets/big.js?token=${host.token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\n\r\n`;
+    const bad = 'HELLO THERE\r\n\r\n';
+    /** Sends the GET, then the malformed request: at once, or once the response has begun and the client stopped reading. */
+    const exchange = (whileSending: boolean) =>
+      new Promise<Buffer>((resolve) => {
+        const chunks: Buffer[] = [];
+        const s = netConnect(host.port, '127.0.0.1', () => s.write(whileSending ? getBig : getBig + bad));
+        const timer = setTimeout(() => s.destroy(), 20_000);
+        s.on('data', (d: Buffer) => {
+          if (whileSending && chunks.length === 0) {
+            s.pause();
+            s.write(bad);
+            // Pacing only: let the host read the bad bytes while its response waits on us.
+            setTimeout(() => s.resume(), 300);
+          }
+          chunks.push(d);
+        });
+        s.on('error', () => {});
+        s.on('close', () => {
+          clearTimeout(timer);
+          resolve(Buffer.concat(chunks));
+        });
+      });
+    for (const whileSending of [false, true]) {
+      const bytes = await exchange(whileSending);
+      const headEnd = bytes.indexOf('\r\n\r\n') + 4;
+      const head = bytes.subarray(0, headEnd).toString('latin1');
+      expect(head.split('\r\n')[0], `whileSending=${whileSending}`).toBe('HTTP/1.1 200 OK');
+      expect(Number(/content-length: (\d+)/i.exec(head)?.[1])).toBe(BIG.length);
+      const body = bytes.subarray(headEnd, headEnd + BIG.length);
+      expect(body.length).toBe(BIG.length);
+      expect(body.equals(BIG), `the body arrived whole and unspliced (whileSending=${whileSending})`).toBe(true);
+      // After it the connection closes; whatever else came is a whole response of its own.
+      const rest = bytes.subarray(headEnd + BIG.length).toString('latin1');
+      expect(rest === '' || rest.startsWith('HTTP/1.1 '), rest.slice(0, 40)).toBe(true);
+    }
+  });
+
+  it('answers 400 to a request whose own body is malformed, before any of its response was sent', async () => {
+    const upload = `POST /upload?name=x.csv&token=${host.token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nTransfer-Encoding: chunked\r\n\r\n`;
+    expect((await rawRequest(host.port, `${upload}4\r\na,b\n\r\nzz\r\nnot a chunk\r\n`)).status).toBe(400);
+  });
+
+  it('answers CONNECT with 405 and closes', async () => {
+    for (const authority of [`127.0.0.1:${host.port}`, 'evil.example:443']) {
+      const answer = await rawRequest(host.port, `CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n\r\n`, 10_000);
+      expect(answer.status, authority).toBe(405);
+      expect(answer.bytes.toString('latin1')).toMatch(/\r\nConnection: close\r\n/i);
+    }
+  });
+
+  it('answers a request with more than one Host header with 400, whatever their order', async () => {
+    const ours = `127.0.0.1:${host.port}`;
+    for (const [first, second] of [[ours, 'evil.example'], ['evil.example', ours], [ours, ours]]) {
+      const twice = `Host: ${first}\r\nhost: ${second}\r\n`;
+      const page = await rawRequest(host.port, `GET /?token=${host.token} HTTP/1.1\r\n${twice}Connection: close\r\n\r\n`);
+      expect(page.status, `GET with ${first}, ${second}`).toBe(400);
+      const socket = await rawRequest(
+        host.port,
+        `GET /api?token=${host.token} HTTP/1.1\r\n${twice}Upgrade: websocket\r\nConnection: Upgrade\r\n` +
+          'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+      );
+      expect(socket.status, `upgrade with ${first}, ${second}`).toBe(400);
+    }
   });
 
   it('answers malformed escapes, NUL bytes and parent folders in static paths', async () => {

@@ -108,6 +108,8 @@ describe('web host', () => {
     expect(page.status).toBe(200);
     expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
     expect(String(page.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
+    expect(String(page.headers['content-security-policy'])).toContain("frame-src 'none'");
+    expect(String(page.headers['content-security-policy'])).toContain("worker-src 'none'");
     const cookie = String(page.headers['set-cookie']).split(';')[0];
     expect((await get('/assets/app.js', { cookie })).status).toBe(200);
     expect((await get('/../../etc/passwd', { cookie })).status).toBe(404);

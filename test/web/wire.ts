@@ -141,3 +141,69 @@ export function readClose(bytes: Buffer): { closeCode: number | null; reason: st
   }
   return { closeCode: null, reason: '' };
 }
+
+/**
+ * Reads the host's frames as they arrive without keeping their payloads
+ * (replies can be many megabytes): counts them by opcode, keeps text frames
+ * and the close frame's status code and reason.
+ */
+export class FrameReader {
+  readonly texts: string[] = [];
+  binaryFrames = 0;
+  close: { closeCode: number | null; reason: string } | null = null;
+  private head: number[] = [];
+  private opcode = 0;
+  private left = 0;
+  private kept: Buffer[] = [];
+
+  push(data: Buffer): void {
+    let i = 0;
+    while (i < data.length) {
+      if (this.left > 0) {
+        const n = Math.min(this.left, data.length - i);
+        if (this.opcode !== 2) this.kept.push(data.subarray(i, i + n));
+        this.left -= n;
+        i += n;
+        if (this.left === 0) this.finish();
+        continue;
+      }
+      this.head.push(data[i++]);
+      const need = this.headerLength();
+      if (this.head.length < need) continue;
+      const h = Buffer.from(this.head);
+      let len = h[1] & 0x7f;
+      if (len === 126) len = h.readUInt16BE(2);
+      else if (len === 127) len = Number(h.readBigUInt64BE(2));
+      this.opcode = h[0] & 0x0f;
+      this.head = [];
+      this.left = len;
+      if (len === 0) this.finish();
+    }
+  }
+
+  private headerLength(): number {
+    if (this.head.length < 2) return 2;
+    const len = this.head[1] & 0x7f;
+    const masked = (this.head[1] & 0x80) !== 0;
+    return 2 + (len === 126 ? 2 : len === 127 ? 8 : 0) + (masked ? 4 : 0);
+  }
+
+  private finish(): void {
+    const payload = Buffer.concat(this.kept);
+    this.kept = [];
+    if (this.opcode === 2) this.binaryFrames++;
+    else if (this.opcode === 1) this.texts.push(payload.toString('utf8'));
+    else if (this.opcode === 8) {
+      this.close = { closeCode: payload.length >= 2 ? payload.readUInt16BE(0) : null, reason: payload.subarray(2).toString('utf8') };
+    }
+  }
+}
+
+/** Resolves once `test()` holds, checking every 20 ms; rejects after `ms` (a generous bound, not a timing assertion). */
+export async function until(test: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > deadline) throw new Error(`gave up after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
