@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -120,5 +122,41 @@ test.describe('Grid queries on the sample project', () => {
     await expect(gutter).toBeVisible();
     await expect(page.getByRole('status')).toContainText('row 19,000, column 1');
     if (shots) await page.screenshot({ path: join(shots, 'grid-jump-sorted.png') });
+  });
+  test('opening another project whose dataset is also #1 starts unsorted, at the first cell and default widths', async ({ page, host }) => {
+    await page.goto(host.url);
+    await expect(page.getByRole('grid')).toHaveAttribute('aria-rowcount', '19383');
+    // Dataset ids restart in every project: a new project's first import is dataset #1, as the sample's is.
+    const dir = mkdtempSync(join(tmpdir(), 'assay-e2e-switch-'));
+    const pathDialog = async (item: string, path: string, action: string) => {
+      await page.getByRole('button', { name: /^Project/ }).click();
+      await page.getByRole('menuitem', { name: item }).click();
+      await page.getByRole('dialog').getByRole('textbox').fill(path);
+      await page.getByRole('dialog').getByRole('button', { name: action }).click();
+    };
+    await pathDialog('New…', join(dir, 'second.assay'), 'Create');
+    const file = join(dir, 'birds.csv');
+    writeFileSync(file, 'species,video_view_count\nwren,30\nrobin,10\nowl,20\n');
+    await page.getByTestId('import-input').setInputFiles(file);
+    await expect(page.getByRole('grid')).toHaveAttribute('aria-rowcount', '4');
+
+    const h = header(page, 'video_view_count');
+    await h.getByRole('button', { name: 'video_view_count', exact: true }).click();
+    await expect(h).toHaveAttribute('aria-sort', 'ascending');
+    await page.getByRole('grid').focus();
+    for (const key of ['ArrowDown', 'ArrowDown', 'ArrowRight']) await page.keyboard.press(key);
+    await expect(page.locator('.status .cursor')).toContainText('column 2');
+
+    // Back to the sample, while the grid stays on screen: nothing of the birds' grid may carry over.
+    await pathDialog('Open…', join(host.home, 'Sample.assay'), 'Open');
+    await expect(page.getByRole('grid')).toHaveAttribute('aria-rowcount', '19383');
+    await expect(header(page, 'video_view_count')).toHaveAttribute('aria-sort', 'none');
+    await expect(row(page, 2).getByRole('rowheader')).toHaveText('1');
+    await expect(page.locator('.status .cursor')).toHaveText('row 1, column 1');
+    const width = async () => (await header(page, 'claim_status').boundingBox())?.width;
+    const switched = await width();
+    await page.reload();
+    await expect(page.getByRole('grid')).toHaveAttribute('aria-rowcount', '19383');
+    expect(switched).toBe(await width());
   });
 });
