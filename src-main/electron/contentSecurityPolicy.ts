@@ -1,3 +1,5 @@
+import { contentSecurityPolicy } from '../core/security/contentSecurityPolicy';
+
 /**
  * The desktop page's Content Security Policy, sent as a response header on
  * top of the `<meta>` policy in src-renderer/index.html (which the web host
@@ -6,22 +8,7 @@
  * eval, no inline scripts, no remote host of any kind, no plugins, no frames;
  * the page talks to the host over IPC, so it needs no network connection.
  */
-export const ELECTRON_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Svelte sets element styles at run time; styles cannot run code.
-  "style-src 'self' 'unsafe-inline'",
-  // Charts are shown as data:/blob: images the host drew.
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "worker-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const ELECTRON_CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 type Headers = Record<string, string[] | string>;
 

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { contentSecurityPolicy as sharedPolicy } from '../core/security/contentSecurityPolicy';
 
 /**
  * The page's Content Security Policy: only our own scripts and styles, no
@@ -7,20 +8,7 @@ import type { IncomingMessage } from 'node:http';
  * loopback host. The page's <meta> policy applies as well (index.html).
  */
 export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    `connect-src 'self' ws://127.0.0.1:${port}`,
-    "font-src 'self'",
-    "object-src 'none'",
-    "frame-src 'none'",
-    "worker-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return sharedPolicy([`ws://127.0.0.1:${port}`]);
 }
 
 export function tokensEqual(given: string | null | undefined, expected: string): boolean {
