@@ -150,7 +150,7 @@ test.describe('Prepare view', () => {
     await expect(page.getByTestId('preview-shape')).toContainText('Train');
     // A typo in a column: the failure names the step and the column.
     await page.locator('#step-2-columns').fill('#, video_idx');
-    await expect(page.getByTestId('preview-failure')).toContainText('Step 3 (dropColumns): The column "video_idx" does not exist');
+    await expect(page.getByTestId('preview-failure')).toContainText('Step 3 (drop columns): The column "video_idx" does not exist');
     await page.screenshot({ path: shot('failure'), fullPage: false });
     await page.locator('body').press('Control+z');
     await expect(page.locator('#step-2-columns')).toHaveValue('#, video_id');

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeRecipePath } from './recipePaths';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -28,4 +29,13 @@ export function humanMessage(issue: ZodIssue): string {
     default:
       return i.message.replace(/^Invalid input: /, '');
   }
+}
+
+/**
+ * One problem as a line for a message: where, in the editors' words, then
+ * why — "step 5 (split) · test share: must be < 1". `recipe` is the document
+ * as given, to name each step and model by what it is.
+ */
+export function describeIssue(issue: ZodIssue, recipe: unknown): string {
+  return `${describeRecipePath(issue.path, recipe)}: ${humanMessage(issue)}`;
 }

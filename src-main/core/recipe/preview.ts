@@ -4,6 +4,7 @@ import type { FeatureMatrix } from '../ml/types';
 import { isMissingAt, type Frame } from './frame';
 import { humanMessage } from './issueMessages';
 import { prepare, type PreparedData } from './pipeline';
+import { describeRecipePath, stepName, upperFirst } from './recipePaths';
 import { recipeSchema, type Recipe, type Step } from './schema';
 import { STEPS } from './steps';
 import type { FittedStep, RowRole } from './steps/stepTypes';
@@ -40,6 +41,8 @@ export type PreviewCell = number | string | null;
 export interface FieldError {
   /** JSON path into the recipe, e.g. ['steps', 2, 'columns']. */
   path: (string | number)[];
+  /** The path as the editors name it, e.g. "step 3 (drop columns) · columns". */
+  where: string;
   message: string;
 }
 
@@ -78,9 +81,10 @@ export interface RecipePreview {
 
 const NO_SPLIT = { op: 'split', test: 0.25 } as const;
 
-function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
+function fieldErrors(issues: readonly z.core.$ZodIssue[], input: unknown): FieldError[] {
   return issues.map((i) => ({
     path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+    where: describeRecipePath(i.path, input),
     message: humanMessage(i),
   }));
 }
@@ -112,7 +116,7 @@ export function previewRecipe(input: unknown, data: Frame): RecipePreview {
   // Without a split the recipe is checked with one appended, then runs without it.
   const candidate = hasSplit ? input : { ...(input as object), steps: [...(input as { steps: unknown[] }).steps, NO_SPLIT] };
   const parsed = recipeSchema.safeParse(candidate);
-  if (!parsed.success) return emptyPreview(data.rows, { fieldErrors: fieldErrors(parsed.error.issues) });
+  if (!parsed.success) return emptyPreview(data.rows, { fieldErrors: fieldErrors(parsed.error.issues, candidate) });
   const recipe: Recipe = hasSplit ? parsed.data : { ...parsed.data, steps: parsed.data.steps.slice(0, -1) };
 
   if (!hasSplit) {
@@ -274,7 +278,7 @@ function traceSteps(recipe: Recipe, data: Frame, afterSplit: RowRole): { frame: 
       if (!(err instanceof ApiError)) throw err;
       return {
         frame,
-        failure: { step: i, op: step.op, column: quotedName(err.message), message: `Step ${i + 1} (${step.op}): ${err.message}` },
+        failure: { step: i, op: step.op, column: quotedName(err.message), message: `${upperFirst(stepName(i, step.op))}: ${err.message}` },
       };
     }
   }

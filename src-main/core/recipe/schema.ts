@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { SCORER_NAMES } from '../metrics/scorers';
+import { describeIssue } from './issueMessages';
 
 /**
  * The recipe: a versioned JSON document that says everything a run does, so
@@ -163,6 +164,7 @@ function jsonPath(path: readonly PropertyKey[]): string {
 export function parseRecipe(data: unknown, source = 'recipe'): Recipe {
   const r = recipeSchema.safeParse(data);
   if (r.success) return r.data;
-  const lines = r.error.issues.slice(0, 8).map((i) => `${jsonPath(i.path)}: ${i.message}`);
+  // Named as the editors number steps and models, with the JSON path for the file's reader.
+  const lines = r.error.issues.slice(0, 8).map((i) => `${describeIssue(i, data)} (${jsonPath(i.path)})`);
   throw new ApiError('bad-input', `${source} is not a valid recipe:\n  ${lines.join('\n  ')}`, { file: source });
 }

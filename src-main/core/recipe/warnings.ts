@@ -2,8 +2,11 @@ import type { FeatureMatrix } from '../ml/types';
 import { pearsonPair } from '../profile/correlation';
 import { varianceInflation } from '../profile/vif';
 import type { LeakNote } from '../search/runRecord';
+import { collinearGroups, type CollinearGroup, type CorrelatedPair } from './collinearity';
 import { isMissingAt, makeFrame, type Frame, type FrameColumn } from './frame';
+import { stepName, upperFirst } from './recipePaths';
 import type { Recipe } from './schema';
+import { collinearityPrecedent } from './seedPrecedent';
 import { STEPS } from './steps';
 
 /**
@@ -31,6 +34,10 @@ export interface RecipeWarning {
   columns?: string[];
   /** The figure the warning is about (r, VIF, share); null when not finite. */
   value?: number | null;
+  /** Lines for a details toggle: a group's pairs with r and its VIFs. */
+  details?: string[];
+  /** The group of features that move together, for correlation and VIF warnings. */
+  group?: CollinearGroup;
 }
 
 /** |Pearson r| at or above this between two features is reported. */
@@ -64,92 +71,109 @@ export function leakageWarnings(notes: readonly LeakNote[]): RecipeWarning[] {
     severity: 'warning',
     code: 'leakage',
     step: n.step,
-    message: `Step ${n.step + 1} (${n.op}) runs before the split: ${n.message} Move it after the split step so it is fitted on training rows only.`,
+    message: `${upperFirst(stepName(n.step, n.op))} runs before the split: ${n.message} Move it after the split step so it is fitted on training rows only.`,
   }));
 }
 
-/** At most this many correlated pairs are listed one by one; the rest are counted in one note. */
-export const MAX_CORRELATION_WARNINGS = 10;
+/** A group's details list at most this many pairs; the rest are counted. */
+export const MAX_LISTED_PAIRS = 20;
 
 /**
  * Strong pairwise correlations (|r| ≥ 0.7) among the features, on the rows
- * given (the training rows), pairwise complete as pandas' `corr()`. Each
- * pair suggests dropping the feature with more strong partners, the way
- * the Course 6 notebook drops video_like_count, which tracks the views,
- * shares and downloads.
+ * given (the training rows), pairwise complete as pandas' `corr()`.
  */
-export function correlationWarnings(X: FeatureMatrix): RecipeWarning[] {
-  const pairs: { a: number; b: number; r: number }[] = [];
-  const k = X.columns.length;
-  const partners = new Int32Array(k);
-  for (let a = 0; a < k; a++) {
-    for (let b = a + 1; b < k; b++) {
+export function strongPairs(X: FeatureMatrix): CorrelatedPair[] {
+  const pairs: CorrelatedPair[] = [];
+  for (let a = 0; a < X.columns.length; a++) {
+    for (let b = a + 1; b < X.columns.length; b++) {
       const r = pearsonPair(X.columns[a], X.columns[b]);
-      if (!(Math.abs(r) >= STRONG_CORRELATION)) continue;
-      pairs.push({ a, b, r });
-      partners[a]++;
-      partners[b]++;
+      if (Math.abs(r) >= STRONG_CORRELATION) pairs.push({ a: X.names[a], b: X.names[b], r });
     }
   }
-  pairs.sort((p, q) => Math.abs(q.r) - Math.abs(p.r));
-  const hub = partners.indexOf(Math.max(...partners));
-  let told = false;
-  const out: RecipeWarning[] = pairs.slice(0, MAX_CORRELATION_WARNINGS).map(({ a, b, r }) => {
-    const [x, y] = [X.names[a], X.names[b]];
-    const drop = partners[a] > partners[b] ? a : b;
-    const n = partners[drop];
-    // The notebook's precedent is worth saying once, where the advice matches it: drop the most connected feature.
-    const seed = !told && drop === hub && n > 1 ? ' (the Course 6 notebook drops video_like_count for the same reason)' : '';
-    if (seed) told = true;
-    return {
-      severity: 'warning',
-      code: 'correlation',
-      columns: [x, y],
-      value: r,
-      message: `"${x}" and "${y}" are strongly correlated (r = ${fmt(r)}), so models split the credit between them. Consider dropping "${X.names[drop]}"${n > 1 ? ` (strongly correlated with ${n} features)` : ''} with a dropColumns step${seed}.`,
-    };
-  });
-  if (pairs.length > MAX_CORRELATION_WARNINGS) {
-    out.push({
-      severity: 'info',
-      code: 'correlation',
-      value: null,
-      message: `${pairs.length - MAX_CORRELATION_WARNINGS} more pairs of features have |r| ≥ ${STRONG_CORRELATION}.`,
-    });
-  }
-  return out;
+  return pairs;
 }
 
-/** Features whose variance inflation factor is ≥ 5: largely explained by the other features. */
-export function vifWarnings(X: FeatureMatrix): RecipeWarning[] {
-  if (X.columns.length < 2) return [];
-  if (X.columns.length > MAX_VIF_FEATURES) {
-    return [
-      {
-        severity: 'info',
-        code: 'too-many-features',
-        message: `Variance inflation factors are not computed for ${X.columns.length} features (at most ${MAX_VIF_FEATURES}); choose fewer features to see them.`,
-      },
-    ];
-  }
+/** Every feature's variance inflation factor (null = infinite); null when there are too few or too many features. */
+export function featureVifs(X: FeatureMatrix): Map<string, number | null> | null {
+  if (X.columns.length < 2 || X.columns.length > MAX_VIF_FEATURES) return null;
   const frame = makeFrame(
     X.rows,
     X.names.map((n, j): [string, FrameColumn] => [n, { type: 'number', values: X.columns[j] }]),
   );
   const result = varianceInflation(frame, X.names);
-  const high = result.columns
-    .map((name, j) => ({ name, vif: result.vif[j] }))
-    .filter((c) => !(c.vif < HIGH_VIF))
-    .sort((a, b) => b.vif - a.vif);
-  return high.map(({ name, vif }) => ({
-    severity: 'warning',
-    code: 'vif',
-    columns: [name],
-    value: finite(vif),
-    message: Number.isFinite(vif) && vif < 1e10
-      ? `"${name}" has a variance inflation factor of ${fmt(vif, 1)} (≥ ${HIGH_VIF}): the other features explain most of it. Dropping it or a feature it tracks makes a linear model's coefficients trustworthy.`
-      : `"${name}" is an exact combination of other features (infinite variance inflation factor), for example all the indicators of one category: drop one of them (oneHot with drop-first does).`,
-  }));
+  // Rounding makes an exact combination's factor enormous rather than infinite.
+  return new Map(result.columns.map((name, j) => [name, Number.isFinite(result.vif[j]) && result.vif[j] < 1e10 ? result.vif[j] : null]));
+}
+
+/** Names in a message; a long list is cut, the warning's `columns` keep them all. */
+const MAX_NAMED = 8;
+const quoted = (names: readonly string[]) =>
+  names.slice(0, MAX_NAMED).map((n) => `"${n}"`).join(', ') + (names.length > MAX_NAMED ? ` and ${names.length - MAX_NAMED} more` : '');
+const vifText = (v: number | null) => (v === null ? '∞' : fmt(v, 1));
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * One warning per group of features that move together (see
+ * `collinearGroups`): the features, the strong pairs with their r and the
+ * VIFs, and the one feature to drop. The pairs and VIFs are also given as
+ * detail lines for the preview's details toggle.
+ */
+export function collinearityWarnings(X: FeatureMatrix): RecipeWarning[] {
+  const out: RecipeWarning[] = [];
+  const vifs = featureVifs(X);
+  if (X.columns.length > MAX_VIF_FEATURES) {
+    out.push({
+      severity: 'info',
+      code: 'too-many-features',
+      message: `Variance inflation factors are not computed for ${X.columns.length} features (at most ${MAX_VIF_FEATURES}); choose fewer features to see them.`,
+    });
+  }
+  for (const group of collinearGroups(X.names, strongPairs(X), vifs, HIGH_VIF)) {
+    const high = group.vifs.filter((v) => v.vif === null || v.vif >= HIGH_VIF);
+    const details = [
+      ...group.pairs.slice(0, MAX_LISTED_PAIRS).map((p) => `${p.a} × ${p.b}: r = ${fmt(p.r)}`),
+      ...(group.pairs.length > MAX_LISTED_PAIRS ? [`… and ${plural(group.pairs.length - MAX_LISTED_PAIRS, 'more pair')} with |r| ≥ ${STRONG_CORRELATION}`] : []),
+      ...group.vifs.map((v) => `${v.column}: VIF ${vifText(v.vif)}${v.vif === null || v.vif >= HIGH_VIF ? ` (≥ ${HIGH_VIF})` : ''}`),
+    ];
+    const precedent = collinearityPrecedent(group.columns);
+    const tail = precedent ? ` ${precedent}` : '';
+    if (group.pairs.length) {
+      const top = group.pairs[0];
+      const degree = group.pairs.filter((p) => p.a === group.drop || p.b === group.drop).length;
+      const dropVif = group.vifs.find((v) => v.column === group.drop);
+      const highest = dropVif && dropVif === group.vifs[0] ? ` and has the highest VIF (${vifText(dropVif.vif)})` : '';
+      const what =
+        group.columns.length === 2
+          ? `"${top.a}" and "${top.b}" are strongly correlated (r = ${fmt(top.r)})`
+          : `${group.columns.length} features move together: ${quoted(group.columns)} (${plural(group.pairs.length, 'pair')} with |r| ≥ ${STRONG_CORRELATION}, the strongest r = ${fmt(top.r)})`;
+      const vifNote = high.length ? `; VIF ≥ ${HIGH_VIF}: ${high.map((v) => `${v.column} ${vifText(v.vif)}`).join(', ')}` : '';
+      const why = group.pairs.length > 1 ? ` It is in ${degree} of the ${group.pairs.length} pairs${highest}.` : highest ? ` It has the higher VIF (${vifText(dropVif!.vif)}).` : '';
+      out.push({
+        severity: 'warning',
+        code: 'correlation',
+        columns: group.columns,
+        value: top.r,
+        details,
+        // The preview travels as JSON: a large group's pairs beyond the listed ones are counted in the message.
+        group: { ...group, pairs: group.pairs.slice(0, MAX_LISTED_PAIRS) },
+        message: `${what}${vifNote}. Correlated features split the credit between them: a linear model's coefficients become unstable and importances are shared. Consider dropping "${group.drop}" with a dropColumns step.${why}${tail}`,
+      });
+      continue;
+    }
+    const exact = high.filter((v) => v.vif === null).map((v) => v.column);
+    out.push({
+      severity: 'warning',
+      code: 'vif',
+      columns: group.columns,
+      value: high[0].vif === null ? null : finite(high[0].vif),
+      details,
+      group,
+      message: exact.length
+        ? `${quoted(exact)} ${exact.length === 1 ? 'is an exact combination' : 'are exact combinations'} of other features (infinite variance inflation factor), for example all the indicators of one category: drop one of them (oneHot with drop-first does).${tail}`
+        : `${high.map((v) => `"${v.column}" (VIF ${vifText(v.vif)})`).join(', ')} ${high.length === 1 ? 'is' : 'are'} largely explained by the other features together (VIF ≥ ${HIGH_VIF}). Consider dropping "${group.drop}" with a dropColumns step: it makes a linear model's coefficients trustworthy.${tail}`,
+    });
+  }
+  return out;
 }
 
 const ID_NAME = /^(#|id|index|.*_id|id_.*)$/i;
@@ -236,5 +260,5 @@ export function targetMissingWarning(target: string, frame: Frame): RecipeWarnin
 export function featureWarnings(X: FeatureMatrix, generated: ReadonlySet<string> = new Set()): RecipeWarning[] {
   const keep = X.names.map((n, j) => j).filter((j) => !generated.has(X.names[j]));
   const chosen: FeatureMatrix = { rows: X.rows, names: keep.map((j) => X.names[j]), columns: keep.map((j) => X.columns[j]) };
-  return [...identifierWarnings(X), ...correlationWarnings(chosen), ...vifWarnings(chosen)];
+  return [...identifierWarnings(X), ...collinearityWarnings(chosen)];
 }

@@ -23,6 +23,22 @@ function pearson(x: Float64Array, y: Float64Array): number {
   return sxy / Math.sqrt(sxx * syy);
 }
 
+/** The diagonal of a symmetric positive definite matrix's inverse, by Gauss–Jordan elimination. */
+function inverseDiagonal(m: number[][]): number[] {
+  const n = m.length;
+  const a = m.map((row, i) => [...row, ...row.map((_, j) => (i === j ? 1 : 0))]);
+  for (let c = 0; c < n; c++) {
+    const pivot = a[c][c];
+    for (let j = 0; j < 2 * n; j++) a[c][j] /= pivot;
+    for (let i = 0; i < n; i++) {
+      if (i === c) continue;
+      const f = a[i][c];
+      for (let j = 0; j < 2 * n; j++) a[i][j] -= f * a[c][j];
+    }
+  }
+  return a.map((row, i) => row[n + i]);
+}
+
 describe('recipe preview', () => {
   it('claims-course6: the columns, rows and classes prepare gives', () => {
     const data = sampleFrame();
@@ -56,45 +72,83 @@ describe('recipe preview', () => {
     const leaks = leaky.warnings.filter((w) => w.code === 'leakage');
     expect(leaks.map((w) => w.step)).toEqual([1, 2]);
     expect(leaks[1].message).toMatch(/Step 3 \(resample\).*Move it after the split/);
+    // Steps are named as the step list numbers and labels them, not by their JSON op.
+    expect(leaks[0].message).toMatch(/^Step 2 \(cap outliers\) runs before the split/);
     const clean = previewRecipe(json('verified-course5-no-leak'), sampleFrame());
     expect(clean.failure).toBeNull();
     expect(clean.warnings.filter((w) => w.code === 'leakage')).toEqual([]);
   });
 
-  it('strong correlations are named with the r of the training rows', () => {
+  it('Course 6: one warning for the engagement counts names every strong pair with its r and every VIF', () => {
     const data = sampleFrame();
     const direct = prepare(parseRecipe(json('claims-course6')), data);
     const p = previewRecipe(json('claims-course6'), data);
-    const pair = p.warnings.find((w) => w.code === 'correlation' && w.columns!.includes('video_view_count') && w.columns!.includes('video_like_count'));
-    expect(pair).toBeDefined();
+    const collinear = p.warnings.filter((w) => w.code === 'correlation' || w.code === 'vif');
+    // Four pair warnings and two VIF warnings before; one group now.
+    expect(collinear).toHaveLength(1);
+    const [w] = collinear;
     const col = (n: string) => direct.train.X.columns[direct.features.indexOf(n)];
+    const counts = ['video_view_count', 'video_like_count', 'video_share_count', 'video_download_count', 'video_comment_count'];
+    expect(w.columns).toEqual(counts);
+    // Every strong pair among the chosen features (n-grams aside) is listed with its r on the training rows, and no other.
+    const chosen = direct.features.slice(0, 10);
+    const strong: string[] = [];
+    for (let a = 0; a < chosen.length; a++) {
+      for (let b = a + 1; b < chosen.length; b++) {
+        const r = pearson(col(chosen[a]), col(chosen[b]));
+        if (Math.abs(r) >= 0.7) strong.push(`${chosen[a]} × ${chosen[b]}: r = ${r.toFixed(2)}`);
+      }
+    }
+    expect(strong).toHaveLength(4);
+    expect([...w.details!.filter((d) => d.includes(' × '))].sort()).toEqual([...strong].sort());
     const r = pearson(col('video_view_count'), col('video_like_count'));
     // The seed notebook reports about 0.86 for this pair on all rows.
     expect(r).toBeGreaterThan(0.8);
     expect(r).toBeLessThan(0.9);
-    expect(pair!.value).toBeCloseTo(r, 10);
-    expect(pair!.message).toContain(`r = ${r.toFixed(2)}`);
-    // video_like_count tracks views, shares and downloads: the advice is to drop it, as the notebook does.
-    expect(pair!.message).toContain('Consider dropping "video_like_count" (strongly correlated with 3 features)');
-    expect(p.warnings.filter((w) => w.message.includes('the Course 6 notebook drops video_like_count'))).toHaveLength(1);
+    expect(w.group!.pairs.find((q) => q.a === 'video_view_count' && q.b === 'video_like_count')!.r).toBeCloseTo(r, 10);
+    // The VIFs are the diagonal of the inverse correlation matrix of the chosen features.
+    const vif = inverseDiagonal(chosen.map((a) => chosen.map((b) => pearson(col(a), col(b)))));
+    for (const v of w.group!.vifs) expect(v.vif!, v.column).toBeCloseTo(vif[chosen.indexOf(v.column)], 6);
+    expect(w.group!.vifs.map((v) => v.column).sort()).toEqual([...counts].sort());
+    expect(w.message).toContain(`VIF ≥ 5: video_like_count ${vif[2].toFixed(1)}, video_download_count ${vif[4].toFixed(1)}`);
+    // video_like_count is in three of the four pairs and has the highest VIF: the one to drop.
+    expect(w.group!.drop).toBe('video_like_count');
+    expect(w.message).toContain('Consider dropping "video_like_count" with a dropColumns step. It is in 3 of the 4 pairs and has the highest VIF');
+    // The precedent as the notebooks have it: Course 5 leaves likes out of its logistic regression, Course 6 keeps them.
+    expect(w.message).toContain('The Course 5 notebook leaves video_like_count out of its logistic regression for this reason');
+    expect(w.message).toContain('the Course 6 notebook keeps it in its random forest and XGBoost models');
+    expect(p.warnings.some((x) => /Course 6 notebook drops/.test(x.message))).toBe(false);
     // Overlapping n-grams are correlated by construction and are not reported.
     const vocabulary = direct.features.slice(10);
-    expect(p.warnings.some((w) => w.columns?.some((c) => vocabulary.includes(c)))).toBe(false);
-    // Every reported pair is strong, and no strong pair among the engagement counts is missed.
-    for (const w of p.warnings.filter((x) => x.code === 'correlation')) expect(Math.abs(w.value!)).toBeGreaterThanOrEqual(0.7);
-    const counts = ['video_view_count', 'video_like_count', 'video_share_count', 'video_download_count', 'video_comment_count'];
-    for (let a = 0; a < counts.length; a++) {
-      for (let b = a + 1; b < counts.length; b++) {
-        const strong = Math.abs(pearson(col(counts[a]), col(counts[b]))) >= 0.7;
-        const reported = p.warnings.some((w) => w.code === 'correlation' && w.columns!.includes(counts[a]) && w.columns!.includes(counts[b]));
-        expect(reported, `${counts[a]} × ${counts[b]}`).toBe(strong);
-      }
-    }
-    const vif = p.warnings.filter((w) => w.code === 'vif').map((w) => w.columns![0]);
-    expect(vif).toContain('video_like_count');
+    expect(p.warnings.some((x) => x.columns?.some((c) => vocabulary.includes(c)))).toBe(false);
   });
 
-  it('dropping video_like_count, as the seed does, clears its warnings', () => {
+  it('Course 5: one warning for its correlated counts, without a notebook precedent that is not true of them', () => {
+    const data = sampleFrame();
+    for (const name of ['verified-course5', 'verified-course5-no-leak']) {
+      const direct = prepare(parseRecipe(json(name)), data);
+      const p = previewRecipe(json(name), data);
+      const collinear = p.warnings.filter((w) => w.code === 'correlation' || w.code === 'vif');
+      // Four pair warnings before.
+      expect(collinear, name).toHaveLength(1);
+      const [w] = collinear;
+      const col = (n: string) => direct.train.X.columns[direct.features.indexOf(n)];
+      const names = direct.features;
+      const strong: string[] = [];
+      for (let a = 0; a < names.length; a++) {
+        for (let b = a + 1; b < names.length; b++) if (Math.abs(pearson(col(names[a]), col(names[b]))) >= 0.7) strong.push(`${names[a]} × ${names[b]}`);
+      }
+      expect(w.group!.pairs.map((q) => `${q.a} × ${q.b}`).sort(), name).toEqual(strong.sort());
+      expect(new Set(w.columns)).toEqual(new Set(strong.flatMap((s) => s.split(' × '))));
+      // video_like_count is not a feature here, so no notebook is cited; neither drops video_view_count.
+      expect(w.message).not.toMatch(/Course [56]|notebook/);
+      expect(p.warnings.some((x) => /video_like_count/.test(x.message))).toBe(false);
+      // view count: two pairs (as comments and downloads) and the highest VIF of the three.
+      expect(w.group!.drop).toBe('video_view_count');
+    }
+  });
+
+  it('dropping video_like_count, as the Course 5 notebook does, clears its warnings', () => {
     const r = json('claims-course6');
     r.steps.splice(3, 0, { op: 'dropColumns', columns: ['video_like_count'] });
     const p = previewRecipe(r, sampleFrame());
@@ -138,14 +192,15 @@ describe('recipe preview', () => {
       ['steps', 4, 'test'],
       ['steps', 5, 'ngramRange'],
     ]);
-    // In the words the editor shows next to a field, not zod's.
+    // Where, as the step list numbers steps and the form labels fields; why, in the words the editor shows next to a field, not zod's.
+    expect(p.fieldErrors.map((e) => e.where)).toEqual(['step 5 (split) · test share', 'step 6 (n-gram counts) · n-grams']);
     expect(p.fieldErrors[0].message).toBe('must be < 1');
     expect(p.fieldErrors[1].message).toMatch(/min must be ≤ max/);
     const blank = json('claims-course6');
     blank.target = { column: '', positive: '' };
     expect(previewRecipe(blank, sampleFrame()).fieldErrors).toEqual([
-      { path: ['target', 'column'], message: 'required' },
-      { path: ['target', 'positive'], message: 'required' },
+      { path: ['target', 'column'], where: 'target · column', message: 'required' },
+      { path: ['target', 'positive'], where: 'target · positive class', message: 'required' },
     ]);
   });
 
@@ -154,7 +209,7 @@ describe('recipe preview', () => {
     r.steps[2] = { op: 'dropColumns', columns: ['#', 'video_idx'] };
     const p = previewRecipe(r, sampleFrame());
     expect(p.failure).toMatchObject({ step: 2, op: 'dropColumns', column: 'video_idx' });
-    expect(p.failure!.message).toMatch(/^Step 3 \(dropColumns\): The column "video_idx" does not exist/);
+    expect(p.failure!.message).toMatch(/^Step 3 \(drop columns\): The column "video_idx" does not exist/);
     expect(p.mode).toBe('whole');
     expect(p.columns.map((c) => c.name)).toContain('text_length');
   });

@@ -44,7 +44,7 @@ describe('recipe.preview', () => {
     const bad = course6();
     bad.target = { column: 'claim_status' };
     const p = (await router.dispatch('recipe.preview', { datasetId: sample.id, recipe: bad }, ctx)) as RecipePreview;
-    expect(p.fieldErrors).toEqual([{ path: ['target', 'positive'], message: expect.any(String) }]);
+    expect(p.fieldErrors).toEqual([{ path: ['target', 'positive'], where: 'target · positive class', message: 'required' }]);
   });
 
   it('refuses an unknown dataset', async () => {

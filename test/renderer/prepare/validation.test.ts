@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addStep, newDraft, setPositive, setStepField, setTarget } from '../../../src-renderer/src/lib/prepare/draft';
-import { stepType } from '../../../src-renderer/src/lib/prepare/stepCatalog';
+import { STEP_FIELD_LABELS } from '../../../src-main/core/recipe/recipePaths';
+import { STEP_TYPES, stepType } from '../../../src-renderer/src/lib/prepare/stepCatalog';
 import { draftIssues, formatField, issueAt, parseField, splitColumns, stepIssues } from '../../../src-renderer/src/lib/prepare/validation';
 
 const field = (op: Parameters<typeof stepType>[0], key: string) => stepType(op).fields.find((f) => f.key === key)!;
@@ -36,6 +37,23 @@ describe('fields validated as typed', () => {
     expect(stepIssues(issues, 0)).toEqual({ columns: 'choose at least one column' });
     expect(stepIssues(issues, 1)).toEqual({ test: 'must be < 1' });
     expect(stepIssues(issues, 2)).toEqual({ column: 'required', ngramRange: 'min must be ≤ max' });
+  });
+
+  it('each problem also says where as the step list numbers steps and the form labels fields', () => {
+    let d = addStep(addStep(addStep(base(), 'dropColumns'), 'split'), 'countVectorizer');
+    d = setStepField(d, 1, 'test', 1.5);
+    expect(draftIssues(d).map((i) => `${i.where}: ${i.message}`)).toEqual([
+      'step 1 (drop columns) · columns: choose at least one column',
+      'step 2 (split) · test share: must be < 1',
+      'step 3 (n-gram counts) · text column: required',
+    ]);
+  });
+
+  it('the field names in messages are the form’s labels', () => {
+    for (const t of STEP_TYPES) {
+      const labels = Object.fromEntries(t.fields.map((f) => [f.key, f.label.toLowerCase()]));
+      expect(STEP_FIELD_LABELS[t.op], t.op).toEqual(labels);
+    }
   });
 
   it('a recipe without a split is not an error while editing; two splits are', () => {

@@ -41,3 +41,11 @@ const ORDER: Record<RecipeWarning['severity'], number> = { error: 0, warning: 1,
 export function sortedWarnings(ws: readonly RecipeWarning[]): RecipeWarning[] {
   return ws.map((w, i) => ({ w, i })).sort((a, b) => ORDER[a.w.severity] - ORDER[b.w.severity] || a.i - b.i).map((x) => x.w);
 }
+
+/** What a warning's details toggle holds, e.g. "4 pairs, 5 VIFs". */
+export function detailsSummary(w: RecipeWarning): string {
+  const pairs = w.group?.pairs.length ?? 0;
+  const vifs = w.group?.vifs.length ?? 0;
+  const parts = [pairs ? `${pairs} ${pairs === 1 ? 'pair' : 'pairs'} with r` : '', vifs ? `${vifs === 1 ? 'the VIF' : `${vifs} VIFs`}` : ''].filter(Boolean);
+  return parts.length ? parts.join(', ') : `${w.details?.length ?? 0} lines`;
+}

@@ -1,4 +1,5 @@
 import { humanMessage } from '../../../../src-main/core/recipe/issueMessages';
+import { describeRecipePath } from '../../../../src-main/core/recipe/recipePaths';
 import { recipeSchema, stepSchema } from '../../../../src-main/core/recipe/schema';
 import type { RecipeDraft, StepDraft } from './draft';
 import type { FieldSpec } from './stepCatalog';
@@ -11,6 +12,8 @@ import type { FieldSpec } from './stepCatalog';
  */
 export interface Issue {
   path: (string | number)[];
+  /** The path as the editors name it: "step 5 (split) · test share". */
+  where: string;
   message: string;
 }
 
@@ -22,7 +25,7 @@ export function draftIssues(draft: RecipeDraft): Issue[] {
   if (r.success) return [];
   return r.error.issues
     .filter((i) => !(countSplits(draft) === 0 && i.code === 'custom' && i.path.length === 1 && i.path[0] === 'steps'))
-    .map((i) => ({ path: toPath(i.path), message: humanMessage(i) }));
+    .map((i) => ({ path: toPath(i.path), where: describeRecipePath(i.path, draft), message: humanMessage(i) }));
 }
 
 function countSplits(draft: RecipeDraft): number {
