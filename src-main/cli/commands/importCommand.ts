@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { cliPath, cliWorkbench } from '../cliWorkbench';
 import { progressBar } from '../progressBar';
@@ -14,18 +14,27 @@ export async function importCommand(args: string[], signal?: AbortSignal): Promi
   }
   const project = cliPath(projectArg);
   const wb = await cliWorkbench();
-  if (existsSync(project)) wb.open(project);
-  else wb.create(project);
+  // A project made for this import only goes again if the import fails: no empty project is left behind.
+  const created = existsSync(project) ? null : wb.create(project).path;
+  if (!created) wb.open(project);
   const bar = progressBar();
+  let imported = false;
   try {
     const started = Date.now();
     const info = await wb.importFile({ path: cliPath(fileArg), name: values.name, signal, onProgress: (p) => bar.update(p) });
     bar.done();
     console.log(`${info.name}: ${info.rows} rows × ${info.columns.length} columns in ${((Date.now() - started) / 1000).toFixed(2)} s`);
     for (const n of info.notes) console.log(`note: ${n}`);
+    imported = true;
     return 0;
   } finally {
     bar.done();
     await wb.close();
+    if (created && !imported) removeProjectFile(created);
   }
+}
+
+/** Removes a project file and the side files SQLite keeps beside it. */
+function removeProjectFile(path: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
 }

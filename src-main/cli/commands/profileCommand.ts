@@ -120,5 +120,6 @@ export function profileText(name: string, p: DatasetProfile): string {
       ),
     );
   }
+  for (const n of p.notes) out.push(`\nnote: ${n}\n`);
   return out.join('');
 }

@@ -69,6 +69,11 @@ export class CsvTokenizer {
     this.file = opts.file;
   }
 
+  /** The physical line (1-based) the next character pushed is on. */
+  get currentLine(): number {
+    return this.line;
+  }
+
   /** 1-based column (position within its physical line) where field `i` of the last emitted row starts. */
   fieldColumn(i: number): number {
     return this.lastColumns[i];

@@ -1,4 +1,5 @@
 import { ApiError } from '../api/errors';
+import type { ControlCharacter } from './controlCharacters';
 import { MAX_DATASET_COLUMNS, tooManyColumnsError } from './datasetLimits';
 import { DelimitedRecords } from './delimitedRecords';
 import type { DecodingReport, TextEncodingName } from './encoding';
@@ -54,8 +55,14 @@ export interface ParseSummary {
   firstLeadingZero: (CellExample | null)[];
   /** Per column: the first integer beyond ±(2^53 − 1), kept as text (see `isUnsafeInteger`). */
   firstUnsafe: (CellExample | null)[];
+  /** Per column: the first number with more significant digits than a double keeps, which a double rounds (see `roundsAsDouble`). */
+  firstInexact: (CellExample | null)[];
   /** Bytes read as Windows-1252 in a UTF-8 decode. */
   decoding: DecodingReport;
+  /** The first control character in the file (kept as it is), or null. */
+  firstControl: ControlCharacter | null;
+  /** Unpaired surrogates of a UTF-16 file, each read as U+FFFD, and the line of the first; null when none. */
+  loneSurrogates: { count: number; line: number } | null;
 }
 
 export interface DelimitedParserOptions {
@@ -106,6 +113,7 @@ export class DelimitedParser {
   private leadingZeros: number[] = [];
   private firstLeadingZero: (CellExample | null)[] = [];
   private firstUnsafe: (CellExample | null)[] = [];
+  private firstInexact: (CellExample | null)[] = [];
   private pending: (string | null)[][] = [];
   private pendingLines: number[] = [];
   private deciding = true;
@@ -142,7 +150,10 @@ export class DelimitedParser {
       leadingZeros: this.leadingZeros,
       firstLeadingZero: this.firstLeadingZero,
       firstUnsafe: this.firstUnsafe,
+      firstInexact: this.firstInexact,
       decoding: this.records.decoding,
+      firstControl: this.records.firstControl,
+      loneSurrogates: this.records.loneSurrogates,
     };
   }
 
@@ -158,6 +169,7 @@ export class DelimitedParser {
     this.leadingZeros = header.map(() => 0);
     this.firstLeadingZero = header.map(() => null);
     this.firstUnsafe = header.map(() => null);
+    this.firstInexact = header.map(() => null);
     this.tags = new Uint8Array(this.batchRows * this.width);
     this.nums = new Float64Array(this.batchRows * this.width);
   }
@@ -179,6 +191,7 @@ export class DelimitedParser {
           const p = profilers[j];
           p.observePresent(raw);
           if (p.lastUnsafe) this.unsafe(j, raw, line);
+          else if (p.lastInexact) this.firstInexact[j] ??= { value: raw, line };
           raws[j] = raw;
           if (!textMode[j] && parseNumberLikePandas(raw) === null) textMode[j] = true;
         }
@@ -205,6 +218,7 @@ export class DelimitedParser {
           this.nums[k] = v;
         } else {
           if (p.lastUnsafe) this.unsafe(j, raw, line);
+          else if (p.lastInexact) this.firstInexact[j] ??= { value: raw, line };
           this.putCell(raw, j, k, line);
         }
       }

@@ -1,3 +1,5 @@
+import { ApiError } from '../api/errors';
+import { type ControlCharacter, ControlCharacterCheck } from './controlCharacters';
 import { CsvTokenizer, type RowHandler } from './csvTokenizer';
 import { sniffDelimiter } from './delimiter';
 import { ChunkDecoder, type DecodingReport, type TextEncodingName } from './encoding';
@@ -31,10 +33,15 @@ export class DelimitedRecords {
   private sniffBuffer = '';
   private skip: number;
   private done = 0;
+  private readonly controls: ControlCharacterCheck;
+  /** Where the first unpaired UTF-16 surrogate is in the text not yet tokenized (-1: none there), and its line once known. */
+  private pendingLoneSurrogate = -1;
+  private loneSurrogateLine = 0;
   delimiter: string | undefined;
 
   constructor(o: DelimitedRecordsOptions) {
     this.o = o;
+    this.controls = new ControlCharacterCheck(o.file);
     this.decoder = new ChunkDecoder(o.encoding, o.skip, { invalid: 'windows-1252' });
     this.delimiter = o.delimiter;
     this.skip = o.skip;
@@ -43,6 +50,17 @@ export class DelimitedRecords {
   /** 1-based column where field `i` of the last record starts. */
   fieldColumn(i: number): number {
     return this.tokenizer!.fieldColumn(i);
+  }
+
+  /** The first control character of the text so far (a NUL is refused instead, see {@link ControlCharacterCheck}). */
+  get firstControl(): ControlCharacter | null {
+    return this.controls.first;
+  }
+
+  /** Unpaired UTF-16 surrogates read as U+FFFD so far, and the line of the first; null when none. */
+  get loneSurrogates(): { count: number; line: number } | null {
+    const count = this.decoder.utf16?.loneSurrogates ?? 0;
+    return count > 0 ? { count, line: this.loneSurrogateLine } : null;
   }
 
   /** Bytes read as Windows-1252 so far. */
@@ -58,22 +76,50 @@ export class DelimitedRecords {
       this.skip -= chunk.length - bytes.length;
     }
     const text = this.decoder.decode(bytes);
+    this.noteLoneSurrogate(this.tokenizer ? 0 : this.sniffBuffer.length);
     if (!this.tokenizer) {
       this.sniffBuffer += text;
       if (this.sniffBuffer.length < SNIFF_CHARS && this.done < this.o.total) return;
       this.startTokenizer();
     } else {
-      this.tokenizer.push(text, this.o.onRecord);
+      this.tokenize(text);
     }
+  }
+
+  /** After a decode: remembers where its first unpaired surrogate is in the text to tokenize, which starts `at` characters before the decoded text. */
+  private noteLoneSurrogate(at: number): void {
+    const index = this.decoder.utf16?.lastLoneSurrogate ?? -1;
+    if (index >= 0 && this.pendingLoneSurrogate < 0 && this.loneSurrogateLine === 0) this.pendingLoneSurrogate = at + index;
+  }
+
+  /** Every piece of text goes through here, in order, so its lines are known. */
+  private tokenize(text: string): void {
+    const tokenizer = this.tokenizer!;
+    if (this.pendingLoneSurrogate >= 0) {
+      this.loneSurrogateLine = this.controls.lineOf(text, this.pendingLoneSurrogate, tokenizer.currentLine);
+      this.pendingLoneSurrogate = -1;
+    }
+    this.controls.check(text, tokenizer.currentLine);
+    tokenizer.push(text, this.o.onRecord);
   }
 
   end(): void {
     const tail = this.decoder.end();
+    const dangling = this.decoder.utf16?.danglingByte ?? -1;
+    if (dangling >= 0) {
+      const file = this.o.file;
+      throw new ApiError(
+        'bad-input',
+        `${file} ends in the middle of a UTF-16 character: its last byte (at offset ${dangling.toLocaleString('en-US')}) has no partner, so the file looks cut short. Nothing was imported.`,
+        { file },
+      );
+    }
+    this.noteLoneSurrogate(this.tokenizer ? 0 : this.sniffBuffer.length);
     if (!this.tokenizer) {
       this.sniffBuffer += tail;
       this.startTokenizer();
     } else if (tail) {
-      this.tokenizer.push(tail, this.o.onRecord);
+      this.tokenize(tail);
     }
     this.tokenizer!.end(this.o.onRecord);
   }
@@ -83,6 +129,6 @@ export class DelimitedRecords {
     this.tokenizer = new CsvTokenizer({ delimiter: this.delimiter, file: this.o.file });
     const text = this.sniffBuffer;
     this.sniffBuffer = '';
-    this.tokenizer.push(text, this.o.onRecord);
+    this.tokenize(text);
   }
 }

@@ -1,5 +1,7 @@
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'latin1' | 'windows-1252';
 
+import { Utf16Decoder } from './utf16Decoder';
+
 type Decoder = InstanceType<typeof TextDecoder>;
 
 /** Recognises a byte-order mark at the start of a file. */
@@ -19,16 +21,34 @@ const CONTROL_COUNT_MIN = 16;
 
 /** What the first bytes of a file say about it being text. */
 export type TextSniff =
-  /** `offset`: the first NUL, or else the first control byte. */
+  /** `offset`: the first NUL, or else the first byte that is not text. */
   | { binary: true; offset: number }
-  /** `controls`: control bytes other than tab, LF, FF and CR; `firstControl`: the offset of the first, or -1. */
+  /** `controls`: control bytes other than tab, LF and CR; `firstControl`: the offset of the first, or -1. */
   | { binary: false; controls: number; firstControl: number };
+
+/** Bytes that are not part of a valid UTF-8 sequence, and the offset of the first (-1 when none). */
+function invalidUtf8Bytes(bytes: Uint8Array): { count: number; first: number } {
+  let count = 0;
+  let first = -1;
+  let pos = 0;
+  while (pos < bytes.length) {
+    // A sequence cut by the end of the head is not counted: the next byte may complete it.
+    const bad = firstInvalidUtf8(bytes.subarray(pos), true);
+    if (bad < 0) break;
+    if (count++ === 0) first = pos + bad;
+    pos += bad + 1;
+  }
+  return { count, first };
+}
 
 /**
  * Whether the first bytes of a file are not text: a NUL byte (text encodings
- * we read never contain one without a UTF-16 BOM), or, among at least
- * {@link CONTROL_COUNT_MIN} control bytes (other than tab, LF, FF and CR),
- * more than 10 % of the bytes.
+ * we read never contain one without a UTF-16 BOM); among at least
+ * {@link CONTROL_COUNT_MIN} control bytes (other than tab, LF and CR), more
+ * than 10 % of the bytes; or, with at least two control bytes, mostly bytes
+ * that are neither text characters nor UTF-8 (random bytes, a short binary
+ * file). A legacy 8-bit text (Windows-1252, or Cyrillic in Windows-1251) has
+ * many bytes that are not UTF-8 but no control bytes, so it stays text.
  */
 export function sniffText(head: Uint8Array): TextSniff {
   const bom = detectBom(head);
@@ -38,11 +58,17 @@ export function sniffText(head: Uint8Array): TextSniff {
   for (let i = 0; i < head.length; i++) {
     const b = head[i];
     if (b === 0) return { binary: true, offset: i };
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) {
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) {
       if (controls++ === 0) firstControl = i;
     }
   }
   if (controls >= CONTROL_COUNT_MIN && controls / head.length > CONTROL_SHARE_LIMIT) return { binary: true, offset: firstControl };
+  if (controls >= 2) {
+    const invalid = invalidUtf8Bytes(head);
+    if ((controls + invalid.count) * 2 > head.length) {
+      return { binary: true, offset: invalid.first >= 0 ? Math.min(firstControl, invalid.first) : firstControl };
+    }
+  }
   return { binary: false, controls, firstControl };
 }
 
@@ -109,7 +135,8 @@ export interface ChunkDecoderOptions {
 export class ChunkDecoder {
   readonly encoding: TextEncodingName;
   private readonly utf8: Decoder | null = null;
-  private readonly utf16: Decoder | null = null;
+  /** UTF-16 is decoded by its own decoder, which reports unpaired surrogates and a dangling last byte. */
+  readonly utf16: Utf16Decoder | null = null;
   /** Trailing bytes of an incomplete UTF-8 sequence from the previous chunk. */
   private carry: Uint8Array = new Uint8Array(0);
   /** Absolute offset of the next byte to be passed to decode(). */
@@ -125,7 +152,7 @@ export class ChunkDecoder {
     this.lenient = encoding === 'utf-8' && options.invalid === 'windows-1252';
     if (encoding === 'utf-8') this.utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     else if (encoding === 'utf-16le' || encoding === 'utf-16be') {
-      this.utf16 = new TextDecoder(encoding, { ignoreBOM: true });
+      this.utf16 = new Utf16Decoder(encoding, startOffset);
     }
     this.cp1252 = encoding === 'windows-1252';
   }
@@ -138,14 +165,14 @@ export class ChunkDecoder {
   decode(chunk: Uint8Array): string {
     const start = this.offset;
     this.offset += chunk.length;
-    if (this.utf16) return this.utf16.decode(chunk, { stream: true });
+    if (this.utf16) return this.utf16.decode(chunk);
     if (this.cp1252) return decodeCp1252(chunk);
     if (!this.utf8) return decodeLatin1(chunk);
     return this.lenient ? this.decodeLenient(chunk, start) : this.decodeUtf8(chunk, start);
   }
 
   end(): string {
-    if (this.utf16) return this.utf16.decode();
+    if (this.utf16) return this.utf16.end();
     if (this.utf8 && this.carry.length > 0) {
       const carry = this.carry;
       this.carry = new Uint8Array(0);

@@ -1,4 +1,5 @@
 import type { ColumnKind } from '../data/columns';
+import { roundsAsDouble } from '../data/exactDecimal';
 import { isMissing } from './missing';
 import { NumberSet } from './numberSet';
 import { isUnsafeInteger, NUM_INT, NUM_NONE, pandasNumberKind } from './parseNumber';
@@ -40,7 +41,10 @@ export interface ColumnStats {
   missing: number;
   /** Non-missing cells pandas' C parser reads as numbers (ints, decimals, exponents, inf). */
   numeric: number;
-  /** Of `numeric`, those written as integers (no decimal point or exponent) within int64/uint64 range. */
+  /**
+   * Of `numeric`, those written as integers (no decimal point or exponent) within int64/uint64 range,
+   * and the integers beyond ±(2^53 − 1) written with a fraction of zeros (`…789.0`).
+   */
   integer: number;
   /** Of `integer`, those beyond ±(2^53 − 1), which a double cannot hold exactly (see {@link isUnsafeInteger}). */
   unsafeInteger: number;
@@ -137,6 +141,9 @@ function simpleNumber(s: string): number {
   return NaN;
 }
 
+/** A number token this short has at most 15 significant digits, which a double always keeps. */
+const DOUBLE_SAFE_LENGTH = 16;
+
 /** Distinct strings checked by a linear scan before the hash set: labels repeat a lot. */
 const FEW = 8;
 
@@ -167,6 +174,8 @@ export class ColumnProfiler {
   lastCanonical = false;
   /** Set by {@link observePresent}: its value is an integer beyond ±(2^53 − 1). */
   lastUnsafe = false;
+  /** Set by {@link observePresent}: its value is a number with more significant digits than a double keeps, which a double rounds (see {@link roundsAsDouble}). */
+  lastInexact = false;
   private readonly budget: DistinctBudget | null;
   /** Past {@link DISTINCT_CAP}, still counting integers on {@link budget}: only plain integers may follow. */
   private extended = false;
@@ -203,6 +212,7 @@ export class ColumnProfiler {
     const shape = simpleShape;
     this.lastCanonical = shape === SIMPLE_INT;
     this.lastUnsafe = false;
+    this.lastInexact = false;
     if (shape !== SIMPLE_NONE) {
       // Plain numbers: no whitespace, no boolean, in int64 range.
       this.numeric++;
@@ -226,12 +236,15 @@ export class ColumnProfiler {
     const kind = pandasNumberKind(raw);
     if (kind !== NUM_NONE) {
       this.numeric++;
-      if (kind === NUM_INT) {
+      if (isUnsafeInteger(raw)) {
+        // `…789` and `…789.0` alike: an integer a double would round.
         this.integer++;
-        if (isUnsafeInteger(raw)) {
-          this.unsafeInteger++;
-          this.lastUnsafe = true;
-        }
+        this.unsafeInteger++;
+        this.lastUnsafe = true;
+      } else if (kind === NUM_INT) {
+        this.integer++;
+      } else if (raw.length > DOUBLE_SAFE_LENGTH && roundsAsDouble(raw)) {
+        this.lastInexact = true;
       }
     } else if (isPandasBoolean(raw)) {
       this.boolean++;
@@ -372,6 +385,15 @@ function decide(stats: ColumnStats, name: string, rows: number, distinct: () => 
   if (stats.hasWhitespace && distinct() / count > TEXT_DISTINCT_SHARE) return 'text';
   // Short, repeating labels.
   return 'categorical';
+}
+
+/**
+ * The stats of a column whose values are strings by the file's own type (an
+ * Arrow string column, a decimal kept as text): nothing in it is a number or
+ * a boolean, however it reads, so only the text kinds are open to it.
+ */
+export function asTextStats(stats: ColumnStats): ColumnStats {
+  return { ...stats, numeric: 0, integer: 0, unsafeInteger: 0, boolean: 0 };
 }
 
 /**

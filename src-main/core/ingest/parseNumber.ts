@@ -70,9 +70,11 @@ function integerInRange(text: string): boolean {
 const MAX_SAFE_DIGITS = String(Number.MAX_SAFE_INTEGER);
 
 /**
- * True for an integer token (`[ws][+-]digits[ws]`) whose value is beyond
- * ±(2^53 − 1): a double would round it, merging distinct ids, so such a
- * token must never be read as a number. Decided on the digits alone.
+ * True for an integer-valued token beyond ±(2^53 − 1): `[ws][+-]digits[ws]`,
+ * or the same digits followed by a point and only zeros (`1234567890123456789.0`,
+ * as pandas writes an integer column that has a missing value). A double would
+ * round it, merging distinct ids, so such a token must never be read as a
+ * number. Decided on the digits alone.
  */
 export function isUnsafeInteger(s: string): boolean {
   // Fewer than 16 characters cannot hold 16 significant digits.
@@ -82,6 +84,10 @@ export function isUnsafeInteger(s: string): boolean {
   while (i < n && isCSpace(s.charCodeAt(i))) i++;
   let end = n;
   while (end > i && isCSpace(s.charCodeAt(end - 1))) end--;
+  // A fraction of zeros only (`.0`, `.000`) leaves the integer.
+  let point = end - 1;
+  while (point > i && s.charCodeAt(point) === 48) point--;
+  if (s.charCodeAt(point) === 46 && point > i) end = point;
   const c = s.charCodeAt(i);
   if (c === 43 || c === 45) i++;
   // Leading zeros do not count towards the magnitude.
@@ -100,13 +106,14 @@ export function isUnsafeInteger(s: string): boolean {
  * floats with optional sign, exponent and surrounding spaces, and the
  * infinities; see {@link pandasNumberKind}), or null when pandas keeps the
  * field as text — and also for integers beyond ±(2^53 − 1), which a double
- * cannot hold exactly (see {@link isUnsafeInteger}). `Number()` alone is too
+ * cannot hold exactly, whether written `…789` or `…789.0` (see {@link isUnsafeInteger}). `Number()` alone is too
  * lenient (hex, binary and octal prefixes, `''` → 0, padded `' inf'`).
  */
 export function parseNumberLikePandas(raw: string): number | null {
   const kind = pandasNumberKind(raw);
   if (kind === NUM_NONE) return null;
-  if (kind === NUM_INT) return isUnsafeInteger(raw) ? null : Number(raw);
+  if (isUnsafeInteger(raw)) return null;
+  if (kind === NUM_INT) return Number(raw);
   const n = Number(raw);
   // Number() rejects the spelled-out infinities pandas accepts (`inf`, `-INF`).
   if (n !== n) return raw.charCodeAt(0) === 45 ? -Infinity : Infinity;

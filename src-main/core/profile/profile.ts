@@ -26,9 +26,21 @@ export interface DatasetProfile {
   missing: { cells: number; rows: number };
   /** `duplicated().sum()` over all columns, first occurrence kept. */
   duplicates: { count: number; fraction: number };
-  /** Over the numeric columns, pairwise complete observations; spearman is null when not asked for. */
+  /**
+   * Over the numeric columns (the first {@link ProfileOptions.correlationColumns}
+   * of them, see `notes`), pairwise complete observations; spearman is null when not asked for.
+   */
   correlations: { pearson: CorrelationMatrix; spearman: CorrelationMatrix | null };
+  /** What the profile leaves out, and why (a wide table's correlations are bounded). */
+  notes: string[];
 }
+
+/**
+ * Numeric columns the correlation matrices cover by default. The matrices
+ * grow with the square of the columns: 1,333 numeric columns make two
+ * 1.8-million-cell matrices, tens of MB of JSON that no one reads as a table.
+ */
+export const MAX_CORRELATION_COLUMNS = 100;
 
 export interface ColumnProfileBase {
   name: string;
@@ -81,6 +93,8 @@ export interface ProfileOptions {
   topValues?: number;
   /** Compute the Spearman matrix too (default true). */
   spearman?: boolean;
+  /** Numeric columns the correlation matrices cover, the first ones in table order (default {@link MAX_CORRELATION_COLUMNS}). */
+  correlationColumns?: number;
 }
 
 function dtypeOf(c: FrameColumn, missing: number): ColumnProfileBase['dtype'] {
@@ -150,6 +164,15 @@ export function profileFrame(frame: Frame, options: ProfileOptions = {}): Datase
     };
   });
   const dup = duplicatedRows(frame, { factorized, distinctKey });
+  const notes: string[] = [];
+  const correlationColumns = options.correlationColumns ?? MAX_CORRELATION_COLUMNS;
+  const correlated = numeric.slice(0, correlationColumns);
+  if (numeric.length > correlated.length) {
+    notes.push(
+      `Correlations cover the first ${correlated.length.toLocaleString('en-US')} of the ${numeric.length.toLocaleString('en-US')} numeric columns ` +
+        `(${correlated[0].name} to ${correlated[correlated.length - 1].name}): a matrix of all of them would be too large to show.`,
+    );
+  }
   return {
     rows,
     shape: [rows, frame.names.length],
@@ -159,9 +182,10 @@ export function profileFrame(frame: Frame, options: ProfileOptions = {}): Datase
     missing: { cells: columns.reduce((s, c) => s + c.missing, 0), rows: rowsWithMissing(frame) },
     duplicates: { count: dup.count, fraction: rows > 0 ? dup.count / rows : 0 },
     correlations: {
-      pearson: correlationMatrix(numeric, 'pearson'),
-      spearman: spearman ? correlationMatrix(numeric, 'spearman') : null,
+      pearson: correlationMatrix(correlated, 'pearson'),
+      spearman: spearman ? correlationMatrix(correlated, 'spearman') : null,
     },
+    notes,
   };
 }
 

@@ -2,14 +2,15 @@ import { createReadStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Hash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { DateUnit, RecordBatchReader, Type, type DataType, type Date_, type Timestamp, type Vector } from 'apache-arrow';
+import { DateUnit, RecordBatchReader, Type, type DataType, type Date_, type Decimal, type Dictionary, type Timestamp, type Vector } from 'apache-arrow';
 import { ApiError, cancelledError } from '../../core/api/errors';
 import type { Progress } from '../../core/api/contract';
 import { ArrowLayoutError, checkArrowLayout, type IpcLayout } from '../../core/data/arrowIpcLayout';
 import type { ColumnInfo, ColumnKind } from '../../core/data/columns';
+import { decimalText, decimalTextOfDouble, DOUBLE_SAFE_DIGITS, roundsAsDouble, unscaledDecimal } from '../../core/data/exactDecimal';
 import { isoDate, isoDateFromMilliseconds, isoTimestamp, type TimestampUnit } from '../../core/data/isoDateTime';
 import { dedupeHeader } from '../../core/ingest/header';
-import { ColumnProfiler, DistinctBudget, inferKind, needsExactDistinct } from '../../core/ingest/inference';
+import { asTextStats, ColumnProfiler, DistinctBudget, inferKind, needsExactDistinct } from '../../core/ingest/inference';
 import { storageColumn } from '../store/datasets';
 import { RowTableWriter } from './rowTableWriter';
 import { assertUnchanged, type FileSnapshot } from './sourceFile';
@@ -27,9 +28,12 @@ type Cell = number | string | null;
 /** Reads row i of one column of the current record batch as a stored cell. */
 type CellReader = (i: number) => Cell;
 
-/** Per column, across batches: whether some integer was beyond ±2^53 and so stored as text. */
+/** Per column, across batches: what had to be kept as exact text. */
 interface ColumnState {
+  /** Some integer was beyond ±2^53 and so stored as text. */
   wideIntegers: boolean;
+  /** The first decimal a double would round, stored as text (the column's earlier decimals are doubles until the end). */
+  inexactDecimal: { value: string; row: number } | null;
 }
 
 function plainCell(v: unknown, state: ColumnState): Cell {
@@ -48,20 +52,44 @@ function plainCell(v: unknown, state: ColumnState): Cell {
 }
 
 /**
+ * Reads a Decimal column from its unscaled integers (`Vector.get` gives the
+ * unscaled integer without its scale): a double when the decimal survives
+ * one exactly (always, up to {@link DOUBLE_SAFE_DIGITS} digits of precision),
+ * else its exact text.
+ */
+function decimalReader(vector: Vector, type: Decimal, state: ColumnState, firstRow: number): CellReader {
+  const data = vector.data[0];
+  const words = data.values as Uint32Array;
+  const stride = type.bitWidth / 32;
+  const scale = type.scale;
+  const alwaysFits = type.precision <= DOUBLE_SAFE_DIGITS;
+  return (i) => {
+    if (!vector.isValid(i)) return null;
+    const text = decimalText(unscaledDecimal(words, data.offset + i, stride), scale);
+    if (alwaysFits || !roundsAsDouble(text)) return Number(text);
+    state.inexactDecimal ??= { value: text, row: firstRow + i + 1 };
+    return text;
+  };
+}
+
+/**
  * How to read one column of a batch. Dates and timestamps are read from
  * their stored counts, not through `Vector.get`, which gives milliseconds
  * as a double (dropping micro- and nanoseconds).
  */
-function cellReader(vector: Vector, type: DataType, state: ColumnState): CellReader {
-  const data = vector.data.length === 1 ? vector.data[0] : null;
-  if (data !== null && type.typeId === Type.Timestamp) {
+function cellReader(vector: Vector, type: DataType, state: ColumnState, firstRow: number): CellReader {
+  // A record batch's column is one piece of data.
+  if (vector.data.length !== 1) throw new Error('a column of a record batch in several pieces');
+  const data = vector.data[0];
+  if (type.typeId === Type.Decimal) return decimalReader(vector, type as Decimal, state, firstRow);
+  if (type.typeId === Type.Timestamp) {
     const t = type as Timestamp;
     const values = data.values as BigInt64Array;
     const unit = t.unit as TimestampUnit;
     const utc = t.timezone !== null && t.timezone !== '';
     return (i) => (vector.isValid(i) ? isoTimestamp(values[data.offset + i], unit, utc) : null);
   }
-  if (data !== null && type.typeId === Type.Date) {
+  if (type.typeId === Type.Date) {
     const values = data.values as Int32Array | BigInt64Array;
     return (type as Date_).unit === DateUnit.DAY
       ? (i) => (vector.isValid(i) ? isoDate(values[data.offset + i]) : null)
@@ -70,9 +98,19 @@ function cellReader(vector: Vector, type: DataType, state: ColumnState): CellRea
   return (i) => plainCell(vector.get(i), state);
 }
 
-/** The kind an Arrow type fixes; null when the values decide (strings). */
-function kindOfType(t: DataType): ColumnKind | null {
+/**
+ * The kind an Arrow type fixes; `string` when the values choose among the
+ * text kinds only (the file says they are strings, whatever they look like:
+ * `007` and `10` stay text, as pandas keeps them as object); null when the
+ * values decide (other types, read through `Vector.get`).
+ */
+function kindOfType(t: DataType): ColumnKind | 'string' | null {
   switch (t.typeId) {
+    case Type.Dictionary:
+      return kindOfType((t as Dictionary).dictionary);
+    case Type.Utf8:
+    case Type.LargeUtf8:
+      return 'string';
     case Type.Int:
       return 'integer';
     case Type.Float:
@@ -86,6 +124,17 @@ function kindOfType(t: DataType): ColumnKind | null {
     default:
       return null;
   }
+}
+
+/**
+ * One storage class for a decimal column that holds a decimal a double would
+ * round: its earlier decimals, stored as doubles, become their exact text
+ * too (with the scale's digits, `1.10`), so the column sorts and matches as one.
+ */
+function keepDecimalsAsText(db: Database.Database, table: string, column: number, scale: number): void {
+  const sc = storageColumn(column);
+  db.function('assay_decimal_text', { deterministic: true }, (x: unknown) => decimalTextOfDouble(x as number, scale));
+  db.prepare(`UPDATE ${table} SET ${sc} = assay_decimal_text(${sc}) WHERE typeof(${sc}) IN ('integer', 'real')`).run();
 }
 
 async function hashFile(path: string, hash: Hash): Promise<void> {
@@ -157,7 +206,7 @@ export async function importArrow(db: Database.Database, o: ArrowOptions) {
     const writer = new RowTableWriter(db, o.table, names.length);
     const budget = new DistinctBudget();
     const profilers = names.map((name) => new ColumnProfiler({ name, budget }));
-    const states: ColumnState[] = names.map(() => ({ wideIntegers: false }));
+    const states: ColumnState[] = names.map(() => ({ wideIntegers: false, inexactDecimal: null }));
     const cells: Cell[] = new Array<Cell>(names.length);
     const batches = reader[Symbol.asyncIterator]();
     let batchNo = 0;
@@ -173,7 +222,7 @@ export async function importArrow(db: Database.Database, o: ArrowOptions) {
         readers = fields.map((f, j) => {
           const child = batch.getChildAt(j);
           if (child === null) throw new Error('missing column');
-          return cellReader(child, f.type, states[j]);
+          return cellReader(child, f.type, states[j], writer.rows);
         });
       } catch (e) {
         throw decodeError(e, file, where);
@@ -218,14 +267,24 @@ export async function importArrow(db: Database.Database, o: ArrowOptions) {
           notes.push(`Column "${name}" is in time zone ${zone}; its times are shown in UTC (ending in Z).`);
         }
       }
-      const stats = profilers[j].summary();
+      const inexact = states[j].inexactDecimal;
+      if (inexact) {
+        keepDecimalsAsText(db, o.table, j, (type as Decimal).scale);
+        notes.push(
+          `Column "${name}" holds decimals with more digits than a float holds exactly (such as ${inexact.value} in row ${inexact.row}); ` +
+            'they are kept exact, as text, so the column is not numeric.',
+        );
+      }
+      const fixed = states[j].wideIntegers ? 'identifier' : inexact ? 'string' : kindOfType(type);
+      const stats = fixed === 'string' ? asTextStats(profilers[j].summary()) : profilers[j].summary();
       const exact = needsExactDistinct(stats, name, writer.rows)
         ? (db.prepare(`SELECT COUNT(DISTINCT ${storageColumn(j)}) AS n FROM ${o.table}`).get() as { n: number }).n
         : undefined;
-      const inferred = inferKind(stats, name, writer.rows, exact);
-      const fixed = states[j].wideIntegers ? 'identifier' : kindOfType(type);
+      let inferred = inferKind(stats, name, writer.rows, exact);
+      // Long decimals are not prose: a decimal kept as text is a label or a key.
+      if (inexact && inferred === 'text') inferred = 'categorical';
       // The file's own type wins, except that an integer id stays an identifier.
-      const kind = fixed === null || (fixed === 'integer' && inferred === 'identifier') ? inferred : fixed;
+      const kind = fixed === null || fixed === 'string' || (fixed === 'integer' && inferred === 'identifier') ? inferred : fixed;
       return { index: j, name, kind, inferredKind: kind, count: stats.count, missing: stats.missing, distinct: exact ?? stats.distinct };
     });
     return { rows: writer.rows, columns, notes };

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { ApiError, cancelledError } from '../../core/api/errors';
 import type { Progress } from '../../core/api/contract';
 import type { ColumnInfo, ColumnKind } from '../../core/data/columns';
+import { controlCharacterNote } from '../../core/ingest/controlCharacters';
 import type { CellExample, ParseSummary, RowBatch } from '../../core/ingest/delimitedParser';
 import { DelimitedRecords } from '../../core/ingest/delimitedRecords';
 import type { DecodingReport, TextEncodingName } from '../../core/ingest/encoding';
@@ -13,7 +14,7 @@ import { parseNumberLikePandas } from '../../core/ingest/parseNumber';
 import { storageColumn } from '../store/datasets';
 import { inProcessEngine, type ParserConfig, workerEngine } from './parserWorker';
 import { RowTableWriter } from './rowTableWriter';
-import { assertUnchanged, type FileSnapshot, linesAtOffsets } from './sourceFile';
+import { assertUnchanged, type FileSnapshot, linesAtOffsets, unreadableSourceError } from './sourceFile';
 
 export interface DelimitedOptions {
   snapshot: FileSnapshot;
@@ -149,6 +150,14 @@ export async function importDelimited(db: Database.Database, o: DelimitedOptions
     }
   }
   const encoding = o.encoding === 'utf-8' && o.skip === 0 && summary.decoding.replaced > 0 && !summary.decoding.multibyte ? 'windows-1252' : o.encoding;
+  if (summary.firstControl) notes.unshift(controlCharacterNote(file, summary.firstControl));
+  const lone = summary.loneSurrogates;
+  if (lone) {
+    notes.unshift(
+      `${file} holds ${plural(lone.count, 'unpaired UTF-16 surrogate', 'unpaired UTF-16 surrogates')} (the first on line ${lone.line}), which ${lone.count === 1 ? 'is not a character' : 'are not characters'}; ` +
+        `${lone.count === 1 ? 'it was' : 'each was'} read as the replacement character U+FFFD (\uFFFD).`,
+    );
+  }
   if (summary.decoding.replaced > 0) notes.unshift(decodingNote(o.snapshot, encoding, summary.decoding));
   if (delimiter !== ',') notes.push(`Fields are separated by ${DELIMITER_NAMES[delimiter] ?? JSON.stringify(delimiter)}s.`);
   return { rows, columns, delimiter, encoding, notes };
@@ -163,15 +172,7 @@ function readOptions(o: { chunkSize?: number }): { highWaterMark: number } {
 }
 
 function readError(e: unknown, file: string): unknown {
-  if (e instanceof ApiError) return e;
-  const err = e as NodeJS.ErrnoException;
-  if (err.code === 'ENOENT') {
-    return new ApiError('bad-input', `${file} disappeared during the import; nothing was imported.`, { file });
-  }
-  if (err.code === 'EISDIR' || err.code === 'EACCES' || err.code === 'EIO') {
-    return new ApiError('bad-input', `${file} cannot be read (${err.code}).`, { file });
-  }
-  return e;
+  return unreadableSourceError(e, file) ?? e;
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -186,6 +187,14 @@ function columnNotes(name: string, kind: ColumnKind, summary: ParseSummary, j: n
     notes.push(
       `Column "${name}" holds integers beyond ±2^53 (such as ${unsafe.value.trim()} on line ${unsafe.line}), which numbers cannot hold exactly: ` +
         `their exact text is kept${kind === 'identifier' ? ' and the column is an identifier' : ''}.`,
+    );
+  }
+  const inexact = summary.firstInexact[j];
+  if (inexact && isNumeric(kind)) {
+    const raw = inexact.value.trim();
+    notes.push(
+      `Column "${name}" holds numbers with more significant digits than a float keeps (such as ${raw} on line ${inexact.line}, stored as ${String(Number(raw))}); ` +
+        'they are stored rounded to the nearest float.',
     );
   }
   const zeros = summary.leadingZeros[j];

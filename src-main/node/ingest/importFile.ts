@@ -6,12 +6,11 @@ import { ApiError } from '../../core/api/errors';
 import type { Progress } from '../../core/api/contract';
 import type { DatasetInfo } from '../../core/data/columns';
 import { detectBom, sniffText, type TextEncodingName } from '../../core/ingest/encoding';
-import { lineAt } from '../../core/ingest/lineCounter';
 import { getDataset, insertDataset, rowTableName, uniqueDatasetName } from '../store/datasets';
 import { deferCheckpoint } from './backgroundCheckpoint';
 import { importArrow } from './importArrow';
 import { importDelimited } from './importDelimited';
-import { snapshotFile } from './sourceFile';
+import { snapshotFile, unreadableSourceError } from './sourceFile';
 
 export interface ImportRequest {
   path: string;
@@ -29,14 +28,19 @@ const HEAD_BYTES = 65536;
 /** Text files from this size on leave the WAL checkpoint to a background thread (see {@link deferCheckpoint}). */
 const DEFER_CHECKPOINT_BYTES = 16 * 1024 * 1024;
 
-function readHead(path: string): Uint8Array {
-  const fd = openSync(path, 'r');
+/** The first bytes of the file; a file the system will not open or read is refused in the product's words. */
+function readHead(path: string, display: string): Uint8Array {
   try {
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const n = readSync(fd, buf, 0, HEAD_BYTES, 0);
-    return buf.subarray(0, n);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(path, 'r');
+    try {
+      const buf = Buffer.alloc(HEAD_BYTES);
+      const n = readSync(fd, buf, 0, HEAD_BYTES, 0);
+      return buf.subarray(0, n);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    throw unreadableSourceError(e, display) ?? e;
   }
 }
 
@@ -51,13 +55,6 @@ function sniffFormat(head: Uint8Array): SourceFormat {
   return 'text';
 }
 
-/** A note on the control characters of a text file, which are kept as they are. */
-function controlNote(display: string, head: Uint8Array, offset: number): string {
-  const line = lineAt(head, offset);
-  const code = `U+${head[offset].toString(16).toUpperCase().padStart(4, '0')}`;
-  return `${display} contains control characters (the first, ${code}, is on line ${line}); they were kept as they are.`;
-}
-
 /**
  * Imports a CSV, TSV or Arrow file as a new dataset in one transaction: on
  * any error, or a cancel, the project is left exactly as it was. The caller
@@ -66,7 +63,7 @@ function controlNote(display: string, head: Uint8Array, offset: number): string 
 export async function importFile(db: Database.Database, req: ImportRequest): Promise<DatasetInfo> {
   const display = req.displayName ?? basename(req.path);
   const snapshot = snapshotFile(req.path, display);
-  const head = readHead(req.path);
+  const head = readHead(req.path, display);
   const format = sniffFormat(head);
   if (format === 'feather-v1') {
     throw new ApiError('bad-input', `${display} is a Feather version 1 file, which Assay cannot read; save it as Feather version 2 (Arrow IPC).`, {
@@ -74,7 +71,8 @@ export async function importFile(db: Database.Database, req: ImportRequest): Pro
     });
   }
   const bom = format === 'text' ? detectBom(head) : null;
-  const textNotes: string[] = [];
+  // The head tells a binary file at once; control characters and a NUL further on are
+  // found as the text streams (see ControlCharacterCheck), and the note comes from there.
   if (format === 'text' && !bom) {
     const sniff = sniffText(head);
     if (sniff.binary) {
@@ -84,23 +82,22 @@ export async function importFile(db: Database.Database, req: ImportRequest): Pro
         { file: display },
       );
     }
-    if (sniff.controls > 0) textNotes.push(controlNote(display, head, sniff.firstControl));
   }
   const wantedName = req.name ?? basename(display, extname(display));
   const table = rowTableName(randomBytes(6).toString('hex'));
 
-  const attempt = async (encoding: TextEncodingName, notes: string[]): Promise<DatasetInfo> => {
+  const attempt = async (encoding: TextEncodingName): Promise<DatasetInfo> => {
     db.exec('BEGIN IMMEDIATE');
     try {
       const hash = createHash('sha256');
       let rows: number;
       let columns;
-      let allNotes = notes;
+      let notes: string[];
       let datasetFormat: DatasetInfo['format'];
       if (format === 'arrow') {
         const r = await importArrow(db, { snapshot, table, hash, signal: req.signal, onProgress: req.onProgress });
         ({ rows, columns } = r);
-        allNotes = [...notes, ...r.notes];
+        notes = r.notes;
         datasetFormat = { kind: 'arrow' };
       } else {
         const r = await importDelimited(db, {
@@ -115,7 +112,7 @@ export async function importFile(db: Database.Database, req: ImportRequest): Pro
           chunkSize: req.chunkSize,
         });
         ({ rows, columns } = r);
-        allNotes = [...notes, ...r.notes];
+        notes = r.notes;
         datasetFormat = { kind: 'delimited', encoding: r.encoding, delimiter: r.delimiter };
       }
       const id = insertDataset(db, {
@@ -124,7 +121,7 @@ export async function importFile(db: Database.Database, req: ImportRequest): Pro
         rows,
         columns,
         format: datasetFormat,
-        notes: allNotes,
+        notes,
         contentHash: hash.digest('hex'),
         dataTable: table,
       });
@@ -140,7 +137,7 @@ export async function importFile(db: Database.Database, req: ImportRequest): Pro
   // DelimitedRecords), and importDelimited says which encoding the file turned out to be.
   const run = async (): Promise<DatasetInfo> => {
     try {
-      return await attempt(bom?.encoding ?? 'utf-8', textNotes);
+      return await attempt(bom?.encoding ?? 'utf-8');
     } catch (e) {
       throw toApiError(e, display);
     }

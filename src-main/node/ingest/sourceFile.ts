@@ -41,6 +41,31 @@ export function assertUnchanged(snap: FileSnapshot): void {
   }
 }
 
+/** Why the system would not read a file, in words (for the codes a source file can give). */
+const UNREADABLE_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder',
+  EIO: 'an input/output error',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many files are open',
+  ENFILE: 'too many files are open',
+};
+
+/**
+ * The product's wording for a source file that the system refuses to open or
+ * read (`EACCES: permission denied, open '/…'` is Node's, and names the whole
+ * path); null for anything that is not such an error, which the caller
+ * rethrows as it is.
+ */
+export function unreadableSourceError(e: unknown, display: string): ApiError | null {
+  if (e instanceof ApiError) return e;
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT') return new ApiError('bad-input', `${display} disappeared during the import; nothing was imported.`, { file: display });
+  const reason = code ? UNREADABLE_REASONS[code] : undefined;
+  return reason ? new ApiError('bad-input', `${display} cannot be read (${reason}).`, { file: display }) : null;
+}
+
 const LINE_SCAN_CHUNK = 1 << 20;
 
 /**

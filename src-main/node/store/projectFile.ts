@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../core/api/errors';
@@ -59,13 +59,25 @@ function readHeader(path: string): Buffer {
   }
 }
 
-/** The application id as committed, WAL included: the header on disk lags behind a WAL that was never checkpointed. */
+/**
+ * The application id as committed, WAL included: the header on disk lags
+ * behind a WAL that was never checkpointed. Reading a WAL database, even
+ * read-only, makes SQLite create its shared-memory index (`-shm`) beside it;
+ * one that was not there before is removed again, so the file checked (and
+ * refused, if it is another application's) is left as it was found.
+ */
 function committedApplicationId(path: string): number {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+  const shm = `${path}-shm`;
+  const hadShm = existsSync(shm);
   try {
-    return db.pragma('application_id', { simple: true }) as number;
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return db.pragma('application_id', { simple: true }) as number;
+    } finally {
+      db.close();
+    }
   } finally {
-    db.close();
+    if (!hadShm) rmSync(shm, { force: true });
   }
 }
 

@@ -216,11 +216,42 @@ function wherePart(db: Database.Database, info: DatasetInfo, query: GridQuery): 
   return { sql: ` WHERE ${parts.map((p) => p.sql).join(' AND ')}`, params: parts.flatMap((p) => p.params) };
 }
 
-function orderPart(query: GridQuery): string {
+/**
+ * True when every value of an identifier column is an integer kept as text
+ * (`[ws][+-]digits[ws]`): integers beyond ±2^53, which a double would round,
+ * are stored as their exact text, and must still sort as numbers
+ * (`9` before `10`, `-20` before `-3`), not as text.
+ */
+function isIntegerTextColumn(db: Database.Database, dataTable: string, col: string): boolean {
+  const digits = `ltrim(trim(${col}), '+-')`;
+  const other = db
+    .prepare(
+      `SELECT 1 FROM main.${dataTable} WHERE ${col} IS NOT NULL AND (typeof(${col}) <> 'text' OR ${digits} = '' OR ${digits} GLOB '*[^0-9]*' ` +
+        `OR length(trim(${col})) - length(${digits}) > 1) LIMIT 1`,
+    )
+    .get();
+  return other === undefined;
+}
+
+function orderPart(db: Database.Database, info: DatasetInfo, dataTable: string, query: GridQuery): string {
   if (!query.sort) return ' ORDER BY rowid';
   const col = storageColumn(query.sort.column);
+  const asc = query.sort.descending ? 'DESC' : 'ASC';
+  const desc = query.sort.descending ? 'ASC' : 'DESC';
+  const kind = info.columns.find((c) => c.index === query.sort!.column)?.kind;
+  if (kind === 'identifier' && isIntegerTextColumn(db, dataTable, col)) {
+    // Numeric order of integer texts: negatives first; among them the longer magnitude
+    // first, then the larger digits; then the others by magnitude length and digits.
+    const negative = `(substr(trim(${col}), 1, 1) = '-')`;
+    const magnitude = `ltrim(ltrim(trim(${col}), '+-'), '0')`;
+    return (
+      ` ORDER BY (${col} IS NULL), ${negative} ${desc}, ` +
+      `CASE WHEN ${negative} THEN length(${magnitude}) END ${desc}, CASE WHEN ${negative} THEN ${magnitude} END ${desc}, ` +
+      `length(${magnitude}) ${asc}, ${magnitude} ${asc}, rowid`
+    );
+  }
   // (col IS NULL) is 0 for values, 1 for missing: missing last whatever the direction.
-  return ` ORDER BY (${col} IS NULL), ${col} ${query.sort.descending ? 'DESC' : 'ASC'}, rowid`;
+  return ` ORDER BY (${col} IS NULL), ${col} ${asc}, rowid`;
 }
 
 // ---------------------------------------------------------------------------
@@ -294,7 +325,7 @@ function viewFor(db: Database.Database, info: DatasetInfo, dataTable: string, qu
     db.exec(`CREATE TEMP TABLE ${table} (pos INTEGER PRIMARY KEY, rid INTEGER NOT NULL)`);
     // Rows get pos 1, 2, … in the SELECT's order.
     const r = db
-      .prepare(`INSERT INTO temp.${table} (rid) SELECT rowid FROM main.${dataTable}${where.sql}${orderPart(query)}`)
+      .prepare(`INSERT INTO temp.${table} (rid) SELECT rowid FROM main.${dataTable}${where.sql}${orderPart(db, info, dataTable, query)}`)
       .run(...where.params);
     return r.changes;
   })();

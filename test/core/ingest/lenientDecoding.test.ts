@@ -48,10 +48,22 @@ describe('lenient UTF-8 decoding', () => {
     expect(decoder.report.multibyte).toBe(false);
   });
 
-  it('gives what a whole-file Windows-1252 decode gives', () => {
-    const data = Uint8Array.from({ length: 256 }, (_, i) => i);
+  it('reads the bytes 0x80–0xFF as Windows-1252 says, split anywhere, and the whole-file decoder agrees', () => {
+    // Windows-1252's own table for 0x80–0x9F, written out by hand (the five bytes it leaves
+    // undefined, 0x81 0x8D 0x8F 0x90 0x9D, stay the C1 controls, as WHATWG maps them)…
+    const high =
+      '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f' + // 0x80–0x8F
+      '\u0090‘’“”•–—˜™š›œ\u009džŸ'; // 0x90–0x9F
+    // …and 0xA0–0xFF are Latin-1: byte n is U+00nn.
+    const latin1 = '\u00a0¡¢£¤¥¦§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ';
+    expect(high).toHaveLength(32);
+    expect(latin1).toHaveLength(96);
+    const bytes = Uint8Array.from({ length: 128 }, (_, i) => 0x80 + i);
+    for (const split of [0, 7, 31, 32, 100, 128]) {
+      expect(decode(bytes, [split]).text, `split at ${split}`).toBe(high + latin1);
+    }
     const whole = new ChunkDecoder('windows-1252');
-    expect(decode(data.subarray(0x80), [7]).text).toBe(whole.decode(data.subarray(0x80, 0x87)) + whole.decode(data.subarray(0x87)) + whole.end());
+    expect(whole.decode(bytes) + whole.end()).toBe(high + latin1);
     expect(new ChunkDecoder('windows-1252').decode(Uint8Array.of(0x41, 0x80, 0x9f, 0xe9))).toBe('A€Ÿé');
   });
 
@@ -74,6 +86,15 @@ describe('sniffText', () => {
 
   it('takes a short text with a few control characters for text, and says where the first is', () => {
     expect(sniffText(utf8('a,b\n1,\x1b[1m\x07\x1b[0m\n'))).toEqual({ binary: false, controls: 3, firstControl: 6 });
-    expect(sniffText(utf8('a,b\r\n1,\t"é"\f\n'))).toEqual({ binary: false, controls: 0, firstControl: -1 });
+    // Tab, CR and LF are text; a form feed is a control character (a CSV has no page breaks).
+    expect(sniffText(utf8('a,b\r\n1,\t"é"\n'))).toEqual({ binary: false, controls: 0, firstControl: -1 });
+    expect(sniffText(utf8('a,b\r\n1,\t"é"\f\n'))).toEqual({ binary: false, controls: 1, firstControl: 12 });
+  });
+
+  it('takes short data made mostly of bytes that are neither text nor UTF-8 for binary, but not a legacy 8-bit text', () => {
+    // Two control bytes among bytes that are not UTF-8: random data.
+    expect(sniffText(Uint8Array.of(0x61, 0x1f, 0xb3, 0xa3, 0x14, 0xf9, 0x7a, 0x9e))).toEqual({ binary: true, offset: 1 });
+    // Windows-1252 accents, no control byte: text.
+    expect(sniffText(Uint8Array.of(0x6e, 0x0a, 0xe9, 0xe8, 0xea, 0xe0, 0x0a))).toEqual({ binary: false, controls: 0, firstControl: -1 });
   });
 });

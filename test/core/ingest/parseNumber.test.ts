@@ -14,6 +14,16 @@ describe('isUnsafeInteger', () => {
     expect(isUnsafeInteger('1e30')).toBe(false);
     expect(isUnsafeInteger('abcdefghijklmnopqrstu')).toBe(false);
   });
+
+  it('is true for the same integers written with a fraction of zeros, as pandas writes an int column with a gap', () => {
+    expect(isUnsafeInteger('1234567890123456789.0')).toBe(true);
+    expect(isUnsafeInteger(' -9007199254740993.000 ')).toBe(true);
+    expect(isUnsafeInteger('9007199254740991.0')).toBe(false);
+    expect(isUnsafeInteger('1234567890123456789.5')).toBe(false);
+    expect(isUnsafeInteger('1234567890123456789.')).toBe(true);
+    expect(isUnsafeInteger('.00000000000000000')).toBe(false);
+    expect(isUnsafeInteger('1.2345678901234567e18')).toBe(false);
+  });
 });
 
 describe('parseNumberLikePandas', () => {
@@ -26,7 +36,7 @@ describe('parseNumberLikePandas', () => {
     expect(parseNumberLikePandas('-INF')).toBe(-Infinity);
     expect(parseNumberLikePandas('Infinity')).toBe(Infinity);
     expect(parseNumberLikePandas('9007199254740991')).toBe(9007199254740991);
-    for (const text of ['1234567890123456789', '-9007199254740993', '99999999999999999999', ' inf', 'Inf ', '0x10', '1_000', '1e', '.', '', '  ']) {
+    for (const text of ['1234567890123456789', '-9007199254740993', '1234567890123456789.0', '9007199254740993.0', '99999999999999999999', ' inf', 'Inf ', '0x10', '1_000', '1e', '.', '', '  ']) {
       expect(parseNumberLikePandas(text), JSON.stringify(text)).toBeNull();
     }
   });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -83,6 +83,45 @@ describe('openProjectFile refuses what is not a project without changing a byte'
     expect(again.pragma('application_id', { simple: true })).toBe(0x41535359);
     expect(again.prepare('SELECT COUNT(*) FROM datasets').pluck().get()).toBe(0);
     again.close();
+  });
+
+  it("another application's WAL database whose changes are only in its -wal: no -shm is left behind", () => {
+    const live = join(dir, 'live.db');
+    const db = new Database(live);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.pragma('application_id = 1234');
+    db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1)');
+    // Copy the file and its WAL while the connection is open: the application id is only in the WAL.
+    const p = join(dir, 'other.db');
+    copyFileSync(live, p);
+    copyFileSync(`${live}-wal`, `${p}-wal`);
+    db.close();
+    expect(readFileSync(p).readUInt32BE(68)).toBe(0);
+    const wal = sha256(`${p}-wal`);
+    const before = sha256(p);
+    expect(() => openProjectFile(p)).toThrow(
+      /other\.db is not an Assay project: it is a SQLite database of another application \(application id 0x000004d2\); it was left unchanged/,
+    );
+    expect(sha256(p)).toBe(before);
+    expect(sha256(`${p}-wal`)).toBe(wal);
+    expect(readdirSync(dir).sort()).toEqual(['live.db', 'other.db', 'other.db-wal']);
+  });
+
+  it('leaves a -shm that was there before it looked', () => {
+    const live = join(dir, 'live.db');
+    const db = new Database(live);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    db.pragma('application_id = 1234');
+    db.exec('CREATE TABLE t (x)');
+    const p = join(dir, 'other.db');
+    copyFileSync(live, p);
+    copyFileSync(`${live}-wal`, `${p}-wal`);
+    copyFileSync(`${live}-shm`, `${p}-shm`);
+    db.close();
+    expect(() => openProjectFile(p)).toThrow(/application id 0x000004d2/);
+    expect(existsSync(`${p}-shm`)).toBe(true);
   });
 
   it('opens a project it created', () => {
