@@ -9,7 +9,7 @@ export interface CurveSpec {
   y: ArrayLike<number>;
   /** Probability of the positive class. */
   score: ArrayLike<number>;
-  /** Marks the operating point of score ≥ threshold. */
+  /** Marks the operating point of score > threshold (the one decision rule, `predictsPositive`). */
   threshold?: number;
   title?: string;
   /** The positive class, for the axis names. */

@@ -6,6 +6,7 @@
  */
 import { ApiError } from '../api/errors';
 import type { Evaluation, ImportanceSet, ModelResult, RunRecord } from '../search/runRecord';
+import type { DummyFeature } from '../search/dummyFeatures';
 import {
   formatCoefficient,
   formatCount,
@@ -94,16 +95,51 @@ function permutationSentence(set: ImportanceSet): string | null {
   return `Shuffling ${best.feature} costs the most: ${what} drops by ${formatMetric(best.value)}.`;
 }
 
-/** "Each additional unit of x is associated with a 0.009 increase in the log-odds of “claim” (odds × 1.009, p < 0.001)." */
-function effectSentence(t: LogisticTerm, positive: string): string {
+/**
+ * The 0/1 indicators of the run's oneHot steps: as recorded, or for a run
+ * recorded before they were, read from the recipe's steps (without the
+ * dropped category's name, which only the fitted step knew).
+ */
+function dummiesOf(record: RunRecord): Map<string, { d: DummyFeature; dropped: boolean }> {
+  const out = new Map<string, { d: DummyFeature; dropped: boolean }>();
+  if (record.dummies) {
+    for (const d of record.dummies) out.set(d.feature, { d, dropped: d.base !== null });
+    return out;
+  }
+  const r = (typeof record.recipe === 'object' && record.recipe !== null ? record.recipe : {}) as { steps?: unknown };
+  const steps = Array.isArray(r.steps) ? (r.steps as { op?: unknown; columns?: unknown; dropFirst?: unknown }[]) : [];
+  for (const s of steps) {
+    if (s?.op !== 'oneHot' || !Array.isArray(s.columns)) continue;
+    const columns = (s.columns as unknown[]).filter((c): c is string => typeof c === 'string').sort((a, b) => b.length - a.length);
+    for (const feature of record.features ?? []) {
+      const column = columns.find((c) => feature.startsWith(`${c}_`));
+      if (column && !out.has(feature)) out.set(feature, { d: { feature, column, value: feature.slice(column.length + 1), base: null }, dropped: s.dropFirst === true });
+    }
+  }
+  return out;
+}
+
+/** "being opinion rather than claim (claim_status)": what a one-unit change of a 0/1 indicator is. */
+function dummyChange({ d, dropped }: { d: DummyFeature; dropped: boolean }): string {
+  if (d.base !== null) return `being ${d.value} rather than ${d.base} (${d.column})`;
+  if (dropped) return `being ${d.value} rather than the dropped first ${d.column} category`;
+  return `being ${d.value} (${d.column}) rather than not`;
+}
+
+/**
+ * "Each additional unit of x is associated with a 0.009 increase in the log-odds of “claim” (odds × 1.009, p < 0.001)."
+ * For a 0/1 indicator: "Being opinion rather than claim (claim_status) is associated with …".
+ */
+function effectSentence(t: LogisticTerm, positive: string, dummy?: { d: DummyFeature; dropped: boolean }): string {
   const direction = t.coefficient >= 0 ? 'increase' : 'decrease';
   let p = '';
   if (t.pValue !== null) {
     p = `, ${formatPValue(t.pValue)}`;
     if (t.pValue >= 0.05) p += ', so the data are also consistent with no effect';
   }
+  const change = dummy ? dummyChange(dummy) : `each additional unit of ${t.term}`;
   return (
-    `Each additional unit of ${t.term} is associated with a ${formatCoefficient(Math.abs(t.coefficient))} ${direction} ` +
+    `${change[0].toUpperCase()}${change.slice(1)} is associated with a ${formatCoefficient(Math.abs(t.coefficient))} ${direction} ` +
     `in the log-odds of “${positive}” (odds × ${formatOddsRatio(t.oddsRatio)}${p}), the other features held fixed.`
   );
 }
@@ -153,11 +189,12 @@ export function interpretModel(record: RunRecord, modelId: string): string[] {
 
   const effects = [...features].filter((t) => t.coefficient !== 0).sort((a, b) => Math.abs(b.coefficient) - Math.abs(a.coefficient));
   const positive = record.classes[1];
-  if (effects[0]) readings.push(effectSentence(effects[0], positive));
+  const dummies = dummiesOf(record);
+  if (effects[0]) readings.push(effectSentence(effects[0], positive, dummies.get(effects[0].term)));
   const perm = m.importances.find((s) => s.kind === 'permutation');
   const permText = perm ? permutationSentence(perm) : null;
   if (permText) readings.push(permText);
-  if (effects[1]) readings.push(effectSentence(effects[1], positive));
+  if (effects[1]) readings.push(effectSentence(effects[1], positive, dummies.get(effects[1].term)));
 
   if (held) {
     // The largest gap over the recipe's metrics, so one caution names the worst.

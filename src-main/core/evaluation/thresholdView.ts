@@ -1,24 +1,36 @@
 /**
- * What the Run view's threshold slider shows: the confusion at a chosen
- * cut, the strictest cut that reaches a recall target (in words), and the
- * cuts worth snapping to.
+ * What the Run view's threshold slider shows: the decision rule in words, the
+ * confusion at a chosen cut, and the strictest cut that reaches a recall
+ * target (in words). Every count here follows `predictsPositive`, the rule
+ * of the stored matrices, so at 0.5 the slider shows the stored run.
  */
 import { ApiError } from '../api/errors';
-import { confusionAtThreshold, strictestThresholdForRecall, type BinaryConfusion } from '../metrics/thresholds';
+import { confusionAtThreshold, predictsPositive, strictestThresholdForRecall, type RecallCut } from '../metrics/thresholds';
 import type { HeldOutScores } from '../search/runRecord';
-import { formatCount, formatMetric, formatTarget, formatThreshold } from './format';
+import { formatCount, formatMetric, formatShare, formatTarget, formatThreshold } from './format';
 import { nounOf, type ClassNouns, type Noun } from './quadrants';
 import { classificationReport, type ClassificationReport } from '../metrics/classificationReport';
+import type { BinaryConfusion } from '../metrics/thresholds';
 
 export interface ThresholdMetrics extends BinaryConfusion {
   /** Rows actual, columns predicted, in classes order [negative, positive]: [[tn, fp], [fn, tp]]. */
   matrix: [[number, number], [number, number]];
 }
 
+/** A cut flagging at least this share of the negative rows flags "nearly every row". */
+export const NEARLY_EVERY_ROW = 0.95;
+
 export interface RecallTarget {
   target: number;
   /** The confusion at the strictest threshold reaching the target; null when none can. */
-  confusion: BinaryConfusion | null;
+  confusion: RecallCut | null;
+  /**
+   * Where the slider goes; null when it stays: no cut reaches the target, or
+   * the cut flags (nearly) every row, which is said instead of shown.
+   */
+  moveTo: number | null;
+  /** The cut flags every row, or at least NEARLY_EVERY_ROW of the negatives. */
+  degenerate: 'everyRow' | 'nearlyEveryRow' | null;
   sentence: string;
 }
 
@@ -47,12 +59,20 @@ function checkUnit(value: number, what: string, where: string): void {
   }
 }
 
-/** The confusion when a row is predicted positive for score ≥ threshold, and the same counts as a 2×2 matrix. */
+/** The confusion when a row is predicted positive for score > threshold, and the same counts as a 2×2 matrix. */
 export function thresholdMetrics(scores: HeldOutScores, threshold: number): ThresholdMetrics {
   const y = checkScores(scores, 'thresholdMetrics');
   checkUnit(threshold, 'threshold', 'thresholdMetrics');
   const c = confusionAtThreshold(y, scores.score, threshold);
   return { ...c, matrix: [[c.tn, c.fp], [c.fn, c.tp]] };
+}
+
+/** "Predict “claim” when p(claim) > 0.500; a tie at exactly 0.500 goes to “opinion”." */
+export function decisionRuleText(classes: readonly [string, string] | readonly string[], threshold: number): string {
+  const neg = classes[0] ?? 'negative';
+  const pos = classes[1] ?? 'positive';
+  const t = formatThreshold(threshold);
+  return `Predict “${pos}” when p(${pos}) > ${t}; a tie at exactly ${t} goes to “${neg}”.`;
 }
 
 function nouns(classes: readonly string[], what?: ClassNouns): [Noun, Noun] {
@@ -64,45 +84,66 @@ function nouns(classes: readonly string[], what?: ClassNouns): [Noun, Noun] {
 /**
  * The strictest threshold whose recall reaches `targetRecall` (exactly
  * `strictestThresholdForRecall`'s, so the slider lands on the cut the curves
- * mark), with a sentence saying what it catches and what it costs.
+ * mark), with a sentence saying what it catches and what it costs. A cut
+ * that flags every row, or nearly every negative, answers the question only
+ * formally: it is said plainly and `moveTo` is null, so the slider stays.
+ * `on` names the rows the threshold is tuned on ("the validation set").
  */
 export function recallTarget(
   scores: HeldOutScores,
   targetRecall: number,
   classes: readonly [string, string] | readonly string[] = ['negative', 'positive'],
   what?: ClassNouns,
+  on?: string,
 ): RecallTarget {
   const y = checkScores(scores, 'recallTarget');
   checkUnit(targetRecall, 'recall target', 'recallTarget');
   const [neg, pos] = nouns(classes, what);
   const target = formatTarget(targetRecall);
+  const where = on ? `On ${on}, ` : '';
+  const cap = (t: string) => (where ? t : t[0].toUpperCase() + t.slice(1));
+  const none = (sentence: string): RecallTarget => ({ target: targetRecall, confusion: null, moveTo: null, degenerate: null, sentence });
   const positives = y.reduce((s, v) => s + v, 0);
-  if (positives === 0) {
-    return {
-      target: targetRecall,
-      confusion: null,
-      sentence: `There are no ${pos.many} among these rows, so no threshold has a recall and none can reach ≥ ${target}.`,
-    };
-  }
+  if (positives === 0) return none(`${where}${cap(`there are no ${pos.many} among these rows, so no threshold has a recall and none can reach ≥ ${target}.`)}`);
   const hit = strictestThresholdForRecall(y, scores.score, targetRecall);
-  if (!hit) {
-    return { target: targetRecall, confusion: null, sentence: `No threshold reaches recall ≥ ${target}.` };
-  }
+  if (!hit) return none(`${where}${cap(`no threshold reaches recall ≥ ${target}.`)}`);
   const negatives = y.length - positives;
+  const result = (moveTo: number | null, degenerate: RecallTarget['degenerate'], sentence: string): RecallTarget => ({ target: targetRecall, confusion: hit, moveTo, degenerate, sentence: `${where}${cap(sentence)}` });
+  if (hit.flagsEveryRow) {
+    const all = `reaching recall ≥ ${target} needs flagging every row${negatives === 0 ? '' : negatives === 1 ? `, the one ${neg.one} included` : `, all ${formatCount(negatives)} ${neg.many} included`}`;
+    const why =
+      hit.threshold === null
+        ? `, and some ${pos.many} score 0, which no threshold from 0 to 1 flags`
+        : ` (any threshold below ${formatThreshold(minScore(scores.score))}): the same as flagging everything without a model`;
+    return result(null, 'everyRow', `${all}${why}. The slider stays where it was.`);
+  }
+  const threshold = hit.threshold!;
+  if (negatives > 0 && hit.fp >= NEARLY_EVERY_ROW * negatives) {
+    return result(
+      null,
+      'nearlyEveryRow',
+      `reaching recall ≥ ${target} needs a threshold of ${formatThreshold(threshold)}, which flags ${formatCount(hit.fp)} of ${formatCount(negatives)} ${neg.many} (${formatShare(hit.fp, negatives)}): nearly every row. The slider stays where it was.`,
+    );
+  }
   const flagged = negatives === 0 ? `there are no ${neg.many} to flag` : `flags ${formatCount(hit.fp)} of ${formatCount(negatives)} ${neg.many}`;
-  return {
-    target: targetRecall,
-    confusion: hit,
-    sentence:
-      `The strictest threshold reaching recall ≥ ${target} is ${formatThreshold(hit.threshold)}: ` +
+  return result(
+    threshold,
+    null,
+    `the strictest threshold reaching recall ≥ ${target} is ${formatThreshold(threshold)}: ` +
       `it catches ${formatCount(hit.tp)} of ${formatCount(positives)} ${pos.many} (recall ${formatMetric(hit.recall)}) and ${flagged}.`,
-  };
+  );
 }
 
-/** scikit-learn's classification_report of the predictions at a threshold (score ≥ threshold is positive). */
+function minScore(score: ArrayLike<number>): number {
+  let m = Infinity;
+  for (let i = 0; i < score.length; i++) if (score[i] < m) m = score[i];
+  return m;
+}
+
+/** scikit-learn's classification_report of the predictions at a threshold (score > threshold is positive). */
 export function reportAtThreshold(scores: HeldOutScores, threshold: number): ClassificationReport {
   const y = checkScores(scores, 'reportAtThreshold');
   checkUnit(threshold, 'threshold', 'reportAtThreshold');
-  const pred = Int32Array.from(scores.score, (v) => (v >= threshold ? 1 : 0));
+  const pred = Int32Array.from(scores.score, (v) => (predictsPositive(v, threshold) ? 1 : 0));
   return classificationReport(y, pred, 2);
 }

@@ -32,10 +32,12 @@ export {
 export { binaryLogLoss, brierScore, logLoss, probabilityColumn, type LogLossOptions } from './probabilistic';
 export {
   confusionAtThreshold,
-  lowestThresholdForRecall,
+  DEFAULT_THRESHOLD,
   predictFromProba,
+  predictsPositive,
   strictestThresholdForRecall,
   type BinaryConfusion,
+  type RecallCut,
 } from './thresholds';
 export { scorerFor, isScorerName, SCORER_NAMES, SCORERS, type Scorer, type ScorerName } from './scorers';
 export { formatFixed } from './pythonFormat';

@@ -25,11 +25,16 @@ export interface SearchData {
 
 export type SearchJob =
   | { kind: 'cv'; group: FitGroup; fold: number }
-  | { kind: 'final'; modelId: string; type: string; params: Record<string, ParamValue> };
+  /** Refits on all training rows; scores the test rows only when this model is already known to be the champion. */
+  | { kind: 'final'; modelId: string; type: string; params: Record<string, ParamValue>; scoreTest: boolean }
+  /** The champion, chosen after the refits, refitted the same way (fits are seeded, so it is the same model) to score the test rows once. */
+  | { kind: 'test'; modelId: string; type: string; params: Record<string, ParamValue> };
 
 export interface CvJobResult {
   kind: 'cv';
   scores: FoldScore[];
+  /** Per candidate (in `group.candidates` order), p(positive) of the fold's held-out rows, in `folds[fold].test` order. */
+  outOfFold: Float64Array[];
 }
 
 export interface FinalJobResult {
@@ -37,14 +42,29 @@ export interface FinalJobResult {
   modelId: string;
   seconds: number;
   validationProba: ProbabilityMatrix | null;
-  testProba: ProbabilityMatrix;
+  /** Only when the job was asked to score the test rows. */
+  testProba: ProbabilityMatrix | null;
   importances: Float64Array | null;
   /** Every importance the model offers, permutation included. */
   importanceSets: ImportanceSet[];
   model: unknown;
 }
 
+export interface TestJobResult {
+  kind: 'test';
+  modelId: string;
+  /** The refit's validation probabilities, to check it is the model the champion was chosen as. */
+  validationProba: ProbabilityMatrix | null;
+  testProba: ProbabilityMatrix;
+}
+
 const now = () => performance.now() / 1000;
+
+function positiveColumn(proba: ProbabilityMatrix): Float64Array {
+  const out = new Float64Array(proba.rows);
+  for (let i = 0; i < proba.rows; i++) out[i] = proba.data[i * proba.classes + 1];
+  return out;
+}
 
 function scoreAll(metrics: string[], y: Int32Array, proba: ProbabilityMatrix): Record<string, number> {
   const out: Record<string, number> = {};
@@ -78,7 +98,8 @@ export function runCvJob(data: SearchData, group: FitGroup, fold: number, opts: 
   }));
   const scoreSeconds = (now() - t1) / scores.length;
   for (const s of scores) s.scoreSeconds = scoreSeconds;
-  return { kind: 'cv', scores };
+  const outOfFold = group.candidates.map((_, i) => positiveColumn(probas[Math.min(i, probas.length - 1)]));
+  return { kind: 'cv', scores, outOfFold };
 }
 
 /** Refits a model on all training rows and predicts validation and test rows. */
@@ -93,7 +114,7 @@ export function runFinalJob(data: SearchData, job: Extract<SearchJob, { kind: 'f
     modelId: job.modelId,
     seconds,
     validationProba: data.validation ? model.predictProba(data.validation.X) : null,
-    testProba: model.predictProba(data.test.X),
+    testProba: job.scoreTest ? model.predictProba(data.test.X) : null,
     importances: model.featureImportances ? model.featureImportances() : null,
     importanceSets: [
       ...modelImportances(model, data.train.X.names),
@@ -103,8 +124,20 @@ export function runFinalJob(data: SearchData, job: Extract<SearchJob, { kind: 'f
   };
 }
 
-export function runSearchJob(data: SearchData, job: SearchJob, opts: FitOptions = {}): CvJobResult | FinalJobResult {
-  return job.kind === 'cv' ? runCvJob(data, job.group, job.fold, opts) : runFinalJob(data, job, opts);
+/** Refits the champion and scores the test rows (and the validation rows, to show it is the same model). */
+export function runTestJob(data: SearchData, job: Extract<SearchJob, { kind: 'test' }>, opts: FitOptions = {}): TestJobResult {
+  const model = modelSpec(job.type).fit(data.train.X, data.train.y, data.nClasses, job.params as Record<string, unknown>, opts);
+  return {
+    kind: 'test',
+    modelId: job.modelId,
+    validationProba: data.validation ? model.predictProba(data.validation.X) : null,
+    testProba: model.predictProba(data.test.X),
+  };
+}
+
+export function runSearchJob(data: SearchData, job: SearchJob, opts: FitOptions = {}): CvJobResult | FinalJobResult | TestJobResult {
+  if (job.kind === 'cv') return runCvJob(data, job.group, job.fold, opts);
+  return job.kind === 'final' ? runFinalJob(data, job, opts) : runTestJob(data, job, opts);
 }
 
 /** Metrics, confusion matrix and classification report of predicted probabilities. */

@@ -1,5 +1,6 @@
 import type { ParamValue } from '../ml/params';
 import type { CvResults } from './cvResults';
+import type { DummyFeature } from './dummyFeatures';
 
 /** How a set of predictions scored: every recipe metric, the confusion matrix and the report. */
 export interface Evaluation {
@@ -59,8 +60,15 @@ export interface ModelResult {
   /** search: the whole search's wall time; fits: this model's cross-validation fit time summed over jobs (what estimates learn from). */
   seconds: { search: number; refit: number; fits?: number };
   failedFits: { candidate: number; fold: number; error: string }[];
-  /** Validation predictions of every model; test predictions of the champion only (the test set is looked at once). */
-  heldOut: { validation: HeldOutScores | null; test: HeldOutScores | null };
+  /**
+   * Validation predictions of every model; test predictions of the champion
+   * only (the test set is looked at once); and the best candidate's
+   * out-of-fold predictions of the training rows (each row scored by the fold
+   * model that did not see it, as `cross_val_predict` gives them), for tuning
+   * a threshold without touching the test set. Absent in runs recorded
+   * before they were kept, null when a fold of the best candidate failed.
+   */
+  heldOut: { validation: HeldOutScores | null; test: HeldOutScores | null; outOfFold?: HeldOutScores | null };
   /** Every importance the model offers: impurity or gain/weight, permutation, coefficients and odds ratios. */
   importances: ImportanceSet[];
   /** True when the run stopped before this model was refitted: only the cross-validation rows it finished are here. */
@@ -82,6 +90,8 @@ export interface RunRecord {
   dataset: { name: string; rows: number; contentHash: string | null; expectedHash: string | null };
   classes: [string, string];
   features: string[];
+  /** The features that are 0/1 indicators of a oneHot step (absent in runs recorded before they were kept). */
+  dummies?: DummyFeature[];
   rows: { train: number; validation: number; test: number };
   leakage: LeakNote[];
   notes: string[];

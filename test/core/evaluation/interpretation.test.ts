@@ -42,6 +42,23 @@ describe('interpretModel', () => {
     );
   });
 
+  it('reads a 0/1 indicator of a oneHot step as being one category rather than the dropped one', () => {
+    const lr = model({ modelId: 'logreg', type: 'logisticRegression', model: lrJson('none'), importances: [] });
+    const dummies = [{ feature: 'claim_status_opinion', column: 'claim_status', value: 'opinion', base: 'claim' }];
+    const text = interpretModel(record([lr], { classes: ['not verified', 'verified'], dummies }), 'logreg');
+    expect(text[3]).toBe(
+      'Being opinion rather than claim (claim_status) is associated with a 1.550 increase in the log-odds of “verified” (odds × 4.711, p < 0.001), the other features held fixed.',
+    );
+    // The numeric feature keeps its unit reading.
+    expect(text[4]).toMatch(/^Each additional unit of video_duration_sec is associated/);
+    // A run recorded before the dropped category was kept reads the indicator from the recipe's steps.
+    const recipe = { steps: [{ op: 'oneHot', columns: ['claim_status', 'author_ban_status'], dropFirst: true }] };
+    const old = interpretModel(record([lr], { recipe, features: ['video_duration_sec', 'claim_status_opinion', 'video_view_count'] }), 'logreg');
+    expect(old[3]).toMatch(/^Being opinion rather than the dropped first claim_status category is associated with a 1.550 increase/);
+    const undropped = interpretModel(record([lr], { dummies: [{ ...dummies[0], base: null }] }), 'logreg');
+    expect(undropped[3]).toMatch(/^Being opinion \(claim_status\) rather than not is associated/);
+  });
+
   it('shows a tiny negative coefficient without rounding it to 0.000, and flags a non-significant one', () => {
     const lr = model({
       modelId: 'logreg',

@@ -79,10 +79,13 @@ export const oneHot: StepImpl<Of<'oneHot'>> = {
           const m = encoder.transform(categorical(f, step.columns));
           return withColumns(f, { drop: step.columns, set: m.names.map((n, j) => [n, num(m.columns[j])]) });
         },
-        describe: () => ({ columns: encoder.getFeatureNamesOut() }),
+        // The dropped first category is each indicator's base, for reading a coefficient ("being X rather than base").
+        describe: () => ({ columns: encoder.getFeatureNamesOut(), base: step.dropFirst ? Object.fromEntries(step.columns.map((c, j) => [c, encoder.categories[j][0] ?? 'nan'])) : {} }),
       };
     }
     const fitted = getDummies(categorical(frame, step.columns), { dropFirst: step.dropFirst }).names;
+    const first = (c: string) => getDummies(categorical(frame, [c]), { dropFirst: false }).names[0]?.slice(c.length + 1) ?? null;
+    const base = step.dropFirst ? Object.fromEntries(step.columns.map((c) => [c, first(c)])) : {};
     return {
       apply(f) {
         const d = getDummies(categorical(f, step.columns), { dropFirst: false });
@@ -92,7 +95,7 @@ export const oneHot: StepImpl<Of<'oneHot'>> = {
           set: fitted.map((n) => [n, num(byName.get(n) ?? new Float64Array(f.rows))]),
         });
       },
-      describe: () => ({ columns: fitted }),
+      describe: () => ({ columns: fitted, base }),
     };
   },
 };

@@ -1,16 +1,20 @@
 import type { HeldOutScores, ModelResult, RunRecord } from '../../../../src-main/core/search/runRecord';
 import { runs } from '../state/runs.svelte';
+import { DEFAULT_THRESHOLD } from '../../../../src-main/core/metrics/thresholds';
+import type { TuningSetId } from '../../../../src-main/core/evaluation/tuningSet';
 
 export type RunTab = 'overview' | 'cv' | 'confusion' | 'curves' | 'importance' | 'coefficients';
 export type HeldOutSet = 'validation' | 'test';
 
-/** What the Run view shows of the open run: which model, tab, held-out set and decision threshold. */
+/** What the Run view shows of the open run: which model, tab, held-out set, decision threshold and the rows it is tuned on. */
 class RunView {
   modelId = $state<string | null>(null);
   tab = $state<RunTab>('overview');
   set = $state<HeldOutSet>('test');
   normalize = $state(false);
-  threshold = $state(0.5);
+  threshold = $state(DEFAULT_THRESHOLD);
+  /** The rows "Find" tunes the threshold on; null = the least biased one the model has. */
+  tuning = $state<TuningSetId | null>(null);
   recallTarget = $state(0.9);
   importance = $state(0);
 
@@ -27,7 +31,8 @@ class RunView {
   /** A newly opened run starts on its champion, at the default threshold. */
   reset(record: RunRecord | null): void {
     this.modelId = record?.champion?.modelId ?? record?.models[0]?.modelId ?? null;
-    this.threshold = 0.5;
+    this.threshold = DEFAULT_THRESHOLD;
+    this.tuning = null;
     this.importance = 0;
     this.set = 'test';
   }
