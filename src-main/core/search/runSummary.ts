@@ -15,11 +15,22 @@ export interface ModelProgress {
   etaSeconds: number | null;
 }
 
+/** The steps of a search, each shown with its own elapsed time. */
+export type RunPhase = 'cross-validating' | 'refitting' | 'scoring';
+
 export interface RunProgress {
+  /** Fits done, fractional while an ensemble is part grown. */
   fitsDone: number;
+  /** Fits that have ended (what a cancelled run can keep). */
+  fitsFinished: number;
   fitsTotal: number;
   elapsedSeconds: number;
   etaSeconds: number | null;
+  /** Where the time left may fall while few fits have finished; null once it has settled. */
+  etaRange: { low: number; high: number } | null;
+  phase: RunPhase;
+  /** Since the phase began. */
+  phaseElapsedSeconds: number;
   /** Per model, in recipe order. */
   models: ModelProgress[];
   message: string;
@@ -50,13 +61,20 @@ export interface RunDetail {
 
 /** The size of a search before it starts. */
 export interface RunEstimate {
-  models: { modelId: string; type: string; candidates: number; fits: number }[];
+  /** `explanation`: where the model's fit count comes from, in words that match its type. */
+  models: { modelId: string; type: string; candidates: number; fits: number; explanation: string }[];
   candidates: number;
   /** Cross-validation fits plus one refit per model. */
   fits: number;
+  /** What scikit-learn's GridSearchCV fits for the same grids (candidates × folds + 1 refit per model). */
+  sklearnFits: number;
+  /** Why `fits` and `sklearnFits` differ, or null when they do not. */
+  fitsNote: string | null;
   folds: number;
-  /** Wall-clock guess from this project's past runs of the same model types, or null when there is none. */
+  /** Wall-clock guess from the work of each fit (and this project's past runs), or null when there is no dataset. */
   seconds: number | null;
+  /** Where the time may fall, as the rate is not known before a fit of this run has finished. */
+  range: { low: number; high: number } | null;
   /** How the guess was made, for the tooltip. */
   basis: string;
 }

@@ -28,6 +28,8 @@ export interface RunJobsOptions<J, R> {
   /** Relative cost, so the largest jobs start first. */
   cost?(job: J): number;
   onJobDone?(outcome: JobOutcome<R>, job: J): void;
+  /** A job was sent to a worker (its time starts here, not when it was queued). */
+  onJobStart?(jobId: number): void;
   /** Units of work done inside running jobs (e.g. trees), summed over workers. */
   onUnits?(jobId: number, done: number, total: number): void;
   signal?: AbortSignal;
@@ -91,6 +93,7 @@ export function runJobs<J, R>(o: RunJobsOptions<J, R>): Promise<JobOutcome<R>[]>
           return;
         }
         current = jobId;
+        o.onJobStart?.(jobId);
         port.post({ type: 'job', jobId, key: DATA_KEY, job: o.jobs[jobId] } satisfies ToWorker);
       };
       port.onMessage((raw) => {

@@ -1,15 +1,17 @@
 import { availableParallelism } from 'node:os';
 import type Database from 'better-sqlite3';
 import { parseRecipe } from '../../core/recipe/schema';
-import { approxTrainRows, estimateRun } from '../../core/search/estimate';
+import { approxFeatureCount, approxHeldOutRows, approxTrainRows, estimateRun } from '../../core/search/estimate';
 import type { RunEstimate } from '../../core/search/runSummary';
 import { getDataset, listDatasets } from '../store/datasets';
 import { runFitStats } from '../store/runs';
 
-/** `run.estimate`: the recipe's search size on the chosen (or named) dataset, timed by this project's past runs. */
+/** `run.estimate`: the recipe's search size on the chosen (or named) dataset, timed by its shape and this project's past runs. */
 export function estimateFor(db: Database.Database, data: unknown, datasetId?: number): RunEstimate {
   const recipe = parseRecipe(data, 'recipe');
   const dataset = datasetId !== undefined ? getDataset(db, datasetId) : listDatasets(db).find((d) => d.name === recipe.dataset.name);
-  const rows = dataset ? approxTrainRows(recipe, dataset.rows) : 0;
-  return estimateRun(recipe, rows, availableParallelism(), runFitStats(db));
+  const shape = dataset
+    ? { trainRows: approxTrainRows(recipe, dataset.rows), heldOutRows: approxHeldOutRows(recipe, dataset.rows), features: approxFeatureCount(recipe, dataset.columns) }
+    : { trainRows: 0, heldOutRows: 0, features: 1 };
+  return estimateRun(recipe, shape, availableParallelism(), runFitStats(db));
 }

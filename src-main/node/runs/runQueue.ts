@@ -3,14 +3,18 @@ import { ApiError, cancelledError } from '../../core/api/errors';
 import type { DatasetInfo } from '../../core/data/columns';
 import type { Recipe } from '../../core/recipe/schema';
 import type { RunRecord } from '../../core/search/runRecord';
+import { planModel } from '../../core/search/plan';
 import { isActive, type RunDetail, type RunProgress, type RunSummary } from '../../core/search/runSummary';
+import { cancelledSentence } from '../../core/search/cancelledRun';
+import { learnedRates } from '../../core/search/estimate';
+import { advanceProgress } from '../../core/search/liveProgress';
 import type { Workbench } from '../app/workbench';
 import { datasetFrame } from '../recipe/frameCache';
 import { runPrepared } from '../search/runRecipe';
 import { prepare, type PreparedData } from '../../core/recipe/pipeline';
 import { getDataset, listDatasets } from '../store/datasets';
 import { getRecipe } from '../store/recipes';
-import { deleteRun, finishRun, getRunRecord, getRunSummary, insertRun, listRuns, markRunning } from '../store/runs';
+import { deleteRun, finishRun, getRunRecord, getRunSummary, insertRun, listRuns, markRunning, runFitStats } from '../store/runs';
 
 interface Entry {
   id: number;
@@ -19,6 +23,8 @@ interface Entry {
   dataset: DatasetInfo;
   controller: AbortController;
   progress: RunProgress | null;
+  /** When `progress` was reported (ms, performance clock): between reports the clocks keep moving. */
+  progressAt: number;
   /** Stopped because its project closed: the close recorded it, so the run itself writes nothing more. */
   stopped: boolean;
 }
@@ -28,6 +34,8 @@ const CLOSED_MESSAGE = 'Cancelled because the project was closed.';
 export interface RunQueueOptions {
   /** Worker processes per run (default: one per core). */
   workers?: number;
+  /** Milliseconds on a monotonic clock (tests pass their own). */
+  now?: () => number;
   /**
    * Loads and prepares the data off the host's main thread (the analysis
    * thread), so the app answers while a large table is read and prepared;
@@ -35,8 +43,6 @@ export interface RunQueueOptions {
    */
   prepare?: (db: Database.Database, dataset: DatasetInfo, recipe: Recipe) => Promise<PreparedData>;
 }
-
-const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /**
  * The host's run queue: runs start one at a time, in the order asked, in the
@@ -62,7 +68,7 @@ export class RunQueue {
     const { recipe } = getRecipe(db, recipeId);
     const dataset = datasetId !== undefined ? getDataset(db, datasetId) : datasetNamed(db, recipe);
     const summary = await this.wb.write((w) => insertRun(w, { recipeId, recipeName: recipe.name, datasetName: dataset.name }));
-    this.waiting.push({ id: summary.id, db, recipe, dataset, controller: new AbortController(), progress: null, stopped: false });
+    this.waiting.push({ id: summary.id, db, recipe, dataset, controller: new AbortController(), progress: null, progressAt: 0, stopped: false });
     void this.pump().catch(() => undefined);
     return this.summary(summary.id);
   }
@@ -130,7 +136,14 @@ export class RunQueue {
 
   private withLive(s: RunSummary): RunSummary {
     const e = this.current?.id === s.id ? this.current : this.waiting.find((w) => w.id === s.id);
-    return e ? { ...s, progress: e.progress ?? s.progress } : s;
+    if (!e) return s;
+    // A long refit reports nothing for seconds: the elapsed clocks must still move.
+    const progress = e.progress && advanceProgress(e.progress, (this.now() - e.progressAt) / 1000);
+    return { ...s, progress: progress ?? s.progress };
+  }
+
+  private now(): number {
+    return this.options.now ? this.options.now() : performance.now();
   }
 
   private async pump(): Promise<void> {
@@ -153,17 +166,18 @@ export class RunQueue {
         signal: entry.controller.signal,
         partialOnCancel: true,
         dataset: { name: entry.dataset.name, contentHash: entry.dataset.contentHash },
+        rates: learnedRates(runFitStats(entry.db)),
         onRunProgress: (p) => {
           entry.progress = p;
+          entry.progressAt = this.now();
         },
       });
       const cancelled = record.status === 'cancelled';
-      const done = entry.progress;
       await this.save(entry, {
         status: record.status,
         progress: entry.progress,
         record: cancelled && record.models.length === 0 ? null : record,
-        error: cancelled ? `Cancelled after ${done ? Math.floor(done.fitsDone) : 0} of ${plural(done?.fitsTotal ?? 0, 'fit')}.` : null,
+        error: cancelled ? cancelledRunSentence(entry.recipe, record, entry.progress) : null,
       });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'cancelled') {
@@ -205,6 +219,18 @@ export class RunQueue {
       });
     }
   }
+}
+
+/** What a cancelled run kept, from the candidates its partial record holds (those scored on every fold). */
+function cancelledRunSentence(recipe: Recipe, record: RunRecord, progress: RunProgress | null): string {
+  const folds = recipe.cv.folds;
+  const models = recipe.models.map((m) => {
+    const kept = record.models.find((r) => r.modelId === m.id);
+    const candidates = kept?.candidates ?? planModel(m, '$').candidates.length;
+    const complete = new Set(kept?.cv.rows.map((r) => r.candidate) ?? []);
+    return { modelId: m.id, candidates, foldsScored: Array.from({ length: candidates }, (_, i) => (complete.has(i) ? folds : 0)) };
+  });
+  return cancelledSentence(progress?.fitsFinished ?? 0, progress?.fitsTotal ?? 0, folds, models);
 }
 
 function datasetNamed(db: Database.Database, recipe: Recipe): DatasetInfo {

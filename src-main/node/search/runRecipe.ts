@@ -7,10 +7,14 @@ import type { Frame } from '../../core/recipe/frame';
 import { prepare, type PreparedData } from '../../core/recipe/pipeline';
 import type { Recipe } from '../../core/recipe/schema';
 import { aggregateCv, type FoldScore } from '../../core/search/cvResults';
-import { evaluate, type CvJobResult, type FinalJobResult, type SearchData, type SearchJob } from '../../core/search/jobs';
+import { evaluate, type CvJobResult, type FinalJobResult, type SearchData, type SearchJob, type TestJobResult } from '../../core/search/jobs';
+import { OutOfFoldScores } from '../../core/search/outOfFold';
+import { dummyFeatures } from '../../core/search/dummyFeatures';
 import { countFits, planModel, type ModelPlan } from '../../core/search/plan';
 import type { HeldOutScores, ModelResult, RunRecord } from '../../core/search/runRecord';
-import type { RunProgress } from '../../core/search/runSummary';
+import type { RunPhase, RunProgress } from '../../core/search/runSummary';
+import { PRIOR_SPREAD, searchCosts } from '../../core/search/estimate';
+import { PHASE_LABELS, SearchProgress } from '../../core/search/searchProgress';
 import type { ProbabilityMatrix } from '../../core/ml/types';
 import { ASSAY_VERSION } from '../../core/version';
 import { runJobs } from '../pool/workerPool';
@@ -24,6 +28,8 @@ export interface RunOptions {
   onProgress?(p: Progress): void;
   /** Per-model progress for the run queue. */
   onRunProgress?(p: RunProgress): void;
+  /** Seconds per work unit by model type learned from earlier runs (core/search/estimate's learnedRates); built-in rates otherwise. */
+  rates?: Partial<Record<ModelKind, number>>;
   /** On cancel, resolve with what was completed (status 'cancelled') instead of rejecting. */
   partialOnCancel?: boolean;
   dataset: { name: string; contentHash: string | null };
@@ -47,80 +53,27 @@ function jobCost(job: SearchJob): number {
   return trees * depth * (job.kind === 'final' ? 1.25 : 1);
 }
 
+/** The index of the highest value, the first on a tie; NaN (a failed fit's score) ranks last. */
+function bestIndex(values: number[]): number {
+  const v = (i: number) => (Number.isNaN(values[i]) ? -Infinity : values[i]);
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (v(i) > v(best)) best = i;
+  return best;
+}
+
+/** The largest absolute difference between two probability matrices (Infinity when their shapes differ). */
+function largestDifference(a: ProbabilityMatrix | null, b: ProbabilityMatrix | null): number {
+  if (!a || !b) return a === b ? 0 : Infinity;
+  if (a.data.length !== b.data.length) return Infinity;
+  let d = 0;
+  for (let i = 0; i < a.data.length; i++) d = Math.max(d, Math.abs(a.data[i] - b.data[i]));
+  return d;
+}
+
 function heldOut(y: Int32Array, proba: ProbabilityMatrix): HeldOutScores {
   const score = new Array<number>(proba.rows);
   for (let i = 0; i < proba.rows; i++) score[i] = proba.data[i * proba.classes + 1];
   return { y: Array.from(y), score };
-}
-
-/** Tracks fits done per model and reports them with an ETA from the pace so far. */
-class SearchProgress {
-  private readonly done: number[];
-  private readonly partial = new Map<number, { model: number; share: number }>();
-  private readonly start = performance.now();
-  private readonly modelStart: (number | null)[];
-  private lastMessage = '';
-
-  constructor(
-    private readonly plans: ModelPlan[],
-    private readonly totals: number[],
-    private readonly o: RunOptions,
-  ) {
-    this.done = plans.map(() => 0);
-    this.modelStart = plans.map(() => null);
-  }
-
-  get total(): number {
-    return this.totals.reduce((a, b) => a + b, 0);
-  }
-
-  running(jobId: number, model: number, share: number): void {
-    this.modelStart[model] ??= performance.now();
-    this.partial.set(jobId, { model, share });
-    this.report(this.lastMessage);
-  }
-
-  finished(jobId: number, model: number): void {
-    this.modelStart[model] ??= performance.now();
-    this.partial.delete(jobId);
-    this.done[model]++;
-    this.report(this.lastMessage);
-  }
-
-  report(message: string): void {
-    this.lastMessage = message;
-    const perModel = this.done.map((d) => d);
-    for (const p of this.partial.values()) perModel[p.model] += p.share;
-    const total = this.total;
-    const fitsDone = Math.min(total, perModel.reduce((a, b) => a + b, 0));
-    const elapsed = seconds(this.start);
-    const eta = fitsDone > 0 ? (elapsed * (total - fitsDone)) / fitsDone : null;
-    this.o.onProgress?.({ done: Math.floor(fitsDone), total, unit: 'fits', message, etaSeconds: eta ?? undefined });
-    this.o.onRunProgress?.(this.snapshot(message, perModel, fitsDone, elapsed, eta));
-  }
-
-  private snapshot(message: string, perModel: number[], fitsDone: number, elapsed: number, eta: number | null): RunProgress {
-    return {
-      fitsDone,
-      fitsTotal: this.total,
-      elapsedSeconds: elapsed,
-      etaSeconds: eta,
-      message,
-      models: this.plans.map((p, i) => {
-        const done = Math.min(this.totals[i], perModel[i]);
-        const since = this.modelStart[i];
-        const spent = since === null ? 0 : seconds(since);
-        return {
-          modelId: p.modelId,
-          type: p.type,
-          fitsDone: done,
-          fitsTotal: this.totals[i],
-          elapsedSeconds: spent,
-          etaSeconds: done > 0 ? (spent * (this.totals[i] - done)) / done : null,
-        };
-      }),
-    };
-  }
 }
 
 /** What a cancelled search completed: the candidates with every fold scored, per model, not refitted. */
@@ -197,9 +150,17 @@ export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOp
   const { fits } = countFits(plans, folds.length);
   const workers = Math.max(1, Math.min(o.workers ?? availableParallelism(), cvJobs.length));
   const factory = o.factory ?? forkWorker;
-  const modelIndex = new Map(plans.map((p, i) => [p.modelId, i]));
   // One refit per model counts as a fit, so the bar reaches its end only when the run does.
-  const progress = new SearchProgress(plans, plans.map((p) => p.groups.length * folds.length + 1), o);
+  const heldOutRows = (prepared.validation ?? prepared.test).y.length;
+  const costs = searchCosts(plans, folds.length, { trainRows: prepared.train.y.length, heldOutRows, features: prepared.features.length }, o.rates ?? {});
+  const learned = plans.some((p) => o.rates?.[p.type] !== undefined);
+  const progress = new SearchProgress(plans, costs, workers, learned ? PRIOR_SPREAD.learned : PRIOR_SPREAD.builtIn, () => performance.now() / 1000);
+  const report = (message: string, phase?: RunPhase) => {
+    if (phase) progress.enter(phase);
+    const p = progress.snapshot(message || PHASE_LABELS[progress.phase]);
+    o.onProgress?.({ done: Math.floor(p.fitsDone), total: p.fitsTotal, unit: 'fits', message: p.message, etaSeconds: p.etaSeconds ?? undefined });
+    o.onRunProgress?.(p);
+  };
   const base = {
     recipeName: recipe.name,
     recipe,
@@ -208,15 +169,18 @@ export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOp
     dataset: { name: o.dataset.name, rows: input.rows, contentHash: o.dataset.contentHash, expectedHash: recipe.dataset.contentHash },
     classes: prepared.classes,
     features: prepared.features,
+    dummies: dummyFeatures(recipe.steps, prepared.learned, prepared.features),
     rows: { train: prepared.train.y.length, validation: prepared.validation?.y.length ?? 0, test: prepared.test.y.length },
     leakage: prepared.leakage,
     notes: prepared.notes,
   };
 
-  progress.report(`Cross-validating ${plans.length} model${plans.length > 1 ? 's' : ''}: ${fits} fits, then ${plans.length} refit${plans.length > 1 ? 's' : ''}`);
+  const cvMessage = `Cross-validating ${plans.length} model${plans.length > 1 ? 's' : ''}: ${fits} fits, then ${plans.length} refit${plans.length > 1 ? 's' : ''}`;
+  report(cvMessage, 'cross-validating');
   const scores = new Map<string, FoldScore[]>(plans.map((p) => [p.modelId, []]));
   const failed = new Map<string, ModelResult['failedFits']>(plans.map((p) => [p.modelId, []]));
   const fitSeconds = new Map<string, number>(plans.map((p) => [p.modelId, 0]));
+  const outOfFold = new Map(plans.map((p) => [p.modelId, new OutOfFoldScores(prepared.train.y.length)]));
   const searchStart = performance.now();
   const cancelled = (e: unknown) => o.partialOnCancel && e instanceof ApiError && e.code === 'cancelled';
   const partialRecord = (phase: string): RunRecord => ({
@@ -235,15 +199,23 @@ export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOp
       jobs: cvJobs,
       cost: jobCost,
       signal: o.signal,
-      onUnits: (jobId, d, t) => progress.running(jobId, modelIndex.get(cvJobs[jobId].group.modelId)!, t > 0 ? d / t : 0),
+      onJobStart: (jobId) => progress.started('cv', jobId),
+      onUnits: (jobId, d, t) => {
+        progress.units('cv', jobId, t > 0 ? d / t : 0);
+        report(cvMessage);
+      },
       onJobDone: (outcome, job) => {
         if (job.kind !== 'cv') return;
         if (outcome.ok) {
           scores.get(job.group.modelId)!.push(...outcome.result!.scores);
+          const oof = outOfFold.get(job.group.modelId)!;
+          job.group.candidates.forEach((c, i) => oof.add(c, folds[job.fold].test, outcome.result!.outOfFold[i]));
           fitSeconds.set(job.group.modelId, fitSeconds.get(job.group.modelId)! + outcome.result!.scores[0].fitSeconds);
         }
         else for (const c of job.group.candidates) failed.get(job.group.modelId)!.push({ candidate: c, fold: job.fold, error: outcome.error! });
-        progress.finished(outcome.jobId, modelIndex.get(job.group.modelId)!);
+        const r = outcome.ok ? outcome.result!.scores : null;
+        progress.finished('cv', outcome.jobId, r && r.length ? r[0].fitSeconds + r.reduce((s, x) => s + x.scoreSeconds, 0) : undefined);
+        report(cvMessage);
       },
     });
   } catch (e) {
@@ -262,14 +234,21 @@ export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOp
     return aggregateCv(p.candidates, s, metrics, recipe.refit, folds.length);
   });
 
-  progress.report('Refitting the best candidates on all training rows');
+  // The champion is chosen without looking at the test set, then tested once. When it is known
+  // before the refits (chosen in cross-validation, or the only model), its refit scores the test rows.
+  const rule = recipe.champion.on === 'validation' && prepared.validation ? 'validation' : 'cv';
+  const bestCv = (i: number) => cvByModel[i].rows.find((row) => row.candidate === cvByModel[i].best)!;
+  const knownChampion = plans.length === 1 ? 0 : rule === 'cv' ? bestIndex(plans.map((_, i) => bestCv(i).mean[recipe.champion.metric])) : null;
+
+  const refitMessage = 'Refitting the best candidates on all training rows';
+  report(refitMessage, 'refitting');
   const finalJobs: Extract<SearchJob, { kind: 'final' }>[] = plans.map((p, i) => ({
     kind: 'final',
     modelId: p.modelId,
     type: p.type,
     params: resolveParams(p.type as ModelKind, p.candidates[cvByModel[i].best].params, `$.models[${i}]`),
+    scoreTest: i === knownChampion,
   }));
-  const refitJobOffset = 1_000_000;
   let finals;
   try {
     finals = await runJobs<SearchJob, FinalJobResult>({
@@ -279,8 +258,15 @@ export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOp
       jobs: finalJobs,
       cost: jobCost,
       signal: o.signal,
-      onUnits: (jobId, d, t) => progress.running(refitJobOffset + jobId, jobId, t > 0 ? d / t : 0),
-      onJobDone: (outcome) => progress.finished(refitJobOffset + outcome.jobId, outcome.jobId),
+      onJobStart: (jobId) => progress.started('refit', jobId),
+      onUnits: (jobId, d, t) => {
+        progress.units('refit', jobId, t > 0 ? d / t : 0);
+        report(progress.phase === 'scoring' ? 'Scoring held-out rows (permutation importance)' : refitMessage);
+      },
+      onJobDone: (outcome) => {
+        progress.finished('refit', outcome.jobId);
+        report(progress.phase === 'scoring' ? 'Scoring held-out rows (permutation importance)' : refitMessage);
+      },
     });
   } catch (e) {
     if (cancelled(e)) return partialRecord('refitting');
@@ -292,7 +278,7 @@ export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOp
     if (!out.ok) throw new ApiError('internal', `Refitting model "${p.modelId}" failed: ${out.error}`);
     const r = out.result!;
     const cv = cvByModel[i];
-    const best = cv.rows.find((row) => row.candidate === cv.best)!;
+    const best = bestCv(i);
     return {
       modelId: p.modelId,
       type: p.type,
@@ -306,29 +292,42 @@ export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOp
       model: r.model,
       seconds: { search: searchSeconds, refit: r.seconds, fits: fitSeconds.get(p.modelId)! },
       failedFits: failed.get(p.modelId)!,
-      heldOut: { validation: r.validationProba && prepared.validation ? heldOut(prepared.validation.y, r.validationProba) : null, test: null },
+      heldOut: {
+        validation: r.validationProba && prepared.validation ? heldOut(prepared.validation.y, r.validationProba) : null,
+        test: null,
+        outOfFold: outOfFold.get(p.modelId)!.scores(cv.best, prepared.train.y),
+      },
       importances: r.importanceSets,
       partial: false,
     };
   });
 
-  // The champion is chosen without looking at the test set, then tested once.
-  const rule = recipe.champion.on === 'validation' && prepared.validation ? 'validation' : 'cv';
-  const score = (m: ModelResult) => {
-    const v = rule === 'validation' ? m.validation!.metrics[recipe.champion.metric] : m.bestCv[recipe.champion.metric];
-    return Number.isNaN(v) ? -Infinity : v;
-  };
-  let champion = 0;
-  models.forEach((m, i) => {
-    if (score(m) > score(models[champion])) champion = i;
-  });
-  const testProba = finals[champion].result!.testProba;
+  const champion = knownChampion ?? bestIndex(models.map((m) => m.validation!.metrics[recipe.champion.metric]));
+  report('Scoring the champion on the test rows', 'scoring');
+  const notes: string[] = [];
+  let testProba = finals[champion].result!.testProba;
+  if (!testProba) {
+    const job = { kind: 'test' as const, modelId: finalJobs[champion].modelId, type: finalJobs[champion].type, params: finalJobs[champion].params };
+    let tested;
+    try {
+      [tested] = await runJobs<SearchJob, TestJobResult>({ factory, size: 1, data, jobs: [job], signal: o.signal });
+    } catch (e) {
+      if (cancelled(e)) return partialRecord('testing the champion');
+      throw e;
+    }
+    if (!tested.ok) throw new ApiError('internal', `Scoring the champion "${job.modelId}" on the test set failed: ${tested.error}`);
+    testProba = tested.result!.testProba;
+    // Fits are seeded, so the second fit is the first; were it ever not, the record says so.
+    const drift = largestDifference(tested.result!.validationProba, finals[champion].result!.validationProba);
+    if (drift > 0) notes.push(`The champion was refitted to score the test set, and the refit's validation probabilities differ from the first fit's by up to ${drift.toPrecision(3)}; the test scores are the refit's.`);
+  }
   const championTest = evaluate(metrics, prepared.test.y, testProba, prepared.classes);
   models[champion].heldOut.test = heldOut(prepared.test.y, testProba);
-  progress.report('Done');
+  report('Done');
 
   return {
     ...base,
+    notes: [...base.notes, ...notes],
     models,
     champion: { modelId: models[champion].modelId, rule: `highest ${rule} ${recipe.champion.metric}`, test: championTest },
     seconds: { prepare: prepareSeconds, search: searchSeconds, total: seconds(started) },

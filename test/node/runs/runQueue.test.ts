@@ -80,12 +80,43 @@ describe('RunQueue', () => {
     await queue.idle();
     const stopped = queue.get(first.id);
     expect(stopped.summary.status).toBe('cancelled');
-    expect(stopped.summary.error).toMatch(/^Cancelled after \d+ of 11 fits\.$/);
+    // The record says exactly what it kept: the candidates scored on all 5 folds, not refitted.
+    const kept = stopped.record!.models[0].cv.rows.length;
+    expect(stopped.summary.error).toMatch(
+      new RegExp(`^\\d+ of 11 fits done; kept ${kept === 2 ? 'all 2 rf candidates' : '1 of 2 rf candidates'} that finished all 5 folds \\(cross-validation scores only, not refitted\\)\\.$`),
+    );
     expect(stopped.record!.models[0].partial).toBe(true);
     expect(stopped.record!.models[0].cv.rows.length).toBeGreaterThanOrEqual(1);
     await expect(queue.cancel(first.id)).rejects.toThrow(/already been cancelled/);
     expect(await queue.delete(first.id)).toEqual({ id: first.id });
     expect(queue.list().map((s) => s.id)).toEqual([second.id]);
+  });
+
+  it('a run cancelled before any candidate finished all its folds says that nothing is kept', async () => {
+    const queue = new RunQueue(wb, { workers: 1 });
+    // One worker runs the deeper group's five folds first: after one fit, no candidate has all five.
+    const run = await queue.start(await smallForest('a', [60]));
+    await until(queue, run.id, (s) => (s.progress?.fitsFinished ?? 0) >= 1);
+    await queue.cancel(run.id);
+    await queue.idle();
+    const stopped = queue.get(run.id);
+    expect(stopped.summary.status).toBe('cancelled');
+    expect(stopped.summary.error).toMatch(/^[1-4] of 11 fits done; no candidate had finished all 5 folds, so nothing is kept\.$/);
+    expect(stopped.record).toBeNull();
+  });
+
+  it("keeps a running run's clocks moving between progress reports", async () => {
+    let clock = 0;
+    const queue = new RunQueue(wb, { workers: 1, now: () => clock });
+    const run = await queue.start(await smallForest('a', [60]));
+    const before = (await until(queue, run.id, (s) => s.progress !== null)).progress!;
+    // A minute with no report (a long refit): the counters still show it.
+    clock += 60_000;
+    const after = queue.summary(run.id).progress!;
+    expect(after.elapsedSeconds).toBeGreaterThanOrEqual(before.elapsedSeconds + 60);
+    expect(after.phaseElapsedSeconds).toBeGreaterThanOrEqual(60);
+    await queue.cancel(run.id);
+    await queue.idle();
   });
 
   it('prepares on the given thread, and a cancel while preparing cancels the run', async () => {
@@ -145,7 +176,10 @@ describe('RunQueue', () => {
     expect(e.folds).toBe(5);
     expect(e.fits).toBe(e.models.reduce((s, m) => s + m.fits, 0));
     expect(e.seconds).toBeGreaterThan(0);
+    expect(e.range!.low).toBeCloseTo(e.seconds! / 2, 6);
+    expect(e.range!.high).toBeCloseTo(e.seconds! * 2, 6);
     expect(e.basis).toMatch(/built-in/);
+    expect([e.fits, e.sklearnFits]).toEqual([182, 482]);
     const queue = new RunQueue(wb, { workers: 2 });
     await queue.start(await smallForest('a', [5]));
     await queue.idle();

@@ -74,13 +74,15 @@ describe('run texts', () => {
     expect(formatDuration(5.4)).toBe('5 s');
     expect(formatDuration(75)).toBe('1 min 15 s');
     expect(formatDuration(4000)).toBe('1 h 06 min');
-    expect(describeEstimate({ models: [], candidates: 96, fits: 152, folds: 5, seconds: 130, basis: '' })).toBe('96 candidates · 152 fits (5-fold) · about 2 min 10 s');
+    const estimate = { models: [], candidates: 96, fits: 152, sklearnFits: 482, fitsNote: null, folds: 5, seconds: 130, range: null, basis: '' };
+    expect(describeEstimate(estimate)).toBe('96 candidates · 152 fits (5-fold) · about 2 min 10 s');
+    expect(describeEstimate({ ...estimate, range: { low: 65, high: 260 } })).toBe('96 candidates · 152 fits (5-fold) · about 1–5 min');
     const summary = { datasetName: 'sample', createdAt: '2026-11-22T13:05:00Z' } as Parameters<typeof describeRun>[0];
     expect(describeRun(summary, null)).toMatch(/^sample · started .+$/);
     const record = { rows: { train: 11450, validation: 3817, test: 3817 }, seconds: { total: 66.4 } } as Parameters<typeof describeRun>[1];
     expect(describeRun(summary, record)).toMatch(/ · 11,450 training, 3,817 validation, 3,817 test rows · took 1 min 06 s$/);
-    expect(describeProgress({ fitsDone: 12.5, fitsTotal: 152, elapsedSeconds: 42, etaSeconds: 200, models: [], message: '' })).toBe(
-      '12 of 152 fits · 42 s elapsed · about 3 min 20 s left',
-    );
+    const progress = { fitsDone: 12.5, fitsFinished: 12, fitsTotal: 152, elapsedSeconds: 42, etaSeconds: 200, etaRange: null, phase: 'cross-validating' as const, phaseElapsedSeconds: 40, models: [], message: '' };
+    expect(describeProgress(progress)).toBe('12 of 152 fits · 42 s elapsed · about 3 min 20 s left');
+    expect(describeProgress({ ...progress, etaRange: { low: 20, high: 45 } })).toBe('12 of 152 fits · 42 s elapsed · about 20–45 s left');
   });
 });
