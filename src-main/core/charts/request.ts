@@ -34,7 +34,7 @@ export const chartRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('box'), x: numericRef, by: column.optional(), ...texts }).strict(),
   z.object({ kind: z.literal('barCounts'), x: column, hue: column.optional(), normalize: z.boolean().optional(), ...texts }).strict(),
   z.object({ kind: z.literal('heatmap'), columns: z.array(column).min(2).max(60), ...texts }).strict(),
-  z.object({ kind: z.literal('scatter'), x: numericRef, y: numericRef, hue: column.optional(), ...texts }).strict(),
+  z.object({ kind: z.literal('scatter'), x: numericRef, y: numericRef, hue: column.optional(), logX: z.boolean().optional(), logY: z.boolean().optional(), ...texts }).strict(),
   z.object({ kind: z.literal('groupedMean'), by: column, y: numericRef, ...texts }).strict(),
 ]);
 export type ChartRequest = z.infer<typeof chartRequestSchema>;
@@ -82,7 +82,7 @@ export function chartFromRequest(frame: Frame, r: ChartRequest): ChartResult {
       break;
     }
     case 'scatter':
-      spec = { kind: 'scatter', ...t, x: numeric(frame, r.x), y: numeric(frame, r.y), hue: r.hue ? categorical(frame, r.hue) : undefined };
+      spec = { kind: 'scatter', ...t, x: numeric(frame, r.x), y: numeric(frame, r.y), hue: r.hue ? categorical(frame, r.hue) : undefined, logX: r.logX, logY: r.logY };
       break;
     case 'groupedMean':
       spec = { kind: 'groupedMean', ...t, by: categorical(frame, r.by), y: numeric(frame, r.y) };

@@ -1,5 +1,6 @@
 import { ApiError } from '../api/errors';
 import { RandomState } from '../random/randomState';
+import { logAxisName, logShift, negativeNote } from './logAxis';
 import {
   baseOption,
   formatCount,
@@ -25,6 +26,9 @@ export interface ScatterSpec extends ChartSpecBase {
   maxPoints?: number;
   /** Seed of the sample (default 0). */
   seed?: number;
+  /** A log axis (see logAxis: a column with zeros is drawn as 1 + x; negative values are left out). */
+  logX?: boolean;
+  logY?: boolean;
 }
 
 export const DEFAULT_MAX_POINTS = 20_000;
@@ -40,8 +44,10 @@ export function sampleRows(n: number, maxPoints: number, seed = 0): Int32Array {
   return new RandomState(seed).choiceWithoutReplacement(n, maxPoints).sort();
 }
 
+const LOG_AXIS = { type: 'log', logBase: 10 };
+
 export interface ScatterResult extends ChartResult {
-  /** Points drawn and points there were (after skipping missing values). */
+  /** Points drawn and points there were (after skipping missing values, and negative ones on a log axis). */
   shown: number;
   total: number;
 }
@@ -56,10 +62,16 @@ export function scatter(spec: ScatterSpec): ScatterResult {
   if (!Number.isInteger(maxPoints) || maxPoints < 1) throw new ApiError('bad-input', `The point limit must be a positive whole number, not ${maxPoints}.`);
   const rows: number[] = [];
   let skipped = 0;
+  let negative = 0;
   for (let i = 0; i < xs.length; i++) {
-    if (Number.isFinite(xs[i]) && Number.isFinite(ys[i]) && (!hue || hue[i] !== null)) rows.push(i);
-    else skipped++;
+    if (!(Number.isFinite(xs[i]) && Number.isFinite(ys[i]) && (!hue || hue[i] !== null))) skipped++;
+    else if ((spec.logX && xs[i] < 0) || (spec.logY && ys[i] < 0)) negative++;
+    else rows.push(i);
   }
+  const shiftX = spec.logX ? logShift(xs, rows) : 0;
+  const shiftY = spec.logY ? logShift(ys, rows) : 0;
+  // A shifted axis draws 1 + x; the point keeps its own values for the tooltip.
+  const shifted = shiftX + shiftY > 0;
   const total = rows.length;
   const picked = sampleRows(total, maxPoints, spec.seed ?? 0);
   const levels: string[] = [];
@@ -74,19 +86,20 @@ export function scatter(spec: ScatterSpec): ScatterResult {
       }
     }
   } else levels.push('all');
-  const points: [number, number][][] = levels.map(() => []);
+  const points: number[][][] = levels.map(() => []);
   for (const p of picked) {
     const i = rows[p];
-    points[hue ? levelIndex.get(hue[i]!)! : 0].push([xs[i], ys[i]]);
+    const point = shifted ? [xs[i] + shiftX, ys[i] + shiftY, xs[i], ys[i]] : [xs[i], ys[i]];
+    points[hue ? levelIndex.get(hue[i]!)! : 0].push(point);
   }
   const sampled = total > picked.length ? `showing ${formatCount(picked.length)} of ${formatCount(total)} points` : undefined;
-  const note = joinNotes(sampled, missingNote(skipped));
+  const note = joinNotes(sampled, missingNote(skipped), negativeNote(negative));
   const xName = humanize(spec.x.name);
   const yName = humanize(spec.y.name);
   const title = spec.title ?? `${yName} vs ${inSentence(spec.x.name)}${hue ? ` by ${inSentence(spec.hue!.name)}` : ''}`;
   const option = baseOption({ title, note, legend: !!hue });
-  option.xAxis = valueAxis({ name: spec.xLabel ?? xName, orient: 'x' });
-  option.yAxis = valueAxis({ name: spec.yLabel ?? yName, orient: 'y' });
+  option.xAxis = valueAxis({ name: spec.xLabel ?? (spec.logX ? logAxisName(xName, shiftX) : xName), orient: 'x' }, spec.logX ? LOG_AXIS : {});
+  option.yAxis = valueAxis({ name: spec.yLabel ?? (spec.logY ? logAxisName(yName, shiftY) : yName), orient: 'y' }, spec.logY ? LOG_AXIS : {});
   const symbolSize = picked.length > 5000 ? 4 : 6;
   option.series = levels.map((level, l) => ({
     type: 'scatter' as const,
@@ -94,6 +107,7 @@ export function scatter(spec: ScatterSpec): ScatterResult {
     symbolSize,
     itemStyle: { color: paletteColor(l), opacity: 0.55 },
     data: points[l],
+    ...(shifted ? { dimensions: ['plotted x', 'plotted y', xName, yName], encode: { x: 0, y: 1, tooltip: [2, 3] } } : {}),
   }));
   return { option, note, shown: picked.length, total };
 }

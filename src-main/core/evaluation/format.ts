@@ -1,7 +1,8 @@
 /**
  * Numbers as the Run view writes them in sentences: metrics with three
- * decimals (the view's tables and cards use three too, so a sentence and the
- * table next to it agree), counts with thousands separators.
+ * decimals, counts with thousands separators. The score tables print at least
+ * three too, and more only where three would print two different scores
+ * alike (distinguishingDecimals), so a sentence still matches its table row.
  */
 import { formatCount } from '../charts/spec';
 
@@ -10,6 +11,20 @@ export { formatCount };
 /** 0.99263 → "0.993"; NaN (an undefined score) stays visible as "NaN". */
 export function formatMetric(v: number): string {
   return Number.isFinite(v) ? v.toFixed(3) : String(v);
+}
+
+/**
+ * The fewest decimals, from `min` to `max`, at which distinct neighbouring
+ * values of a column (in sorted order) print differently: CV scores of
+ * ranks 1 and 3 are often 0.9943 and 0.9941, which three decimals print alike.
+ * Exact ties and NaN need no separating; past `max` the difference is noise.
+ */
+export function distinguishingDecimals(values: Iterable<number>, min = 3, max = 6): number {
+  const sorted = [...new Set([...values].filter(Number.isFinite))].sort((a, b) => a - b);
+  for (let digits = min; digits < max; digits++) {
+    if (sorted.every((v, i) => i === 0 || v.toFixed(digits) !== sorted[i - 1].toFixed(digits))) return digits;
+  }
+  return max;
 }
 
 /** "0.7%"; a share that is not zero never reads as "0.0%". */

@@ -42,6 +42,15 @@ describe('chartFromRequest', () => {
     ]);
   });
 
+  it('asks for a log axis on either side of a scatter plot, and only there', () => {
+    const request = chartRequestSchema.parse({ kind: 'scatter', x: 'n', y: 'n', logX: true });
+    const { option } = chartFromRequest(frame, request);
+    expect((option.xAxis as { type: string }).type).toBe('log');
+    expect((option.yAxis as { type: string }).type).toBe('value');
+    expect((chartFromRequest(frame, chartRequestSchema.parse({ kind: 'scatter', x: 'n', y: 'n', logY: true })).option.yAxis as { type: string }).type).toBe('log');
+    expect(chartRequestSchema.safeParse({ kind: 'histogram', x: 'n', logX: true }).success).toBe(false);
+  });
+
   it('names the missing text column in the error', () => {
     const request = chartRequestSchema.parse({ kind: 'scatter', x: { lengthOf: 'nope' }, y: 'n' });
     expect(() => chartFromRequest(frame, request)).toThrow(/no column "nope" to measure/);

@@ -47,4 +47,47 @@ describe('scatter', () => {
     expect(new Set(s).size).toBe(10);
     expect(Array.from(s)).toEqual(Array.from(s).sort((p, q) => p - q));
   });
+
+  it('puts a positive column on a log axis as it is', () => {
+    const r = scatter({ kind: 'scatter', x: { name: 'video_view_count', values: [20, 300, 999_817] }, y: { name: 'y', values: [1, 2, 3] }, logX: true });
+    const o = loose(r.option);
+    expect(o.xAxis.type).toBe('log');
+    expect(o.xAxis.name).toBe('Video view count (log scale)');
+    expect(o.yAxis.type).toBe('value');
+    expect(seriesOf(r.option)[0].data).toEqual([
+      [20, 1],
+      [300, 2],
+      [999_817, 3],
+    ]);
+    expect(r.note).toBeUndefined();
+  });
+
+  it('draws a count with zeros as 1 + x on a log axis, labelled so, the tooltip keeping the count', () => {
+    const r = scatter({
+      kind: 'scatter',
+      x: { name: 'video_view_count', values: [20, 300, 999_817] },
+      y: { name: 'video_comment_count', values: [0, 9, 999] },
+      logY: true,
+    });
+    const o = loose(r.option);
+    expect(o.yAxis.type).toBe('log');
+    expect(o.yAxis.name).toBe('Video comment count + 1 (log scale)');
+    const s = seriesOf(r.option)[0];
+    expect(s.data).toEqual([
+      [20, 1, 20, 0],
+      [300, 10, 300, 9],
+      [999_817, 1000, 999_817, 999],
+    ]);
+    expect(s.encode).toEqual({ x: 0, y: 1, tooltip: [2, 3] });
+  });
+
+  it('leaves negative values off a log axis and says how many', () => {
+    const r = scatter({ kind: 'scatter', x: { name: 'x', values: [-5, 0, 4, -1, NaN] }, y: { name: 'y', values: [1, 2, 3, 4, 5] }, logX: true });
+    expect(seriesOf(r.option)[0].data).toEqual([
+      [1, 2, 0, 2],
+      [5, 3, 4, 3],
+    ]);
+    expect(r.note).toBe('1 row with missing values skipped · 2 rows with negative values left off the log axis');
+    expect(r.total).toBe(2);
+  });
 });

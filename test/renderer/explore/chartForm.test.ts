@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo } from '../../../src-main/core/data/columns';
 import { chartRequestSchema } from '../../../src-main/core/charts/request';
-import { columnRoles, defaultForm, describeChart, parseBins, presets, toRequest, type ChartForm } from '../../../src-renderer/src/lib/explore/chartForm';
+import { columnRoles, defaultForm, describeChart, fieldsOf, parseBins, presets, toRequest, type ChartForm } from '../../../src-renderer/src/lib/explore/chartForm';
 
 const col = (index: number, name: string, kind: ColumnInfo['kind']): ColumnInfo => ({ index, name, kind }) as ColumnInfo;
 const SAMPLE: ColumnInfo[] = [
@@ -79,5 +79,19 @@ describe('chart form', () => {
     const r = toRequest({ ...defaultForm(roles), kind: 'box', x: 'video_view_count', category: '', title: '  Views  ', xLabel: ' ' });
     expect(r.ok && r.request).toEqual({ kind: 'box', x: 'video_view_count', title: 'Views' });
     expect(describeChart({ ...defaultForm(roles), kind: 'box', x: 'video_view_count', category: 'claim_status' })).toBe('Box plot of video_view_count by claim_status');
+  });
+
+  it('offers log axes on a scatter plot only, and sends only those ticked', () => {
+    const scatter = { ...defaultForm(roles), kind: 'scatter' as const, x: 'video_view_count', y: 'video_duration_sec' };
+    expect(fieldsOf('scatter').log).toBe(true);
+    expect(fieldsOf('histogram').log).toBe(false);
+    const plain = toRequest(scatter);
+    expect(plain.ok && plain.request).toEqual({ kind: 'scatter', x: 'video_view_count', y: 'video_duration_sec' });
+    const logged = toRequest({ ...scatter, logX: true });
+    expect(logged.ok && logged.request).toEqual({ kind: 'scatter', x: 'video_view_count', y: 'video_duration_sec', logX: true });
+    if (logged.ok) expect(chartRequestSchema.safeParse(logged.request).success).toBe(true);
+    // A tick left over from a scatter plot does not leak into another kind.
+    const box = toRequest({ ...scatter, kind: 'box', category: '', logX: true, logY: true });
+    expect(box.ok && box.request).toEqual({ kind: 'box', x: 'video_view_count' });
   });
 });

@@ -152,3 +152,17 @@ describe('header summary', () => {
     expect(headerSummary(empty, 'text')).toMatchObject({ kind: 'empty', text: 'all missing' });
   });
 });
+
+describe('header summaries under a filter', () => {
+  it('say they describe all rows, not the filtered ones, in the label and the title', () => {
+    const claims = text('claim_status', ['claim', 'opinion'], [9_608, 9_476], 2, 298);
+    const unfiltered = headerSummary(claims, 'categorical');
+    expect(unfiltered.scope).toBeUndefined();
+    const filtered = headerSummary(claims, 'categorical', { filtered: true });
+    expect(filtered.scope).toBe('all rows');
+    expect(filtered.title).toMatch(/^claim_status \(all rows; the filter is not applied here\): 2 distinct values/);
+    const views = headerSummary(numeric('video_view_count', [9_925, 500], [20, 500_000, 999_961]), 'float', { filtered: true });
+    expect(views).toMatchObject({ kind: 'histogram', scope: 'all rows' });
+    expect(views.title).toContain('(all rows; the filter is not applied here)');
+  });
+});

@@ -39,6 +39,17 @@ describe('the CV results table', () => {
     expect(cvRows(model, cols, nextSort(byRecall, cols[1])).map((r) => r.candidate)).toEqual([2, 0, 1]);
     expect(cvRows(model, cols, { key: 'param:max_depth', descending: false }).map((r) => r.candidate)).toEqual([0, 2, 1]);
   });
+
+  it('prints a metric with enough decimals to tell neighbouring ranks apart (0.9943 and 0.9941)', () => {
+    const close = {
+      modelId: 'rf',
+      cv: { rows: [row(0, 5, 0.9943, 2), row(1, 6, 0.9932, 4), row(2, 7, 0.9941, 1)], best: 0, refit: 'recall' },
+    } as unknown as ModelResult;
+    close.cv.rows.forEach((r, i) => (r.rank.recall = [1, 3, 2][i]));
+    const cols = cvColumns(close, ['recall']);
+    const texts = cvRows(close, cols, { key: 'rank', descending: false }).map((r) => r.cells['mean:recall'].text);
+    expect(texts).toEqual(['0.9943 ± 0.0100', '0.9941 ± 0.0100', '0.9932 ± 0.0100']);
+  });
 });
 
 describe('the confusion matrix cells', () => {

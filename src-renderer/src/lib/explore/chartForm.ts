@@ -45,6 +45,9 @@ export interface ChartForm {
   bins: string;
   multiple: 'stack' | 'dodge' | 'layer';
   normalize: boolean;
+  /** Log axes of a scatter plot (heavy-tailed counts); a column with zeros is drawn as 1 + x. */
+  logX: boolean;
+  logY: boolean;
   /** Heatmap columns. */
   columns: string[];
   title: string;
@@ -105,6 +108,8 @@ export function defaultForm(roles: ColumnRoles): ChartForm {
     bins: 'auto',
     multiple: 'layer',
     normalize: false,
+    logX: false,
+    logY: false,
     columns: [...roles.heatmap],
     title: '',
     xLabel: '',
@@ -113,7 +118,7 @@ export function defaultForm(roles: ColumnRoles): ChartForm {
 }
 
 /** Which fields the form shows for a kind. */
-export function fieldsOf(kind: ChartKind): { x: boolean; y: boolean; hue: boolean; category: 'required' | 'optional' | null; bins: boolean; multiple: boolean; normalize: boolean; columns: boolean } {
+export function fieldsOf(kind: ChartKind): { x: boolean; y: boolean; hue: boolean; category: 'required' | 'optional' | null; bins: boolean; multiple: boolean; normalize: boolean; log: boolean; columns: boolean } {
   return {
     x: kind === 'histogram' || kind === 'box' || kind === 'scatter',
     y: kind === 'scatter' || kind === 'groupedMean',
@@ -122,6 +127,7 @@ export function fieldsOf(kind: ChartKind): { x: boolean; y: boolean; hue: boolea
     bins: kind === 'histogram',
     multiple: kind === 'histogram',
     normalize: kind === 'barCounts',
+    log: kind === 'scatter',
     columns: kind === 'heatmap',
   };
 }
@@ -169,7 +175,8 @@ export function toRequest(form: ChartForm): FormResult {
     case 'scatter': {
       const why = needX() ?? (form.y ? null : 'Choose a numeric column for the y axis.');
       if (why) return { ok: false, reason: why };
-      return { ok: true, request: { kind: 'scatter', x: axisRef(form.x), y: axisRef(form.y), ...hue, ...texts } };
+      const log = { ...(form.logX ? { logX: true } : {}), ...(form.logY ? { logY: true } : {}) };
+      return { ok: true, request: { kind: 'scatter', x: axisRef(form.x), y: axisRef(form.y), ...hue, ...log, ...texts } };
     }
     case 'groupedMean':
       if (!form.category) return { ok: false, reason: 'Choose a categorical column to group by.' };

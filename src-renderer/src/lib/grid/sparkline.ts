@@ -38,11 +38,15 @@ export interface CategoryBar {
   percent: string;
 }
 
-export type HeaderSummary =
+export type HeaderSummary = (
   | { kind: 'histogram'; bars: HistogramBar[]; title: string }
   | { kind: 'categories'; bars: CategoryBar[]; title: string }
   | { kind: 'distinct'; text: string; title: string }
-  | { kind: 'empty'; text: string; title: string };
+  | { kind: 'empty'; text: string; title: string }
+) & {
+  /** Set while the grid is filtered: the profile describes every row, not the ones shown. */
+  scope?: 'all rows';
+};
 
 /**
  * "1.5% missing" for the header's sub-line, "" when nothing is missing. A
@@ -120,8 +124,20 @@ export function categoryBars(top: { values: readonly (string | number)[]; counts
   return bars;
 }
 
-/** The sparkline of one column, from its profile. */
-export function headerSummary(profile: ColumnProfileView, kind: ColumnKind): HeaderSummary {
+/**
+ * The sparkline of one column, from its profile. The profile is of the whole
+ * dataset; under a filter the summary says so ("all rows") rather than pass
+ * for the filtered rows' distribution.
+ */
+export function headerSummary(profile: ColumnProfileView, kind: ColumnKind, options: { filtered?: boolean } = {}): HeaderSummary {
+  const summary = columnSummary(profile, kind);
+  if (!options.filtered) return summary;
+  const prefix = `${profile.name}:`;
+  const title = summary.title.startsWith(prefix) ? `${profile.name} (all rows; the filter is not applied here):${summary.title.slice(prefix.length)}` : summary.title;
+  return { ...summary, title, scope: 'all rows' };
+}
+
+function columnSummary(profile: ColumnProfileView, kind: ColumnKind): HeaderSummary {
   const name = profile.name;
   if (profile.count === 0) return { kind: 'empty', text: 'all missing', title: `${name}: every value is missing` };
   if (profile.type === 'number') {

@@ -1,6 +1,7 @@
 import type { ModelResult } from '../../../../src-main/core/search/runRecord';
 import type { ParamValue } from '../../../../src-main/core/ml/params';
 import { formatValue } from '../train/paramText';
+import { distinguishingDecimals } from '../../../../src-main/core/evaluation/format';
 
 export interface CvColumn {
   key: string;
@@ -37,6 +38,8 @@ export function cvColumns(model: ModelResult, metrics: string[]): CvColumn[] {
 const paramSort = (v: ParamValue): number | string => (typeof v === 'number' ? v : v === null ? Infinity : String(v));
 
 export function cvRows(model: ModelResult, columns: CvColumn[], sort: CvSort): CvTableRow[] {
+  // Each metric column gets the decimals that tell its neighbouring candidates apart; its std uses the same.
+  const digits = new Map(columns.filter((c) => c.kind === 'mean').map((c) => [c.key, distinguishingDecimals(model.cv.rows.map((r) => r.mean[c.metric!]))]));
   const rows = model.cv.rows.map((r): CvTableRow => {
     const cells: CvTableRow['cells'] = {};
     for (const c of columns) {
@@ -45,7 +48,8 @@ export function cvRows(model: ModelResult, columns: CvColumn[], sort: CvSort): C
         cells[c.key] = { text: formatValue(v), sort: paramSort(v) };
       } else if (c.kind === 'mean') {
         const m = r.mean[c.metric!];
-        cells[c.key] = { text: `${num(m)} ± ${num(r.std[c.metric!])}`, sort: Number.isNaN(m) ? -Infinity : m };
+        const d = digits.get(c.key);
+        cells[c.key] = { text: `${num(m, d)} ± ${num(r.std[c.metric!], d)}`, sort: Number.isNaN(m) ? -Infinity : m };
       } else if (c.kind === 'rank') {
         cells[c.key] = { text: String(r.rank[model.cv.refit]), sort: r.rank[model.cv.refit] };
       } else {
