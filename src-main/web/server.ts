@@ -55,6 +55,7 @@ const MIME: Record<string, string> = {
   '.png': 'image/png',
   '.json': 'application/json',
   '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
 };
 
 const FORBIDDEN = 'Forbidden: this Assay session needs the token from the URL printed at launch.';

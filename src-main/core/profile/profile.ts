@@ -5,6 +5,7 @@ import { describeCategorical, describeNumeric, isoTextRange, type CategoricalDes
 import { duplicatedRows } from './duplicates';
 import { factorizeStrings, type Factorized } from './factorize';
 import { histogram, type Histogram } from './histogram';
+import { integerIdentifierValues } from './integerIdentifier';
 import { quartileOrder, sortPresent, type SortedColumn } from './sorting';
 import { pandasDescendingOrder, valueCountsOf, type ValueCounts } from './valueCounts';
 
@@ -41,6 +42,9 @@ export interface DatasetProfile {
  * 1.8-million-cell matrices, tens of MB of JSON that no one reads as a table.
  */
 export const MAX_CORRELATION_COLUMNS = 100;
+
+/** Values of a categorical column the profile lists in full (a checklist longer than this is unreadable). */
+export const MAX_LISTED_VALUES = 200;
 
 export interface ColumnProfileBase {
   name: string;
@@ -82,6 +86,18 @@ export interface CategoricalColumnProfile extends ColumnProfileBase {
   describe: CategoricalDescription;
   /** The most frequent values (value_counts order), at most `topValues` of them. */
   top: ValueCounts<string>;
+  /**
+   * pandas' numeric `describe()` of an identifier whose values are all
+   * integers (`#`, `video_id`): pandas reads those as int64 (float64 with a
+   * missing value) and describes them as numbers; `dtype` says so too.
+   */
+  describeNumeric?: NumericDescription;
+  /**
+   * Categorical columns only: `value_counts()`, the first
+   * {@link MAX_LISTED_VALUES} values, which the grid's category filter lists
+   * as a checklist (`top` keeps only the few a summary shows).
+   */
+  valueCounts?: ValueCounts<string>;
 }
 
 export type ColumnProfile = NumericColumnProfile | CategoricalColumnProfile;
@@ -149,11 +165,12 @@ export function profileFrame(frame: Frame, options: ProfileOptions = {}): Datase
     const f = factorizeStrings(c.values);
     factorized.set(name, f);
     const order = pandasDescendingOrder(f.counts);
+    const integers = c.kind === 'identifier' ? integerIdentifierValues(f) : null;
     return {
       name,
       type: 'string',
       kind: c.kind ?? null,
-      dtype: 'object',
+      dtype: integers ? (f.missing > 0 ? 'float64' : 'int64') : 'object',
       count: rows - f.missing,
       missing: f.missing,
       missingFraction: rows > 0 ? f.missing / rows : 0,
@@ -161,6 +178,8 @@ export function profileFrame(frame: Frame, options: ProfileOptions = {}): Datase
       memoryBytesDeep: shallow + textBytes(f.uniques),
       describe: c.kind === 'datetime' ? { ...describeCategorical(f, order), ...isoTextRange(f.uniques) } : describeCategorical(f, order),
       top: valueCountsOf(f, topValues, order),
+      ...(integers ? { describeNumeric: describeNumeric(integers, sortPresent(integers), scratch) } : {}),
+      ...(c.kind === 'categorical' ? { valueCounts: valueCountsOf(f, MAX_LISTED_VALUES, order) } : {}),
     };
   });
   const dup = duplicatedRows(frame, { factorized, distinctKey });

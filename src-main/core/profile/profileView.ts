@@ -20,8 +20,9 @@ export interface MatrixView {
 export interface NumericColumnView extends Omit<NumericColumnProfile, 'describe'> {
   describe: Nullable<NumericColumnProfile['describe']>;
 }
-export interface CategoricalColumnView extends Omit<CategoricalColumnProfile, 'describe'> {
+export interface CategoricalColumnView extends Omit<CategoricalColumnProfile, 'describe' | 'describeNumeric'> {
   describe: Nullable<CategoricalColumnProfile['describe']>;
+  describeNumeric?: Nullable<NonNullable<CategoricalColumnProfile['describeNumeric']>>;
 }
 export type ColumnProfileView = NumericColumnView | CategoricalColumnView;
 
@@ -53,7 +54,11 @@ function nullable<T extends object>(o: T): Nullable<T> {
 export function profileView(p: DatasetProfile, vif: VifResult | null): ProfileView {
   return {
     ...p,
-    columns: p.columns.map((c): ColumnProfileView => (c.type === 'number' ? { ...c, describe: nullable(c.describe) } : { ...c, describe: nullable(c.describe) })),
+    columns: p.columns.map((c): ColumnProfileView => {
+      if (c.type === 'number') return { ...c, describe: nullable(c.describe) };
+      const { describeNumeric, ...rest } = c;
+      return describeNumeric ? { ...rest, describe: nullable(c.describe), describeNumeric: nullable(describeNumeric) } : { ...rest, describe: nullable(c.describe) };
+    }),
     correlations: { pearson: matrixView(p.correlations.pearson), spearman: p.correlations.spearman ? matrixView(p.correlations.spearman) : null },
     vif: vif ? { columns: vif.columns, rows: vif.rows, vif: vif.vif.map(finiteOrNull) } : null,
   };

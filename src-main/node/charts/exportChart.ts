@@ -3,7 +3,7 @@ import { chartFromRequest, type ChartRequest } from '../../core/charts/request';
 import type { EChartsOption } from '../../core/charts/spec';
 import type { DatasetInfo } from '../../core/data/columns';
 import { datasetFrame } from '../recipe/frameCache';
-import { chartFile, renderPng, renderSvg, type PngScale } from './renderChart';
+import { chartFile, embedChartFonts, renderPng, renderSvg, type PngScale } from './renderChart';
 
 export interface ChartExport {
   fileName: string;
@@ -31,11 +31,15 @@ export function exportChart(
   return drawChart(option, note, request.kind, format);
 }
 
-/** A chart's option drawn as an SVG or PNG file named after its title. */
+/**
+ * A chart's option drawn as an SVG or PNG file named after its title. The
+ * SVG carries the bundled fonts: the window shows this very SVG, so the
+ * screen and the exported file both draw Lato, as the PNG does.
+ */
 export function drawChart(option: EChartsOption, note: string | undefined, fallbackTitle: string, format: ChartFormat): ChartExport {
   const title = String((option.title as { text?: string } | undefined)?.text ?? fallbackTitle);
   if (format.type === 'svg') {
-    return { fileName: chartFile('svg', title), mime: 'image/svg+xml', data: renderSvg(option, format), note: note ?? null };
+    return { fileName: chartFile('svg', title), mime: 'image/svg+xml', data: embedChartFonts(renderSvg(option, format)), note: note ?? null };
   }
   const png = renderPng(option, format);
   return { fileName: chartFile('png', title, format.scale), mime: 'image/png', data: png.toString('base64'), note: note ?? null };

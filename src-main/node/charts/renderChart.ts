@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { EChartsOption } from '../../core/charts/spec';
@@ -59,6 +59,38 @@ export function chartFontFiles(): string[] {
   }
   fontFiles = dir ? CHART_FONT_FILES.map((f) => join(dir, f)).filter((p) => existsSync(p)) : [];
   return fontFiles;
+}
+
+/** The CSS weight of each bundled font file. */
+const FONT_WEIGHTS: Record<(typeof CHART_FONT_FILES)[number], number> = { 'Lato-Regular.ttf': 400, 'Lato-Bold.ttf': 700 };
+
+let fontFaces: string | null = null;
+
+/**
+ * `@font-face` rules carrying the bundled fonts as base64 data: URLs. The
+ * window shows a chart as an <img> of its SVG, and an SVG image is a sealed
+ * document that cannot reach the page's fonts or any file: only fonts inside
+ * it apply there, and in the exported file on another machine. Whole fonts,
+ * not subsets (about 1.8 MB of text): no subsetter ships with the app.
+ */
+export function chartFontFaces(): string {
+  if (fontFaces !== null) return fontFaces;
+  fontFaces = chartFontFiles()
+    .map((path) => {
+      const weight = FONT_WEIGHTS[basename(path) as (typeof CHART_FONT_FILES)[number]] ?? 400;
+      const data = readFileSync(path).toString('base64');
+      return `@font-face{font-family:'${CHART_FONT_NAME}';font-style:normal;font-weight:${weight};src:url(data:font/ttf;base64,${data}) format('truetype')}`;
+    })
+    .join('');
+  return fontFaces;
+}
+
+/** The SVG with the bundled fonts embedded, so it shows Lato wherever it is opened; unchanged when the fonts are not shipped. */
+export function embedChartFonts(svg: string): string {
+  const css = chartFontFaces();
+  if (css === '') return svg;
+  // Base64 holds no '<' or '&', so the rules need no CDATA section.
+  return svg.replace(/<svg\b[^>]*>/, (open) => `${open}<defs><style>${css}</style></defs>`);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatasetInfo } from '../../../src-main/core/data/columns';
 import { createHandlers } from '../../../src-main/node/api/handlers';
@@ -46,6 +47,22 @@ describe('chart.render through the API', () => {
       ctx,
     )) as Rendered;
     expect(heat.data).toContain('1.00');
+  });
+
+  it('an SVG embeds the bundled Lato (regular and bold) as @font-face, so the window and the file show the font the PNG draws with', async () => {
+    const r = (await router.dispatch(
+      'chart.render',
+      { id: sample.id, chart: { kind: 'barCounts', x: 'claim_status' }, format: 'svg', width: 640, height: 400 },
+      ctx,
+    )) as Rendered;
+    const faces = [...r.data.matchAll(/@font-face\{font-family:'Lato';font-style:normal;font-weight:(\d+);src:url\(data:font\/ttf;base64,([A-Za-z0-9+/=]+)\) format\('truetype'\)\}/g)];
+    expect(faces.map((m) => m[1])).toEqual(['400', '700']);
+    expect(Buffer.from(faces[0][2], 'base64').equals(readFileSync('resources/fonts/Lato-Regular.ttf'))).toBe(true);
+    expect(Buffer.from(faces[1][2], 'base64').equals(readFileSync('resources/fonts/Lato-Bold.ttf'))).toBe(true);
+    // Inside the root element, before anything is drawn, and the text still names Lato.
+    expect(r.data).toMatch(/^<svg\b[^>]*><defs><style>@font-face/);
+    expect(r.data).toContain('font-family:Lato,');
+    expect(r.data.trimEnd().endsWith('</svg>')).toBe(true);
   });
 
   it('a text column on a numeric axis is refused with the reason', async () => {

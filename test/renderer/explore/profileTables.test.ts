@@ -55,6 +55,19 @@ describe('profile tables', () => {
     expect(valueCountRows(profile, 'c').rows.map((r) => r.percent)).toEqual(['75%', '25%']);
   });
 
+  it("describes an integer identifier as pandas' int64 column, keeping its kind", () => {
+    const id = {
+      ...profile.columns[1],
+      name: '#',
+      kind: 'identifier',
+      dtype: 'int64',
+      describe: { count: 4, unique: 4, top: '1', freq: 1 },
+      describeNumeric: { count: 4, mean: 2.5, std: 1.2909944487358056, min: 1, q25: 1.75, q50: 2.5, q75: 3.25, max: 4 },
+    };
+    const [r] = columnRows({ ...profile, columns: [id] } as unknown as ProfileView, []);
+    expect([r.kind, r.dtype, r.mean, r.std, r.min, r.q25, r.max, r.unique, r.top]).toEqual(['identifier', 'int64', '2.50', '1.29', '1', '1.75', '4', '', '']);
+  });
+
   it('marks strong correlations off the diagonal and high or infinite VIF', () => {
     const m = correlationTable(profile, 'pearson')!;
     expect(m.rows[0].cells.map((c) => [c.text, c.strong])).toEqual([

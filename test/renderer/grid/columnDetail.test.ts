@@ -106,3 +106,32 @@ describe('column detail charts', () => {
     expect(noChartReason(empty, 'float')).toBe('Every value is missing: nothing to chart.');
   });
 });
+
+describe('an integer identifier (the sample\'s video_id)', () => {
+  const videoId: CategoricalColumnView = {
+    ...claims,
+    name: 'video_id',
+    kind: 'identifier',
+    dtype: 'int64',
+    count: 19_382,
+    missing: 0,
+    missingFraction: 0,
+    describe: { count: 19_382, unique: 19_382, top: '7017666017', freq: 1 },
+    // pandas 1.5: df['video_id'].describe() (test/fixtures/profile/sample.json).
+    describeNumeric: { count: 19_382, mean: 5_576_632_543.829223, std: 2_533_333_202.816259, min: 1_200_086_394, q25: 3_382_956_438, q50: 5_569_156_855.5, q75: 7_748_966_875, max: 9_999_607_730 },
+  };
+
+  it("shows pandas' dtype and numeric describe(), the kind staying identifier", () => {
+    expect(describeFigures(videoId).map((x) => [x.label, x.text])).toEqual([
+      ['count', '19,382'],
+      ['mean', '5,576,632,543.83'],
+      ['std', '2,533,333,202.82'],
+      ['min', '1,200,086,394'],
+      ['25%', '3,382,956,438'],
+      ['50%', '5,569,156,855.50'],
+      ['75%', '7,748,966,875'],
+      ['max', '9,999,607,730'],
+    ]);
+    expect(Object.fromEntries(infoFigures(videoId, 'identifier').map((x) => [x.label, x.text]))).toMatchObject({ Kind: 'identifier', dtype: 'int64' });
+  });
+});

@@ -1,5 +1,5 @@
 import type { ColumnInfo } from '../../../../src-main/core/data/columns';
-import type { Num, ProfileView } from '../../../../src-main/core/profile/profileView';
+import type { Num, NumericColumnView, ProfileView } from '../../../../src-main/core/profile/profileView';
 import { formatStat, topValueRows, type TopValueRow } from '../grid/columnDetail';
 import { formatBytes, formatCount } from '../grid/format';
 import { formatShare } from '../grid/sparkline';
@@ -66,10 +66,10 @@ export function columnRows(p: ProfileView, columns: readonly ColumnInfo[]): Colu
       missing: formatCount(c.missing),
       missingShare: c.missing > 0 ? formatShare(c.missingFraction) : '0%',
     };
-    if (c.type === 'number') {
-      const d = c.describe;
-      return { ...base, mean: formatStat(d.mean), std: formatStat(d.std), min: formatStat(d.min), q25: formatStat(d.q25), q50: formatStat(d.q50), q75: formatStat(d.q75), max: formatStat(d.max), unique: BLANK, top: BLANK, freq: BLANK };
-    }
+    const numeric = (d: NumericColumnView['describe']): ColumnRow => ({ ...base, mean: formatStat(d.mean), std: formatStat(d.std), min: formatStat(d.min), q25: formatStat(d.q25), q50: formatStat(d.q50), q75: formatStat(d.q75), max: formatStat(d.max), unique: BLANK, top: BLANK, freq: BLANK });
+    if (c.type === 'number') return numeric(c.describe);
+    // An integer identifier is described as pandas describes its int64 column: as numbers.
+    if (c.describeNumeric) return numeric(c.describeNumeric);
     const d = c.describe;
     return {
       ...base,

@@ -1,6 +1,6 @@
 import type { ChartRequest } from '../../../../src-main/core/charts/request';
 import type { ColumnKind } from '../../../../src-main/core/data/columns';
-import type { ColumnProfileView, Num } from '../../../../src-main/core/profile/profileView';
+import type { ColumnProfileView, Num, NumericColumnView } from '../../../../src-main/core/profile/profileView';
 import { formatBytes, formatCount, formatFloat } from './format';
 import { formatShare } from './sparkline';
 
@@ -77,19 +77,19 @@ export function infoFigures(p: ColumnProfileView, kind: ColumnKind): Figure[] {
 
 /** describe() of the column, in pandas' row order. */
 export function describeFigures(p: ColumnProfileView): Figure[] {
-  if (p.type === 'number') {
-    const d = p.describe;
-    return [
-      figure('count', d.count),
-      figure('mean', d.mean),
-      figure('std', d.std),
-      figure('min', d.min),
-      figure('25%', d.q25),
-      figure('50%', d.q50),
-      figure('75%', d.q75),
-      figure('max', d.max),
-    ];
-  }
+  const numeric = (d: NumericColumnView['describe']): Figure[] => [
+    figure('count', d.count),
+    figure('mean', d.mean),
+    figure('std', d.std),
+    figure('min', d.min),
+    figure('25%', d.q25),
+    figure('50%', d.q50),
+    figure('75%', d.q75),
+    figure('max', d.max),
+  ];
+  if (p.type === 'number') return numeric(p.describe);
+  // An integer identifier is described as pandas describes its int64 column: as numbers.
+  if (p.describeNumeric) return numeric(p.describeNumeric);
   const d = p.describe;
   const figures = [figure('count', d.count), figure('unique', d.unique), plain('top', d.top === null ? '—' : String(d.top)), figure('freq', d.freq)];
   // Dates and times also get their range, as pandas describes a datetime column.
