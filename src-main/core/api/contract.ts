@@ -155,6 +155,8 @@ export const methods = {
         /** Name to show in messages instead of the path (an uploaded file's original name). */
         displayName: z.string().min(1).max(500).optional(),
         delimiter: z.enum([',', '\t', ';', '|']).optional(),
+        /** Rows with more fields than the header: an error (default) or skipped and listed in a note (pandas' on_bad_lines='skip'). */
+        onBadLines: z.enum(['error', 'skip']).optional(),
       })
       .strict(),
     long: true,

@@ -1,9 +1,9 @@
-import { ApiError } from '../api/errors';
 import type { ControlCharacter } from './controlCharacters';
 import { MAX_DATASET_COLUMNS, tooManyColumnsError } from './datasetLimits';
 import { DelimitedRecords } from './delimitedRecords';
 import type { DecodingReport, TextEncodingName } from './encoding';
 import { dedupeHeader } from './header';
+import { type BadLines, LineList, type OnBadLines, tooManyFieldsError } from './rowShape';
 import { ColumnProfiler, type ColumnStats, DistinctBudget } from './inference';
 import { isMissing } from './missing';
 import { parseNumberLikePandas } from './parseNumber';
@@ -63,6 +63,10 @@ export interface ParseSummary {
   firstControl: ControlCharacter | null;
   /** Unpaired surrogates of a UTF-16 file, each read as U+FFFD, and the line of the first; null when none. */
   loneSurrogates: { count: number; line: number } | null;
+  /** Rows with fewer fields than the header, padded with missing cells as pandas pads them with NaN. */
+  shortRows: BadLines;
+  /** Rows with more fields than the header, dropped under `onBadLines: 'skip'` (never stored). */
+  skippedRows: BadLines;
 }
 
 export interface DelimitedParserOptions {
@@ -76,6 +80,8 @@ export interface DelimitedParserOptions {
   total: number;
   /** Rows per batch. */
   batchRows?: number;
+  /** A row with more fields than the header fails the import (`error`, the default, as in pandas) or is dropped (`skip`). */
+  onBadLines?: OnBadLines;
   onBatch: (batch: RowBatch) => void;
 }
 
@@ -116,6 +122,8 @@ export class DelimitedParser {
   private firstInexact: (CellExample | null)[] = [];
   private pending: (string | null)[][] = [];
   private pendingLines: number[] = [];
+  private readonly shortRows = new LineList();
+  private readonly skippedRows = new LineList();
   private deciding = true;
   private rows = 0;
   // Current batch.
@@ -154,6 +162,8 @@ export class DelimitedParser {
       decoding: this.records.decoding,
       firstControl: this.records.firstControl,
       loneSurrogates: this.records.loneSurrogates,
+      shortRows: this.shortRows.summary(),
+      skippedRows: this.skippedRows.summary(),
     };
   }
 
@@ -177,7 +187,15 @@ export class DelimitedParser {
   private row(fields: string[], line: number): void {
     if (this.header === null) return this.startTable(fields, line);
     const width = this.width;
-    if (fields.length !== width) this.raggedRow(fields.length, line);
+    if (fields.length !== width) {
+      if (fields.length > width) {
+        if (this.o.onBadLines === 'skip') return this.skippedRows.add(line);
+        this.tooManyFields(fields.length, line);
+      }
+      // pandas pads a short row with NaN: here, with empty (missing) cells.
+      this.shortRows.add(line);
+      fields = fields.concat(new Array<string>(width - fields.length).fill(''));
+    }
     const profilers = this.profilers;
     if (this.deciding) {
       const raws = new Array<string | null>(width);
@@ -237,21 +255,8 @@ export class DelimitedParser {
     if (hasLeadingZero(raw) && this.leadingZeros[j]++ === 0) this.firstLeadingZero[j] = { value: raw, line };
   }
 
-  private raggedRow(n: number, line: number): never {
-    const file = this.o.file;
-    const width = this.width;
-    if (n > width) {
-      const col = this.records.fieldColumn(width);
-      throw new ApiError(
-        'bad-input',
-        `${file}, line ${line}, column ${col}: this row has ${n} fields but the header has ${width}; the first extra field starts here.`,
-        { file, line, column: col },
-      );
-    }
-    throw new ApiError('bad-input', `${file}, line ${line}: this row has ${n} field${n === 1 ? '' : 's'} but the header has ${width}.`, {
-      file,
-      line,
-    });
+  private tooManyFields(n: number, line: number): never {
+    throw tooManyFieldsError(this.o.file, line, this.records.fieldColumn(this.width), n, this.width);
   }
 
   /** Stores a non-missing cell at k: a number when its column is still numeric, else its text. */

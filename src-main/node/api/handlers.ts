@@ -49,8 +49,8 @@ export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
       const info = getDataset(wb.db, id);
       return { position: queryPosition(wb.db, info, query, row) };
     },
-    'dataset.import': ({ path, name, displayName, delimiter }, ctx) =>
-      wb.importFile({ path: wb.resolvePath(path), name, displayName, delimiter, signal: ctx.signal, onProgress: ctx.progress }),
+    'dataset.import': ({ path, name, displayName, delimiter, onBadLines }, ctx) =>
+      wb.importFile({ path: wb.resolvePath(path), name, displayName, delimiter, onBadLines, signal: ctx.signal, onProgress: ctx.progress }),
     'dataset.setColumnKind': ({ id, column, kind }) =>
       wb.write((db) => {
         const info = setColumnKind(db, id, column, kind);

@@ -11,6 +11,7 @@ import type { DecodingReport, TextEncodingName } from '../../core/ingest/encodin
 import { inferKind, needsExactDistinct } from '../../core/ingest/inference';
 import { isMissing } from '../../core/ingest/missing';
 import { parseNumberLikePandas } from '../../core/ingest/parseNumber';
+import { type OnBadLines, shortRowsNote, skippedRowsNote } from '../../core/ingest/rowShape';
 import { storageColumn } from '../store/datasets';
 import { inProcessEngine, type ParserConfig, workerEngine } from './parserWorker';
 import { RowTableWriter } from './rowTableWriter';
@@ -22,6 +23,8 @@ export interface DelimitedOptions {
   /** Bytes to skip at the start (a byte-order mark). */
   skip: number;
   delimiter?: string;
+  /** Rows with more fields than the header: an error (the default) or dropped with a note. */
+  onBadLines?: OnBadLines;
   table: string;
   hash: Hash;
   signal?: AbortSignal;
@@ -65,7 +68,7 @@ export async function importDelimited(db: Database.Database, o: DelimitedOptions
     writer ??= new RowTableWriter(db, o.table, b.width);
     writer.addBatch(b);
   };
-  const config: ParserConfig = { encoding: o.encoding, skip: o.skip, delimiter: o.delimiter, file, total };
+  const config: ParserConfig = { encoding: o.encoding, skip: o.skip, delimiter: o.delimiter, file, total, onBadLines: o.onBadLines ?? 'error' };
   const threaded = delimitedTuning.useWorker && total >= delimitedTuning.workerMinBytes;
   const engine = (threaded ? await workerEngine(config, onBatch) : null) ?? inProcessEngine(config, onBatch);
 
@@ -119,7 +122,7 @@ export async function importDelimited(db: Database.Database, o: DelimitedOptions
   // A column that looked numeric at first and then held text (so it is not numeric) gets back
   // the text of its early cells, before SQLite counts its distinct values.
   const restore = header.flatMap((_, j) => (summary.textFrom[j] > 1 ? [{ column: j, until: summary.textFrom[j] - 1 }] : []));
-  if (restore.length > 0) await restoreText(db, o, delimiter, restore);
+  if (restore.length > 0) await restoreText(db, o, delimiter, header.length, restore);
 
   const notes: string[] = [];
   const columns: ColumnInfo[] = header.map((name, j) => {
@@ -159,6 +162,7 @@ export async function importDelimited(db: Database.Database, o: DelimitedOptions
     );
   }
   if (summary.decoding.replaced > 0) notes.unshift(decodingNote(o.snapshot, encoding, summary.decoding));
+  for (const note of [shortRowsNote(file, summary.shortRows), skippedRowsNote(file, summary.skippedRows)]) if (note) notes.push(note);
   if (delimiter !== ',') notes.push(`Fields are separated by ${DELIMITER_NAMES[delimiter] ?? JSON.stringify(delimiter)}s.`);
   return { rows, columns, delimiter, encoding, notes };
 }
@@ -228,14 +232,21 @@ function decodingNote(snapshot: FileSnapshot, encoding: TextEncodingName, d: Dec
  * `5`) in columns that turned out not to be numeric, rows 1..`until`. Holds
  * nothing but the current chunk; runs in the import's transaction.
  */
-async function restoreText(db: Database.Database, o: DelimitedOptions, delimiter: string, restore: { column: number; until: number }[]): Promise<void> {
+async function restoreText(
+  db: Database.Database,
+  o: DelimitedOptions,
+  delimiter: string,
+  width: number,
+  restore: { column: number; until: number }[],
+): Promise<void> {
   const file = o.snapshot.display;
   const last = Math.max(...restore.map((r) => r.until));
   const updates = restore.map((r) => ({
     ...r,
     stmt: db.prepare(`UPDATE ${o.table} SET ${storageColumn(r.column)} = ? WHERE rowid = ?`),
   }));
-  // Record 0 is the header; record i is row i (its rowid).
+  // Record 0 is the header; record i is row i (its rowid), once the long rows the first pass skipped are left out
+  // (had it not skipped them, it would have failed).
   let row = -1;
   const records = new DelimitedRecords({
     encoding: o.encoding,
@@ -244,11 +255,13 @@ async function restoreText(db: Database.Database, o: DelimitedOptions, delimiter
     file,
     total: o.snapshot.size,
     onRecord: (fields) => {
+      if (row >= 0 && fields.length > width) return;
       if (++row === 0 || row > last) return;
       for (const u of updates) {
         if (row > u.until) continue;
+        // A short row's missing fields were stored as missing.
         const raw = fields[u.column];
-        if (!isMissing(raw)) u.stmt.run(raw, row);
+        if (raw !== undefined && !isMissing(raw)) u.stmt.run(raw, row);
       }
     },
   });

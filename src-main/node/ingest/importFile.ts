@@ -6,6 +6,7 @@ import { ApiError } from '../../core/api/errors';
 import type { Progress } from '../../core/api/contract';
 import type { DatasetInfo } from '../../core/data/columns';
 import { detectBom, sniffText, type TextEncodingName } from '../../core/ingest/encoding';
+import type { OnBadLines } from '../../core/ingest/rowShape';
 import { getDataset, insertDataset, rowTableName, uniqueDatasetName } from '../store/datasets';
 import { deferCheckpoint } from './backgroundCheckpoint';
 import { importArrow } from './importArrow';
@@ -18,6 +19,8 @@ export interface ImportRequest {
   displayName?: string;
   name?: string;
   delimiter?: ',' | '\t' | ';' | '|';
+  /** Rows with more fields than the header: an error (the default, as pandas) or dropped and listed in a note (pandas' on_bad_lines='skip'). */
+  onBadLines?: OnBadLines;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
   /** Read size; small values let tests interrupt an import part-way. */
@@ -105,6 +108,7 @@ export async function importFile(db: Database.Database, req: ImportRequest): Pro
           encoding,
           skip: bom?.bomLength ?? 0,
           delimiter: req.delimiter,
+          onBadLines: req.onBadLines,
           table,
           hash,
           signal: req.signal,
