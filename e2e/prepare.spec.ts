@@ -1,19 +1,19 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { prepare } from '../src-main/core/recipe/pipeline';
-import { parseRecipe } from '../src-main/core/recipe/schema';
-import { sampleFrame } from '../test/core/recipe/sampleFrame';
 
 const COURSE6 = 'Claims vs opinions (Course 6: random forest and XGBoost)';
 const COURSE5 = 'Verified status (Course 5: logistic regression, as the notebook does it)';
 const COURSE5_CLEAN = 'Verified status (Course 5 without leakage: resampling after the split)';
 const shot = (name: string) => `/tmp/b2-${name}.png`;
 
-/** The shipped recipe's final columns, from the engine directly on the CSV: the features, then the target. */
-function shippedColumns(): string[] {
-  const recipe = parseRecipe(JSON.parse(readFileSync('resources/recipes/claims-course6.json', 'utf8')));
-  return [...prepare(recipe, sampleFrame()).features, 'claim_status'];
+/**
+ * The Course 6 preparation's final columns as scikit-learn and pandas give
+ * them (scripts/fixtures/recipe_fixtures.py on the sample): the features, then the target.
+ */
+function sklearnColumns(): string[] {
+  const fixture = JSON.parse(readFileSync('test/fixtures/recipe/course6.json', 'utf8')) as { features: string[] };
+  return [...fixture.features, 'claim_status'];
 }
 
 async function openPrepare(page: Page, url: string) {
@@ -38,13 +38,13 @@ async function addStep(page: Page, label: string) {
 
 test.describe('Prepare view', () => {
   test('the Course 6 preparation built step by step gives the shipped recipe’s columns; saved, it survives a reload', async ({ page, host }) => {
-    const expected = shippedColumns();
+    const expected = sklearnColumns();
     expect(expected).toHaveLength(26);
     await openPrepare(page, host.url);
     // The sample project comes with the three shipped recipes.
     for (const name of [COURSE6, COURSE5, COURSE5_CLEAN]) await expect(recipeButton(page, name)).toBeVisible();
 
-    // The shipped recipe, opened, previews the same columns as the engine gives.
+    // The shipped recipe, opened, previews the same columns as scikit-learn gives.
     await recipeButton(page, COURSE6).click();
     await expect(page.getByTestId('preview-shape')).toContainText('11,450 × 25');
     expect(await previewColumns(page)).toEqual(expected);
@@ -109,10 +109,10 @@ test.describe('Prepare view', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByTestId('save-state')).toHaveText('Saved');
 
+    // The URL holds the view and the recipe: the reload comes back to them.
     await page.reload();
-    await expect(page.getByRole('grid')).toHaveAttribute('aria-rowcount', '19383');
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Prepare' }).click();
-    await recipeButton(page, 'Claims built in the editor').click();
+    await expect(page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Prepare' })).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByLabel('Recipe name')).toHaveValue('Claims built in the editor');
     await expect(page.getByTestId('step')).toHaveCount(6);
     await expect(page.locator('#step-5-ngramRange')).toHaveValue('2–3');
     await expect.poll(() => previewColumns(page)).toEqual(expected);

@@ -158,6 +158,10 @@ test.describe('Train view', () => {
     await expect(list).toContainText('Cancelled');
     // The newest run opens by itself, with its results read back from the project.
     await expect(page.getByRole('article', { name: `Run ${runId}` })).toBeVisible();
+    // The URL kept the run's tab too (deep link): back on Cross-validation, as before the reload.
+    await expect(page.getByRole('tab', { name: 'Cross-validation' })).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => new URL(page.url()).hash).toBe(`#/runs/${runId}?model=rf&tab=cv`);
+    await page.getByRole('tab', { name: 'Overview' }).click();
     await expect(page.getByTestId('interpretation')).toContainText('rf');
     await list.getByRole('button', { name: /Cancelled/ }).click();
     await expect(page.getByRole('status').filter({ hasText: /This run was cancelled: \d+ of \d+ fits done; / })).toBeVisible();

@@ -1,6 +1,10 @@
 import type { ColumnKind, DatasetInfo } from '../../../../src-main/core/data/columns';
 import type { Progress } from '../../../../src-main/core/api/contract';
 import { ApiError } from '../../../../src-main/core/api/errors';
+import type { OnBadLines } from '../../../../src-main/core/ingest/rowShape';
+import { skipBadLinesOffer, type SkipBadLinesOffer } from '../data/skipBadLinesOffer';
+import { deepLink } from './deepLink.svelte';
+import { settleSelection } from './route';
 import { notices } from './notices.svelte';
 import { session } from './session.svelte';
 
@@ -17,6 +21,8 @@ class Datasets {
   selectedId = $state<number | null>(null);
   loading = $state(false);
   importJob = $state<ImportJob | null>(null);
+  /** Set when the last import failed on a row with too many fields: it can be run again skipping such rows. */
+  skipOffer = $state<SkipBadLinesOffer | null>(null);
   /** Bumped when the selected dataset's rows may read differently (kind change): grids drop their pages. */
   dataRevision = $state(0);
   private abort: AbortController | null = null;
@@ -25,14 +31,16 @@ class Datasets {
 
   async refresh(): Promise<void> {
     if (!session.project) {
-      this.list = [];
-      this.selectedId = null;
+      // Views call this from effects that read the list: writing an equal empty list would re-run them forever.
+      if (this.list.length > 0) this.list = [];
+      if (this.selectedId !== null) this.selectedId = null;
       return;
     }
     this.loading = true;
     try {
       this.list = await session.client.call('dataset.list', {});
-      if (!this.list.some((d) => d.id === this.selectedId)) this.selectedId = this.list[0]?.id ?? null;
+      const ids = this.list.map((d) => d.id);
+      this.selectedId = settleSelection(ids, deepLink.take(['data', 'explore']), this.selectedId);
     } catch (err) {
       notices.error(err, 'Could not list the datasets');
     } finally {
@@ -79,7 +87,7 @@ class Datasets {
   }
 
   /** Upload (web) or locate (desktop) the file, then import it; selects the new dataset. */
-  async importFile(file: File): Promise<void> {
+  async importFile(file: File, onBadLines: OnBadLines = 'error'): Promise<void> {
     if (this.importJob) {
       notices.info(`An import is already running (${this.importJob.fileName}); wait for it or cancel it first.`);
       return;
@@ -88,13 +96,14 @@ class Datasets {
     this.abort = abort;
     this.importJob = { fileName: file.name, stage: 'uploading', progress: { done: 0, total: file.size, unit: 'bytes' }, cancelling: false };
     notices.dismiss();
+    this.skipOffer = null;
     try {
       const staged = await session.client.stageFile(file, (p) => this.updateProgress(p), abort.signal);
       if (abort.signal.aborted) throw new ApiError('cancelled', '');
       if (this.importJob) this.importJob = { ...this.importJob, stage: 'importing', progress: null };
       const dataset = await session.client.call(
         'dataset.import',
-        { path: staged.path, displayName: staged.displayName },
+        { path: staged.path, displayName: staged.displayName, onBadLines },
         { onProgress: (p) => this.updateProgress(p), signal: abort.signal },
       );
       this.list = [...this.list.filter((d) => d.id !== dataset.id), dataset];
@@ -104,11 +113,18 @@ class Datasets {
         notices.info(`The import of ${file.name} was cancelled; nothing was changed.`);
       } else {
         notices.error(err);
+        this.skipOffer = skipBadLinesOffer(err, file, onBadLines);
       }
     } finally {
       this.importJob = null;
       this.abort = null;
     }
+  }
+
+  /** Runs the offered import again with pandas' on_bad_lines='skip': the long rows are dropped and listed in a note. */
+  importSkippingBadLines(): Promise<void> {
+    const offer = this.skipOffer;
+    return offer ? this.importFile(offer.file, 'skip') : Promise.resolve();
   }
 
   cancelImport(): void {

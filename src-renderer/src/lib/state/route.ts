@@ -1,0 +1,96 @@
+/** The app's sections and a run's tabs, spelled as session.svelte.ts and runView.svelte.ts do; kept here so this module stays free of state. */
+export type View = 'data' | 'explore' | 'prepare' | 'train' | 'runs' | 'report';
+export type RunTab = 'overview' | 'cv' | 'confusion' | 'curves' | 'importance' | 'coefficients';
+
+/**
+ * Where the analyst is, as the URL's hash holds it: `#/runs/12?model=rf&tab=confusion`,
+ * `#/data/3`, `#/prepare/2`. The hash, not the path, because the web host's page
+ * carries `?token=…` and the desktop page is a file:// URL; both keep a hash across reloads.
+ */
+export interface Route {
+  view: View;
+  /** The selected dataset (data, explore), recipe (prepare, train) or run (runs). */
+  id: number | null;
+  /** Runs only: the model shown, and the tab (null = the overview). */
+  model: string | null;
+  tab: RunTab | null;
+}
+
+const VIEWS: readonly View[] = ['data', 'explore', 'prepare', 'train', 'runs', 'report'];
+const RUN_TABS: readonly RunTab[] = ['overview', 'cv', 'confusion', 'curves', 'importance', 'coefficients'];
+/** Views whose route names a selection; the report view has none. */
+const HAS_ID: readonly View[] = ['data', 'explore', 'prepare', 'train', 'runs'];
+
+export const HOME: Route = { view: 'data', id: null, model: null, tab: null };
+
+export function route(view: View, id: number | null = null, model: string | null = null, tab: RunTab | null = null): Route {
+  const runs = view === 'runs';
+  return {
+    view,
+    id: HAS_ID.includes(view) ? id : null,
+    model: runs ? model : null,
+    tab: runs && tab !== 'overview' ? tab : null,
+  };
+}
+
+/**
+ * Reads a location hash. Whatever cannot be read falls back to the nearest
+ * sensible place: an unknown view to Data, a malformed id to the view with
+ * nothing chosen, an unknown tab to the overview — a stale or hand-edited
+ * link still opens the app.
+ */
+export function parseRoute(hash: string): Route {
+  const text = hash.replace(/^#/, '');
+  const q = text.indexOf('?');
+  const path = (q < 0 ? text : text.slice(0, q)).split('/').filter((p) => p !== '');
+  const query = new URLSearchParams(q < 0 ? '' : text.slice(q + 1));
+  const view = VIEWS.find((v) => v === path[0]);
+  if (!view) return HOME;
+  const id = path[1] !== undefined && /^[1-9]\d{0,14}$/.test(path[1]) ? Number(path[1]) : null;
+  const model = query.get('model') || null;
+  const tabText = query.get('tab');
+  const tab = RUN_TABS.find((t) => t === tabText) ?? null;
+  return route(view, id, model, tab);
+}
+
+export function formatRoute(r: Route): string {
+  const n = route(r.view, r.id, r.model, r.tab);
+  let text = `#/${n.view}`;
+  if (n.id !== null) text += `/${n.id}`;
+  const query = new URLSearchParams();
+  if (n.model !== null) query.set('model', n.model);
+  if (n.tab !== null) query.set('tab', n.tab);
+  const q = query.toString();
+  return q ? `${text}?${q}` : text;
+}
+
+export function sameRoute(a: Route, b: Route): boolean {
+  return formatRoute(a) === formatRoute(b);
+}
+
+/**
+ * How a change of route enters the browser history. The analyst's own moves
+ * (another view, another dataset/recipe/run/model than the one shown, another
+ * tab) push, so Back returns to them; what the app settles on by itself (the
+ * first selection once a list loads, the champion once a run opens, a fallback
+ * when the selection is gone) replaces, so Back never lands on a half-loaded state.
+ */
+export function historyMode(from: Route, to: Route): 'push' | 'replace' | null {
+  const a = route(from.view, from.id, from.model, from.tab);
+  const b = route(to.view, to.id, to.model, to.tab);
+  if (sameRoute(a, b)) return null;
+  if (a.view !== b.view || a.tab !== b.tab) return 'push';
+  const switched = <T>(x: T | null, y: T | null) => x !== null && y !== null && x !== y;
+  return switched(a.id, b.id) || switched(a.model, b.model) ? 'push' : 'replace';
+}
+
+/**
+ * The selection a list settles on once loaded: the one a link asked for if
+ * the list still has it, else the one shown if it still exists, else the first.
+ * A link to something deleted since thus opens its view on what is there.
+ */
+export function settleSelection(ids: readonly number[], wanted: number | null, shown: number | null): number | null {
+  if (wanted !== null && ids.includes(wanted)) return wanted;
+  if (shown !== null && ids.includes(shown)) return shown;
+  return ids[0] ?? null;
+}
