@@ -1,4 +1,5 @@
 import type { ModelResult, RunRecord } from '../core/search/runRecord';
+import { stepName } from '../core/recipe/recipePaths';
 
 const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : 'nan');
 
@@ -25,7 +26,7 @@ export function cvResultsCsv(m: ModelResult): string {
 export function summaryText(r: RunRecord): string {
   const out: string[] = [];
   out.push(`${r.recipeName}: ${r.rows.train} training, ${r.rows.validation} validation, ${r.rows.test} test rows; ${r.features.length} features`);
-  for (const l of r.leakage) out.push(`  LEAK (step ${l.step + 1}, ${l.op}): ${l.message}`);
+  for (const l of r.leakage) out.push(`  LEAK (${stepName(l.step, l.op)}): ${l.message}`);
   for (const m of r.models) {
     out.push(`\n${m.modelId} (${m.type}): ${m.candidates} candidates, ${m.fits} fits, ${m.seconds.search.toFixed(1)} s`);
     out.push(`  best: ${JSON.stringify(m.bestParams)}`);

@@ -5,6 +5,7 @@
  * Every sentence is built from the record, so it cannot drift from the tables.
  */
 import { ApiError } from '../api/errors';
+import { stepName } from '../recipe/recipePaths';
 import type { Evaluation, ImportanceSet, ModelResult, RunRecord } from '../search/runRecord';
 import type { DummyFeature } from '../search/dummyFeatures';
 import {
@@ -253,9 +254,9 @@ export function interpretRun(record: RunRecord): string[] {
   out.push(`The positive class is “${record.classes[1]}”: recall is the share of ${pos} the model catches, precision the share of its flags that are ${pos}.`);
   if (record.leakage.length === 1) {
     const l = record.leakage[0];
-    out.push(`Leakage: step ${l.step + 1} (${l.op}) runs before the split. ${l.message} Held-out scores may be optimistic.`);
+    out.push(`Leakage: ${stepName(l.step, l.op)} runs before the split. ${l.message} Held-out scores may be optimistic.`);
   } else if (record.leakage.length > 1) {
-    const steps = listWords(record.leakage.map((l) => `${l.step + 1} (${l.op})`));
+    const steps = listWords(record.leakage.map((l) => stepName(l.step, l.op).replace(/^step /, '')));
     out.push(`Leakage: steps ${steps} run before the split and learn from the validation and test rows too, so held-out scores may be optimistic.`);
   }
   return out;

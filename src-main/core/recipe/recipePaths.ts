@@ -125,3 +125,18 @@ export function describeRecipePath(path: readonly PropertyKey[], recipe?: unknow
   if (RECIPE_FIELDS[two]) return `${RECIPE_FIELDS[two]}${rest(path.slice(2))}`;
   return dotted || 'recipe';
 }
+
+const LEADING_JSON_PATH = /^\$((?:\.[A-Za-z_][\w]*|\[\d+\])+): ([\s\S]*)$/;
+
+/**
+ * A message that starts with a JSON path (`$.models[0].grid.max_depth: …`, as
+ * parameter checks word it) restated in the editors' words, keeping the path
+ * at the end for those who edit the JSON: "model 1 (random forest) ·
+ * max_depth: … ($.models[0].grid.max_depth)". Other messages are unchanged.
+ */
+export function nameLeadingPath(message: string, recipe?: unknown): string {
+  const m = LEADING_JSON_PATH.exec(message);
+  if (!m) return message;
+  const path = [...m[1].matchAll(/\.([A-Za-z_]\w*)|\[(\d+)\]/g)].map((p) => (p[1] !== undefined ? p[1] : Number(p[2])));
+  return `${describeRecipePath(path, recipe)}: ${m[2]} ($${m[1]})`;
+}

@@ -1,7 +1,7 @@
 import type { ColumnInfo } from '../data/columns';
 import type { ModelKind, ParamValue } from '../ml/params';
 import type { Recipe } from '../recipe/schema';
-import { planModel, type ModelPlan } from './plan';
+import { planModel, planModels, type ModelPlan } from './plan';
 import { assayFits, explainModelFits, explainRunFits, sklearnFits } from './fitCount';
 import type { RunRecord } from './runRecord';
 import type { RunEstimate } from './runSummary';
@@ -245,7 +245,7 @@ export function approxFeatureCount(recipe: Recipe, columns: Pick<ColumnInfo, 'na
  * the pool runs them, then the refits; with the range it may fall in.
  */
 export function estimateRun(recipe: Recipe, shape: SearchShape, workers: number, history: FitStats[]): RunEstimate {
-  const plans = recipe.models.map((m, i) => planModel(m, `$.models[${i}]`));
+  const plans = planModels(recipe);
   const folds = recipe.cv.folds;
   const learned = learnedRates(history);
   const usedHistory = plans.some((p) => learned[p.type] !== undefined);

@@ -1,5 +1,7 @@
 import { expandGrid, resolveParams, STAGED_PARAM, type ModelKind, type ParamValue } from '../ml/params';
-import type { ModelConfig } from '../recipe/schema';
+import { ApiError } from '../api/errors';
+import { nameLeadingPath } from '../recipe/recipePaths';
+import type { ModelConfig, Recipe } from '../recipe/schema';
 
 /** One grid point of one model, as `cv_results_['params']` lists it. */
 export interface Candidate {
@@ -65,6 +67,22 @@ export function planModel(model: ModelConfig, where: string): ModelPlan {
     g.params = { ...g.params, nEstimators: g.stages[g.stages.length - 1] };
   }
   return { modelId: model.id, type, candidates, groups: [...groups.values()] };
+}
+
+/**
+ * Every model's plan. A parameter the grid gets wrong is named as the Train
+ * view shows it ("model 1 (random forest) · max_depth, value 2: …"), with its
+ * JSON path after it.
+ */
+export function planModels(recipe: Recipe): ModelPlan[] {
+  return recipe.models.map((m, i) => {
+    try {
+      return planModel(m, `$.models[${i}]`);
+    } catch (e) {
+      if (e instanceof ApiError) throw new ApiError(e.code, nameLeadingPath(e.message, recipe));
+      throw e;
+    }
+  });
 }
 
 export function countFits(plans: ModelPlan[], folds: number): { candidates: number; fits: number; sklearnFits: number } {

@@ -10,7 +10,7 @@ import { aggregateCv, type FoldScore } from '../../core/search/cvResults';
 import { evaluate, type CvJobResult, type FinalJobResult, type SearchData, type SearchJob, type TestJobResult } from '../../core/search/jobs';
 import { OutOfFoldScores } from '../../core/search/outOfFold';
 import { dummyFeatures } from '../../core/search/dummyFeatures';
-import { countFits, planModel, type ModelPlan } from '../../core/search/plan';
+import { countFits, planModels, type ModelPlan } from '../../core/search/plan';
 import type { HeldOutScores, ModelResult, RunRecord } from '../../core/search/runRecord';
 import type { RunPhase, RunProgress } from '../../core/search/runSummary';
 import { PRIOR_SPREAD, searchCosts } from '../../core/search/estimate';
@@ -135,7 +135,7 @@ export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOp
   const folds = makeFolds(recipe, prepared.train.y, prepared.classes);
   const metrics = [...recipe.scoring];
   for (const m of [recipe.champion.metric]) if (!metrics.includes(m)) metrics.push(m);
-  const plans: ModelPlan[] = recipe.models.map((m, i) => planModel(m, `$.models[${i}]`));
+  const plans: ModelPlan[] = planModels(recipe);
   const data: SearchData = {
     train: prepared.train,
     validation: prepared.validation,

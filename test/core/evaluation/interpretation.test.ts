@@ -125,12 +125,13 @@ describe('interpretRun', () => {
   });
 
   it('adds a leakage note naming the steps, and says when there is no champion', () => {
-    const one = interpretRun(record([model()], { leakage: [{ step: 2, op: 'capOutliers', message: 'Outlier caps fitted before the split use the quartiles of validation and test rows too.' }] }));
+    const one = interpretRun(record([model()], { leakage: [{ step: 2, op: 'capOutliersIqr', message: 'Outlier caps fitted before the split use the quartiles of validation and test rows too.' }] }));
+    // Steps are named as the Prepare list numbers and words them.
     expect(one.at(-1)).toBe(
-      'Leakage: step 3 (capOutliers) runs before the split. Outlier caps fitted before the split use the quartiles of validation and test rows too. Held-out scores may be optimistic.',
+      'Leakage: step 3 (cap outliers) runs before the split. Outlier caps fitted before the split use the quartiles of validation and test rows too. Held-out scores may be optimistic.',
     );
-    const two = interpretRun(record([model()], { leakage: [{ step: 2, op: 'capOutliers', message: '' }, { step: 4, op: 'scale', message: '' }] }));
-    expect(two.at(-1)).toBe('Leakage: steps 3 (capOutliers) and 5 (scale) run before the split and learn from the validation and test rows too, so held-out scores may be optimistic.');
+    const two = interpretRun(record([model()], { leakage: [{ step: 2, op: 'capOutliersIqr', message: '' }, { step: 4, op: 'resample', message: '' }] }));
+    expect(two.at(-1)).toBe('Leakage: steps 3 (cap outliers) and 5 (resample) run before the split and learn from the validation and test rows too, so held-out scores may be optimistic.');
     expect(interpretRun(record([model()], { champion: null, status: 'cancelled' }))[0]).toBe(
       'The run was cancelled before a champion was chosen; each model shows the cross-validation candidates it finished.',
     );

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expandGrid, resolveParams } from '../../../src-main/core/ml/params';
 import { aggregateCv, type FoldScore } from '../../../src-main/core/search/cvResults';
-import { countFits, planModel } from '../../../src-main/core/search/plan';
+import { countFits, planModel, planModels } from '../../../src-main/core/search/plan';
+import { parseRecipe } from '../../../src-main/core/recipe/schema';
 
 const rfGrid = {
   max_depth: [5, 7, null],
@@ -54,5 +56,15 @@ describe('aggregateCv', () => {
     expect(r.rows[0].std.recall).toBeCloseTo(0.05, 12);
     expect(r.rows.map((x) => x.rank.recall)).toEqual([1, 1, 3]);
     expect(r.best).toBe(0);
+  });
+});
+
+describe('planModels', () => {
+  it('names a bad grid value as the Train view shows the model, with the JSON path after it', () => {
+    const recipe = parseRecipe(JSON.parse(readFileSync('resources/recipes/claims-course6.json', 'utf8')));
+    const bad = { ...recipe, models: [recipe.models[0], { ...recipe.models[1], grid: { ...recipe.models[1].grid, max_depth: [4, -1] } }] };
+    expect(() => planModels(bad)).toThrow(/^model 2 \(gradient boosting\) · max_depth: max_depth = -1: .*\(\$\.models\[1\]\.grid\.max_depth\)$/);
+    // A good recipe plans as planModel does, model by model.
+    expect(planModels(recipe).map((p) => p.candidates.length)).toEqual(recipe.models.map((m) => planModel(m, '$').candidates.length));
   });
 });
