@@ -2,8 +2,9 @@
  * Gradient boosting against XGBoost 1.7's XGBClassifier (binary:logistic),
  * fixtures from scripts/fixtures/tree_fixtures.py. XGBoost 1.7 trains this
  * data with its exact greedy method; we split on ≤ 255 bins, so scores are
- * compared with tolerances (2,000 noisy rows): accuracy and AUC 0.015,
- * recall 0.03. The data include a feature with 10 % NaN (the missing path).
+ * compared with tolerances (2,000 noisy rows; both sides deterministic):
+ * accuracy and AUC 0.005, recall 0.01. The data include a feature with 10 %
+ * NaN (the missing path).
  */
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-main/core/api/errors';
@@ -41,9 +42,10 @@ describe('gradientBoosting vs XGBoost', () => {
         sum.recall += s.recall / 5;
         sum.auc += s.auc / 5;
       }
-      expect(Math.abs(sum.accuracy - ref.scores.accuracy)).toBeLessThan(0.015);
-      expect(Math.abs(sum.recall - ref.scores.recall)).toBeLessThan(0.03);
-      expect(Math.abs(sum.auc - ref.scores.auc)).toBeLessThan(0.015);
+      // Both sides are deterministic: these are the differences of histogram splits against exact ones, not noise.
+      expect(Math.abs(sum.accuracy - ref.scores.accuracy)).toBeLessThan(0.005);
+      expect(Math.abs(sum.recall - ref.scores.recall)).toBeLessThan(0.01);
+      expect(Math.abs(sum.auc - ref.scores.auc)).toBeLessThan(0.005);
     });
   }
 

@@ -1,10 +1,11 @@
 /**
  * Random forest against scikit-learn's RandomForestClassifier (fixtures from
- * scripts/fixtures/tree_fixtures.py). Forests are random, so we compare mean
- * 5-fold CV scores with those of scikit-learn averaged over 5 seeds.
- * Tolerances (on 2,000 noisy rows; scikit-learn's own seed-to-seed spread here
- * is up to 0.02 in accuracy and 0.03 in recall): accuracy 0.02, recall 0.035,
- * AUC 0.015. The 0.005 check runs on the seed data in the benchmark.
+ * scripts/fixtures/tree_fixtures.py). Forests are random, so both sides are
+ * averaged over the same five seeds (random_state 0..4) of 5-fold CV, and each
+ * parameter set is held to scikit-learn's own seed-to-seed spread there (the
+ * range of its five runs), with a floor for sets where that spread is tiny:
+ * accuracy 0.005, recall 0.01, AUC 0.005. The 0.005 recall check of the whole
+ * grid runs on the sample in test/node/course6Grids.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { randomForest } from '../../../src-main/core/ml/ensemble/randomForest';
@@ -14,7 +15,7 @@ import { labelsOf, loadFixture, matrixOf, positiveColumn, score, trainRows } fro
 import type { Scores, TreeData } from '../tree/helpers';
 
 interface CvFixture {
-  rf: { params: Record<string, number | string | null>; scores: Scores }[];
+  rf: { params: Record<string, number | string | null>; scores: Scores; spread: Scores }[];
 }
 interface DtFixture {
   forest_importances: { features: number[]; importances: number[] };
@@ -24,7 +25,7 @@ const data = loadFixture<TreeData>('data.json');
 const cv = loadFixture<CvFixture>('cv_scores.json');
 const features = [0, 1, 2, 3, 4, 5, 6];
 
-function ours(p: Record<string, number | string | null>): RandomForestParams {
+function ours(p: Record<string, number | string | null>, randomState = 0): RandomForestParams {
   return {
     nEstimators: p.n_estimators as number,
     maxDepth: p.max_depth as number | null,
@@ -32,7 +33,7 @@ function ours(p: Record<string, number | string | null>): RandomForestParams {
     maxSamples: p.max_samples as number | null,
     minSamplesLeaf: p.min_samples_leaf as number,
     minSamplesSplit: p.min_samples_split as number,
-    randomState: 0,
+    randomState,
   };
 }
 
@@ -49,13 +50,21 @@ function cvScores(params: RandomForestParams): Scores {
   return sum;
 }
 
+const SEEDS = 5;
+const METRICS = ['accuracy', 'recall', 'auc'] as const;
+const FLOOR: Scores = { accuracy: 0.005, recall: 0.01, auc: 0.005 };
+
 describe('randomForest vs scikit-learn', () => {
   for (const ref of cv.rf) {
     it(`CV scores for ${JSON.stringify(ref.params)}`, () => {
-      const s = cvScores(ours(ref.params));
-      expect(Math.abs(s.accuracy - ref.scores.accuracy)).toBeLessThan(0.02);
-      expect(Math.abs(s.recall - ref.scores.recall)).toBeLessThan(0.035);
-      expect(Math.abs(s.auc - ref.scores.auc)).toBeLessThan(0.015);
+      const s = { accuracy: 0, recall: 0, auc: 0 };
+      for (let seed = 0; seed < SEEDS; seed++) {
+        const one = cvScores(ours(ref.params, seed));
+        for (const k of METRICS) s[k] += one[k] / SEEDS;
+      }
+      for (const k of METRICS) {
+        expect(Math.abs(s[k] - ref.scores[k]), `${k}: ours ${s[k]}, scikit-learn ${ref.scores[k]}`).toBeLessThanOrEqual(Math.max(ref.spread[k], FLOOR[k]));
+      }
     });
   }
 
