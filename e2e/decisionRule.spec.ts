@@ -29,6 +29,8 @@ test.describe('One decision rule in the Runs view', () => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 1400, height: 900 });
     await runCourse5(page, host.url);
+    // The leak is named as the Prepare list numbers and words its steps.
+    await expect(page.getByText('Step 2 (cap outliers): ', { exact: false })).toBeVisible();
     await page.getByRole('tab', { name: 'Confusion matrix' }).click();
     await expect(page.getByTestId('decision-rule')).toContainText('when p(verified) > 0.500; a tie at exactly 0.500 goes to “not verified”.');
 
