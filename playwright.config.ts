@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-// The web host is started per test file by e2e/fixtures.ts, each on its own
-// port with its own ASSAY_HOME, so tests never share a project.
+// The web host is started per worker by e2e/fixtures.ts, on its own port with
+// its own ASSAY_HOME; specs that start runs start a host of their own.
 export default defineConfig({
   testDir: 'e2e',
   timeout: 90_000,

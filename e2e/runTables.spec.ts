@@ -1,19 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { test, expect } from '@playwright/test';
+import { runCourse5 } from './course5Run';
 import { startHost, type RunningHost } from './webHost';
-
-const COURSE5 = 'Verified status (Course 5: logistic regression, as the notebook does it)';
-
-async function runCourse5(page: Page, url: string) {
-  await page.goto(url);
-  await expect(page.getByRole('grid')).toHaveAttribute('aria-rowcount', '19383');
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Train' }).click();
-  await page.getByRole('navigation', { name: 'Recipes' }).getByRole('button', { name: COURSE5, exact: false }).first().click();
-  await page.getByRole('button', { name: 'Start' }).click();
-  const done = page.getByRole('complementary', { name: 'Run queue' }).getByRole('button', { name: /Complete .*Course 5: logistic/ });
-  await expect(done).toBeVisible({ timeout: 60_000 });
-  await done.click();
-}
 
 /**
  * A wide table scrolls in its own box: the last column scrolls into view and the first stays. Whether the
