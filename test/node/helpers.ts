@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { ApiError } from '../../src-main/core/api/errors';
 import { Workbench } from '../../src-main/node/app/workbench';
 
 export interface TempWorkbench {
@@ -41,4 +43,15 @@ export function bigCsv(rows: number): string {
   const lines = ['id,label,value,note'];
   for (let i = 1; i <= rows; i++) lines.push(`${i},${i % 3 === 0 ? 'a' : 'b'},${(i * 0.37).toFixed(2)},"row ${i}, with a comma"`);
   return lines.join('\n') + '\n';
+}
+
+/** The ApiError `f` throws; fails the test when it throws something else or nothing. */
+export function refusal(f: () => unknown): ApiError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(ApiError);
+    return e as ApiError;
+  }
+  throw new Error('expected a refusal');
 }

@@ -5,26 +5,15 @@
  * note naming the first.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src-main/core/api/errors';
 import { setColumnKind } from '../../../src-main/node/store/columnKinds';
 import { getDataset, readColumns } from '../../../src-main/node/store/datasets';
-import { tempWorkbench, type TempWorkbench } from '../helpers';
+import { refusal, tempWorkbench, type TempWorkbench } from '../helpers';
 
 let t: TempWorkbench;
 beforeEach(async () => {
   t = await tempWorkbench();
 });
 afterEach(() => t.dispose());
-
-function refusal(f: () => unknown): ApiError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('integers beyond 2^53 written in float form', () => {
   // As doubles, the first two are one value (1234567890123456768) and the last two are 2^53.

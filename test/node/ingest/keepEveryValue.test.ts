@@ -4,11 +4,10 @@
  */
 import { tableFromIPC } from 'apache-arrow';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src-main/core/api/errors';
 import { encodeArrowPage } from '../../../src-main/core/data/arrowPage';
 import { readColumns } from '../../../src-main/node/store/datasets';
 import { setColumnKind } from '../../../src-main/node/store/columnKinds';
-import { tempWorkbench, type TempWorkbench } from '../helpers';
+import { refusal, tempWorkbench, type TempWorkbench } from '../helpers';
 
 let t: TempWorkbench;
 beforeEach(async () => {
@@ -19,16 +18,6 @@ afterEach(() => t.dispose());
 /** 40 distinct 19-digit ids that differ only in their last digits: all round to very few doubles. */
 function bigIds(n = 40): string[] {
   return Array.from({ length: n }, (_, i) => (1234567890123456700n + BigInt(i)).toString());
-}
-
-function refusal(f: () => unknown): ApiError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('integers beyond 2^53', () => {
