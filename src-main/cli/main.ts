@@ -1,6 +1,7 @@
 import { constants } from 'node:os';
 import { ApiError } from '../core/api/errors';
 import { ASSAY_VERSION } from '../core/version';
+import { COMPARE_USAGE, compareCommand } from './commands/compareCommand';
 import { IMPORT_USAGE, importCommand } from './commands/importCommand';
 import { PROFILE_USAGE, profileCommand } from './commands/profileCommand';
 import { RUN_USAGE, runCommand } from './commands/runCommand';
@@ -12,6 +13,8 @@ const USAGE = `usage:
       import a CSV, TSV or Arrow file into a project (created if missing)
   ${PROFILE_USAGE}
       profile a CSV, TSV or Arrow file: shape, info, describe, missing values, duplicates, value counts, correlations (--json: one JSON document)
+  ${COMPARE_USAGE}
+      compare 2–4 models of run.json files (RUN.json alone: its champion) side by side, with McNemar's test and the corrected t-test (--json: one JSON document)
   assay version
 Relative paths are taken from the current folder; ~ is your home folder.`;
 
@@ -59,6 +62,8 @@ async function main(argv: string[]): Promise<number> {
       return importCommand(rest, stop.signal);
     case 'profile':
       return profileCommand(rest, stop.signal);
+    case 'compare':
+      return compareCommand(rest);
     default:
       console.error(USAGE);
       return 2;

@@ -128,7 +128,7 @@ export interface Comparison {
   metrics: MetricRow[];
   /** The held-out set every model was scored on with the same rows, for side-by-side matrices. */
   confusion: { set: 'validation' | 'test' | null; reason: string | null; matrices: (number[][] | null)[] };
-  /** Aligned feature importances (the kind every model has, else each model's first), top features by the largest value. */
+  /** Aligned feature importances of a kind every model has (null when none is shared: different kinds are not on one scale), top features by the largest value. */
   importances: { kind: string; features: string[]; values: (number | null)[][] } | null;
 }
 
