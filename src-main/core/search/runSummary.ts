@@ -51,6 +51,18 @@ export interface RunSummary {
   champion: { modelId: string; metric: string; value: number } | null;
   /** Why a run failed, or how far a cancelled one got. */
   error: string | null;
+  /** The run's name: the analyst's, or made from the recipe name and what changed since the previous run of the same recipe. */
+  title: string;
+  /** The title the run gets when the analyst has not named it (shown as the rename box's placeholder). */
+  defaultTitle: string;
+  note: string;
+  tags: string[];
+  /** The models the recipe searches, with their candidate counts. */
+  models: { modelId: string; type: string; candidates: number }[];
+  /** The dataset's content hash as the run recorded it (null before it finished, or for old runs). */
+  datasetHash: string | null;
+  /** Wall time of a finished run; null while it is active or when it never started. */
+  seconds: number | null;
 }
 
 export interface RunDetail {

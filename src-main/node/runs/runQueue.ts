@@ -14,7 +14,19 @@ import { runPrepared } from '../search/runRecipe';
 import { prepare, type PreparedData } from '../../core/recipe/pipeline';
 import { getDataset, listDatasets } from '../store/datasets';
 import { getRecipe } from '../store/recipes';
-import { deleteRun, finishRun, getRunRecord, getRunSummary, insertRun, listRuns, markRunning, runFitStats } from '../store/runs';
+import {
+  deleteRun,
+  finishRun,
+  getRunRecipe,
+  getRunRecord,
+  getRunSummary,
+  insertRun,
+  listRuns,
+  markRunning,
+  runFitStats,
+  updateRun,
+  type RunChanges,
+} from '../store/runs';
 
 interface Entry {
   id: number;
@@ -67,7 +79,34 @@ export class RunQueue {
     const db = this.wb.db;
     const { recipe } = getRecipe(db, recipeId);
     const dataset = datasetId !== undefined ? getDataset(db, datasetId) : datasetNamed(db, recipe);
-    const summary = await this.wb.write((w) => insertRun(w, { recipeId, recipeName: recipe.name, datasetName: dataset.name }));
+    return this.enqueue({ recipe, recipeId, dataset });
+  }
+
+  /**
+   * Queues the recipe a run ran (its own copy, whatever became of the stored
+   * recipe since) on the data it ran on: a dataset of this project with the
+   * content the run recorded, or, for a run that recorded none, the dataset
+   * of the same name.
+   */
+  async rerun(id: number): Promise<RunSummary> {
+    const db = this.wb.db;
+    const source = this.summary(id);
+    const recipe = getRunRecipe(db, id);
+    if (!recipe) throw new ApiError('conflict', `Run ${id} kept no readable copy of its recipe, so it cannot be re-run; start its recipe from Train instead.`);
+    const dataset = datasetOfRun(db, source);
+    return this.enqueue({ recipe, recipeId: source.recipeId, dataset, defaultTitle: `${source.title} · re-run of #${id}` });
+  }
+
+  /** Renames a run, or sets its note or tags. */
+  async update(id: number, changes: RunChanges): Promise<RunSummary> {
+    await this.wb.write((w) => updateRun(w, id, changes));
+    return this.summary(id);
+  }
+
+  private async enqueue(job: { recipe: Recipe; recipeId: number | null; dataset: DatasetInfo; defaultTitle?: string }): Promise<RunSummary> {
+    const db = this.wb.db;
+    const { recipe, recipeId, dataset, defaultTitle } = job;
+    const summary = await this.wb.write((w) => insertRun(w, { recipeId, recipeName: recipe.name, datasetName: dataset.name, recipe, defaultTitle }));
     this.waiting.push({ id: summary.id, db, recipe, dataset, controller: new AbortController(), progress: null, progressAt: 0, stopped: false });
     void this.pump().catch(() => undefined);
     return this.summary(summary.id);
@@ -239,4 +278,24 @@ function datasetNamed(db: Database.Database, recipe: Recipe): DatasetInfo {
     throw new ApiError('bad-input', `The recipe "${recipe.name}" uses the dataset "${recipe.dataset.name}", which is not in this project; choose a dataset to run it on.`);
   }
   return found;
+}
+
+/** The dataset a run ran on: the same content (the same name first), or, for a run that recorded no content hash, the same name. */
+function datasetOfRun(db: Database.Database, run: RunSummary): DatasetInfo {
+  const all = listDatasets(db);
+  if (run.datasetHash === null) {
+    const named = all.find((d) => d.name === run.datasetName);
+    if (named) return named;
+    throw new ApiError(
+      'conflict',
+      `Run ${run.id} ran on "${run.datasetName}", which is no longer in this project, and did not record the content of its data. Import that file again as "${run.datasetName}" to re-run it.`,
+    );
+  }
+  const same = all.filter((d) => d.contentHash === run.datasetHash);
+  const found = same.find((d) => d.name === run.datasetName) ?? same[0];
+  if (found) return found;
+  throw new ApiError(
+    'conflict',
+    `Run ${run.id} ran on "${run.datasetName}" (content ${run.datasetHash.slice(0, 8)}…); no dataset of this project has that content any more. Import that file again to re-run it.`,
+  );
 }

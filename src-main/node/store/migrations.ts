@@ -74,6 +74,29 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'run titles, notes, tags, and what a re-run needs',
+    up(db) {
+      // title NULL: the analyst has not named the run, so default_title shows.
+      // recipe_json is the recipe as queued, so a run that never finished can still be re-run and titled against.
+      db.exec(`
+        ALTER TABLE runs ADD COLUMN title TEXT;
+        ALTER TABLE runs ADD COLUMN default_title TEXT;
+        ALTER TABLE runs ADD COLUMN note TEXT NOT NULL DEFAULT '';
+        ALTER TABLE runs ADD COLUMN tags_json TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE runs ADD COLUMN recipe_json TEXT;
+        ALTER TABLE runs ADD COLUMN dataset_hash TEXT;
+        ALTER TABLE runs ADD COLUMN seconds REAL;
+        UPDATE runs SET default_title = recipe_name;
+        UPDATE runs SET
+          recipe_json  = json_extract(record_json, '$.recipe'),
+          dataset_hash = json_extract(record_json, '$.dataset.contentHash'),
+          seconds      = json_extract(record_json, '$.seconds.total')
+        WHERE record_json IS NOT NULL AND json_valid(record_json);
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../core/api/errors';
+import { recipeSchema, type Recipe } from '../../core/recipe/schema';
 import type { RunRecord } from '../../core/search/runRecord';
 import { fitStats, type FitStats } from '../../core/search/estimate';
+import { planModels } from '../../core/search/plan';
+import { runTitle } from '../../core/search/runTitle';
 import type { RunProgress, RunStatus, RunSummary } from '../../core/search/runSummary';
 
 interface Row {
@@ -15,9 +18,19 @@ interface Row {
   progress_json: string | null;
   champion_json: string | null;
   error: string | null;
+  title: string | null;
+  default_title: string | null;
+  note: string;
+  tags_json: string;
+  recipe_json: string | null;
+  dataset_hash: string | null;
+  seconds: number | null;
 }
 
-const SUMMARY_COLUMNS = 'id, recipe_id, recipe_name, dataset_name, status, created_at, finished_at, progress_json, champion_json, error';
+// Never record_json: the list is read every second while a run is active, and a record runs to megabytes.
+const SUMMARY_COLUMNS =
+  'id, recipe_id, recipe_name, dataset_name, status, created_at, finished_at, progress_json, champion_json, error, ' +
+  'title, default_title, note, tags_json, recipe_json, dataset_hash, seconds';
 
 const toSummary = (r: Row): RunSummary => ({
   id: r.id,
@@ -30,19 +43,93 @@ const toSummary = (r: Row): RunSummary => ({
   progress: r.progress_json ? (JSON.parse(r.progress_json) as RunProgress) : null,
   champion: r.champion_json ? (JSON.parse(r.champion_json) as RunSummary['champion']) : null,
   error: r.error,
+  title: r.title ?? defaultTitle(r),
+  defaultTitle: defaultTitle(r),
+  note: r.note,
+  tags: JSON.parse(r.tags_json) as string[],
+  models: modelsOf(r.recipe_json),
+  datasetHash: r.dataset_hash,
+  seconds: r.seconds,
 });
+
+const defaultTitle = (r: Pick<Row, 'default_title' | 'recipe_name'>): string => r.default_title ?? r.recipe_name;
+
+/** Planned models by recipe text: the list asks for the same few recipes every second while a run is active. */
+const plannedModels = new Map<string, RunSummary['models']>();
+
+function modelsOf(recipeJson: string | null): RunSummary['models'] {
+  if (recipeJson === null) return [];
+  let models = plannedModels.get(recipeJson);
+  if (!models) {
+    const recipe = readRecipe(recipeJson);
+    models = recipe ? plan(recipe) : [];
+    plannedModels.set(recipeJson, models);
+    if (plannedModels.size > 200) plannedModels.delete(plannedModels.keys().next().value!);
+  }
+  return models;
+}
+
+function plan(recipe: Recipe): RunSummary['models'] {
+  try {
+    return planModels(recipe).map((p) => ({ modelId: p.modelId, type: p.type, candidates: p.candidates.length }));
+  } catch {
+    // A grid the learner refuses (the run failed on it): the candidates are still every combination.
+    return recipe.models.map((m) => ({
+      modelId: m.id,
+      type: m.type,
+      candidates: Object.values(m.grid).reduce((n, values) => n * values.length, 1),
+    }));
+  }
+}
+
+/** A stored recipe copy, or null when it no longer reads as a recipe (written by an older Assay). */
+function readRecipe(json: string): Recipe | null {
+  try {
+    const r = recipeSchema.safeParse(JSON.parse(json));
+    return r.success ? r.data : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface NewRun {
   recipeId: number | null;
   recipeName: string;
   datasetName: string;
+  /** The recipe as queued; without it the run cannot be re-run or titled against. */
+  recipe?: Recipe;
+  /** Instead of the title made from the previous run of the same recipe (a re-run names its source). */
+  defaultTitle?: string;
 }
 
 export function insertRun(db: Database.Database, run: NewRun): RunSummary {
+  const recipe = run.recipe ?? null;
+  const title = run.defaultTitle ?? (recipe ? runTitle({ recipe, datasetName: run.datasetName }, previousRun(db, run.recipeId, recipe.name)) : run.recipeName);
   const r = db
-    .prepare('INSERT INTO runs (recipe_id, recipe_name, dataset_name, status, created_at) VALUES (?, ?, ?, ?, ?)')
-    .run(run.recipeId, run.recipeName, run.datasetName, 'queued', new Date().toISOString());
+    .prepare('INSERT INTO runs (recipe_id, recipe_name, dataset_name, status, created_at, default_title, recipe_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(run.recipeId, run.recipeName, run.datasetName, 'queued', new Date().toISOString(), title, recipe ? JSON.stringify(recipe) : null);
   return getRunSummary(db, Number(r.lastInsertRowid));
+}
+
+/**
+ * The newest run of the same recipe whose recipe is known: by recipe id, else
+ * by name (a recipe deleted and made again under its name is the same work).
+ */
+function previousRun(db: Database.Database, recipeId: number | null, recipeName: string): { id: number; recipe: Recipe; datasetName: string } | null {
+  const newestFirst = (where: string, key: number | string) =>
+    db.prepare(`SELECT id, dataset_name, recipe_json FROM runs WHERE ${where} = ? AND recipe_json IS NOT NULL ORDER BY id DESC`).all(key) as {
+      id: number;
+      dataset_name: string;
+      recipe_json: string;
+    }[];
+  const keys: [string, number | string][] = recipeId !== null ? [['recipe_id', recipeId], ['recipe_name', recipeName]] : [['recipe_name', recipeName]];
+  for (const [where, key] of keys) {
+    for (const row of newestFirst(where, key)) {
+      const recipe = readRecipe(row.recipe_json);
+      if (recipe) return { id: row.id, recipe, datasetName: row.dataset_name };
+    }
+  }
+  return null;
 }
 
 /** Newest first. */
@@ -62,6 +149,55 @@ export function getRunRecord(db: Database.Database, id: number): RunRecord | nul
   return row.record_json ? (JSON.parse(row.record_json) as RunRecord) : null;
 }
 
+/**
+ * The recipe a run ran, as it was queued (or as its record kept it, for runs
+ * queued before the copy was stored); null when neither is there or it no
+ * longer reads as a recipe.
+ */
+export function getRunRecipe(db: Database.Database, id: number): Recipe | null {
+  const row = db.prepare("SELECT coalesce(recipe_json, json_extract(record_json, '$.recipe')) AS json FROM runs WHERE id = ?").get(id) as
+    | { json: string | null }
+    | undefined;
+  if (!row) throw new ApiError('not-found', `There is no run ${id} in this project.`);
+  return row.json === null ? null : readRecipe(row.json);
+}
+
+export interface RunChanges {
+  title?: string;
+  note?: string;
+  tags?: string[];
+}
+
+/**
+ * Renames a run, or sets its note or tags; fields not given stay. A title
+ * that is empty or equal to the default is stored as "not named", so the run
+ * shows its default. Tags are trimmed and kept once each (case-insensitive),
+ * in the order given.
+ */
+export function updateRun(db: Database.Database, id: number, changes: RunChanges): RunSummary {
+  const row = db.prepare('SELECT default_title, recipe_name FROM runs WHERE id = ?').get(id) as Pick<Row, 'default_title' | 'recipe_name'> | undefined;
+  if (!row) throw new ApiError('not-found', `There is no run ${id} in this project.`);
+  if (changes.title !== undefined) {
+    const title = changes.title.trim();
+    db.prepare('UPDATE runs SET title = ? WHERE id = ?').run(title === '' || title === defaultTitle(row) ? null : title, id);
+  }
+  if (changes.note !== undefined) db.prepare('UPDATE runs SET note = ? WHERE id = ?').run(changes.note, id);
+  if (changes.tags !== undefined) db.prepare('UPDATE runs SET tags_json = ? WHERE id = ?').run(JSON.stringify(cleanTags(changes.tags)), id);
+  return getRunSummary(db, id);
+}
+
+export function cleanTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const t of tags.map((x) => x.trim())) {
+    const key = t.toLocaleLowerCase();
+    if (t === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(t);
+  }
+  return out;
+}
+
 export function markRunning(db: Database.Database, id: number): void {
   db.prepare("UPDATE runs SET status = 'running' WHERE id = ?").run(id);
 }
@@ -78,7 +214,9 @@ export function finishRun(db: Database.Database, id: number, run: FinishedRun): 
   const c = run.record?.champion;
   const metric = run.record ? championMetric(run.record) : null;
   const champion = c && metric ? { modelId: c.modelId, metric, value: c.test.metrics[metric] } : null;
-  db.prepare('UPDATE runs SET status = ?, finished_at = ?, progress_json = ?, champion_json = ?, error = ?, record_json = ?, stats_json = ? WHERE id = ?').run(
+  db.prepare(
+    'UPDATE runs SET status = ?, finished_at = ?, progress_json = ?, champion_json = ?, error = ?, record_json = ?, stats_json = ?, dataset_hash = ?, seconds = ? WHERE id = ?',
+  ).run(
     run.status,
     new Date().toISOString(),
     run.progress ? JSON.stringify(run.progress) : null,
@@ -86,6 +224,8 @@ export function finishRun(db: Database.Database, id: number, run: FinishedRun): 
     run.error,
     run.record ? JSON.stringify(run.record) : null,
     run.record ? JSON.stringify(fitStats(run.record)) : null,
+    run.record?.dataset.contentHash ?? null,
+    run.record?.seconds.total ?? null,
     id,
   );
   return getRunSummary(db, id);

@@ -77,6 +77,35 @@ class Runs {
     }
   }
 
+  /** Renames a run, or sets its note or tags; the saved summary, or null when the host refused (the notice says why). */
+  async update(id: number, changes: { title?: string; note?: string; tags?: string[] }): Promise<RunSummary | null> {
+    try {
+      const s = await session.client.call('run.update', { id, ...changes });
+      // In place: a new detail object would reset the open run's model and tab.
+      if (this.detail?.summary.id === id) this.detail.summary = s;
+      this.list = this.list.map((r) => (r.id === id ? s : r));
+      await this.refresh();
+      return s;
+    } catch (err) {
+      notices.error(err, 'Could not save the run');
+      return null;
+    }
+  }
+
+  /** Queues a run's recipe again on the same data, and opens the new run. */
+  async rerun(id: number): Promise<RunSummary | null> {
+    try {
+      const s = await session.client.call('run.rerun', { id });
+      notices.info(`Run #${s.id} queued: re-run of #${id}`);
+      await this.refresh();
+      this.open(s.id);
+      return s;
+    } catch (err) {
+      notices.error(err, 'Could not re-run the run');
+      return null;
+    }
+  }
+
   async remove(id: number): Promise<void> {
     try {
       await session.client.call('run.delete', { id });
