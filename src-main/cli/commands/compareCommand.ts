@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../core/api/errors';
@@ -62,11 +62,20 @@ function readRunRecord(given: string): RunRecord {
   return data as RunRecord;
 }
 
-/** `RUN.json#rf` → the file and the model; a `#` inside a folder name stays part of the path. */
+/** `RUN.json#rf` → the file and the model; a `#` inside a folder name, or in a file that exists as given, stays part of the path. */
 function splitArgument(arg: string): { path: string; modelId: string | null } {
+  if (isFile(cliPath(arg))) return { path: arg, modelId: null };
   const at = arg.lastIndexOf('#');
   if (at <= 0 || /[\\/]/.test(arg.slice(at + 1))) return { path: arg, modelId: null };
   return { path: arg.slice(0, at), modelId: arg.slice(at + 1) || null };
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function inputsOf(args: string[]): CompareInput[] {

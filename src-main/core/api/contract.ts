@@ -9,6 +9,9 @@ import { tableImageSchema } from '../charts/tableChart';
 import type { ProfileView } from '../profile/profileView';
 import type { RecipePreview } from '../recipe/preview';
 import type { RunDetail, RunEstimate, RunSummary } from '../search/runSummary';
+import type { RunsTableRow } from '../search/runsTable';
+import type { Comparison } from '../compare/types';
+import { compareChartRequestSchema } from '../charts/compareCharts';
 
 /**
  * The one API between the renderer and a host (Electron or web). Each method
@@ -91,6 +94,19 @@ const boundedQuery = gridQuerySchema.superRefine((q, ctx) => {
 const datasetId = z.number().int().positive();
 const recipeId = z.number().int().positive();
 const runId = z.number().int().positive();
+/** 2–4 models to compare, each a model of a stored run. */
+const comparedModels = z
+  .array(z.object({ runId, modelId: z.string().min(1).max(60) }).strict())
+  .min(2, 'choose at least two models to compare')
+  .max(4, 'at most four models can be compared at once');
+const compareOptions = {
+  /** The metric of the corrected t-test (default: the first model's refit metric). */
+  metric: z.string().min(1).max(60).optional(),
+  /** Half-width of the region of practical equivalence (default 0.01). */
+  rope: z.number().min(0).max(1).optional(),
+  /** McNemar's exact binomial test (default) or the continuity-corrected χ². */
+  exactMcNemar: z.boolean().optional(),
+};
 const pngScale = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 /** How a host-drawn chart is asked for: SVG, or PNG at 1–3× the given CSS size. */
 const chartSize = {
@@ -200,6 +216,29 @@ export const methods = {
   'run.list': { input: z.object({}).strict(), long: false },
   'run.get': { input: z.object({ id: runId }).strict(), long: false },
   'run.delete': { input: z.object({ id: runId }).strict(), long: false },
+  /** Renames a run, or sets its note or tags (only the fields given change). */
+  'run.update': {
+    input: z
+      .object({
+        id: runId,
+        title: z.string().trim().min(1, 'a title cannot be empty').max(200).optional(),
+        note: z.string().max(10_000).optional(),
+        tags: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+      })
+      .strict(),
+    long: false,
+  },
+  /** Queues the recipe a run ran (its own copy) on the dataset it ran on, which must still hold the same content. */
+  'run.rerun': { input: z.object({ id: runId }).strict(), long: false },
+  /** Every model of every finished run, one row each, for the runs table. */
+  'run.table': { input: z.object({}).strict(), long: false },
+  /** The side-by-side comparison of 2–4 models with its statistics (see core/compare). */
+  'run.compare': { input: z.object({ models: comparedModels, ...compareOptions }).strict(), long: false },
+  /** One of a comparison's charts, drawn in the host like `run.chart`. */
+  'run.compareChart': {
+    input: z.object({ models: comparedModels, chart: compareChartRequestSchema, ...chartSize }).strict(),
+    long: false,
+  },
   /** One of a stored run's charts, drawn in the host like `chart.render`. */
   'run.chart': {
     input: z
@@ -256,6 +295,11 @@ export interface Outputs {
   'run.list': RunSummary[];
   'run.get': RunDetail;
   'run.delete': { id: number };
+  'run.update': RunSummary;
+  'run.rerun': RunSummary;
+  'run.table': RunsTableRow[];
+  'run.compare': Comparison;
+  'run.compareChart': { fileName: string; mime: 'image/svg+xml' | 'image/png'; data: string; note: string | null };
   'run.chart': { fileName: string; mime: 'image/svg+xml' | 'image/png'; data: string; note: string | null };
   'table.render': { fileName: string; mime: 'image/svg+xml' | 'image/png'; data: string; note: string | null };
 }

@@ -27,7 +27,7 @@ import {
   type MetricRow,
   type RunRef,
 } from './types';
-import { verdictText, type HeldOutErrors } from './verdict';
+import { FOLDS_DIFFER, ROWS_DIFFER, verdictText, type HeldOutErrors } from './verdict';
 
 type HeldOutSet = 'validation' | 'test';
 
@@ -151,7 +151,7 @@ function sharedSet(sides: Side[]): { set: HeldOutSet; scores: HeldOutScores[] } 
   for (const s of sides.slice(1)) {
     if (sameRun(s, sides[0])) continue;
     const why = splitRowsDiffer(sides[0], s);
-    if (why) return { set: null, reason: `the held-out rows are not the same: ${why}` };
+    if (why) return { set: null, reason: `${ROWS_DIFFER}${why}` };
   }
   const validation = setMissing(sides, 'validation', oneRun);
   if (!validation) return { set: 'validation', scores: sides.map((s) => scoresOf(s, 'validation')!) };
@@ -215,7 +215,7 @@ function cvTestOf(a: Side, b: Side, metric: string, rope: number): CvTestResult 
   }
   if (!sameRun(a, b)) {
     const why = foldsDiffer(a, b, { a: a.model.heldOut?.outOfFold, b: b.model.heldOut?.outOfFold });
-    if (why) return `the folds are not the same: ${why}`;
+    if (why) return `${FOLDS_DIFFER}${why}`;
   }
   const fa = bestRow(a.model)!.split[metric].map(score);
   const fb = bestRow(b.model)!.split[metric].map(score);

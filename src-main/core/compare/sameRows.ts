@@ -11,7 +11,8 @@
  * Each check returns null when the rows are the same, else why not: a clause
  * that starts with a word of ours, never a name, so it can open a sentence.
  */
-import { stepName } from '../recipe/recipePaths';
+import { STEP_WORDS, stepName } from '../recipe/recipePaths';
+import type { StepOp } from '../recipe/schema';
 import type { HeldOutScores, RunRecord } from '../search/runRecord';
 import { describeStep } from './stepWords';
 
@@ -86,9 +87,11 @@ export function splitRowsDiffer(a: RunSide, b: RunSide): string | null {
     const sa = fa.steps[i];
     const sb = fb.steps[i];
     if (i <= ia && i <= ib && canonicalJson(sa) === canonicalJson(sb)) continue;
-    const say = (side: RunSide, s: unknown, split: number) => (i <= split ? `"${describeStep(s)}" in ${side.name}` : `nothing before the split in ${side.name}`);
     const verb = opOf(sa) === 'split' && opOf(sb) === 'split' ? 'split the rows differently' : 'prepared the rows differently before the split';
-    return `the runs ${verb}: ${stepName(i, opOf(sa) ?? opOf(sb))} is ${say(a, sa, ia)} and ${say(b, sb, ib)}`;
+    // The step's name is enough to place the difference; the whole step in words is for the steps side by side.
+    if (i <= ia && i <= ib && opOf(sa) === opOf(sb)) return `the runs ${verb} (${stepName(i, opOf(sa))}: "${describeStep(sa)}" in ${a.name}, "${describeStep(sb)}" in ${b.name})`;
+    const say = (side: RunSide, s: unknown, split: number) => (i <= split ? `${STEP_WORDS[opOf(s) as StepOp] ?? opOf(s)} in ${side.name}` : `the split in ${side.name}`);
+    return `the runs ${verb} (step ${i + 1} is ${say(a, sa, ia)}, ${say(b, sb, ib)})`;
   }
   if (afterSplit(fa.steps, ['dropMissing']).join() !== afterSplit(fb.steps, ['dropMissing']).join()) {
     return 'the runs drop different rows with missing values after the split';

@@ -119,6 +119,10 @@ function cvText(t: CvTestResult, n: VerdictNames): string {
   );
 }
 
+/** How comparison.ts begins the reasons that rows or folds differ, so one cause behind both is said once. */
+export const ROWS_DIFFER = 'the held-out rows are not the same: ';
+export const FOLDS_DIFFER = 'the folds are not the same: ';
+
 /** One paragraph: identity, or McNemar's reading then the corrected t-test's, each saying why when it does not apply. */
 export function verdictText(v: VerdictInput): string {
   const { names: n } = v;
@@ -132,6 +136,13 @@ export function verdictText(v: VerdictInput): string {
   } else {
     if (v.mcnemar && v.errors) out.push(mcnemarText(v.mcnemar, v.errors, n));
     if (v.cvTest) out.push(cvText(v.cvTest, n));
+  }
+  const rowsCause = v.reasons.mcnemar?.startsWith(ROWS_DIFFER) ? v.reasons.mcnemar.slice(ROWS_DIFFER.length) : null;
+  const foldsCause = v.reasons.cvTest?.startsWith(FOLDS_DIFFER) ? v.reasons.cvTest.slice(FOLDS_DIFFER.length) : null;
+  if (!v.mcnemar && !v.cvTest && rowsCause !== null && rowsCause === foldsCause) {
+    // One cause behind both refusals is said once.
+    out.push(`Neither McNemar's test nor the corrected t-test applies: ${rowsCause}, so the models were not scored on the same held-out rows or folds.`);
+    return out.join(' ');
   }
   if (!v.mcnemar && v.reasons.mcnemar) out.push(`McNemar's test does not apply: ${v.reasons.mcnemar}.`);
   if (!v.cvTest && v.reasons.cvTest) out.push(`The corrected t-test does not apply: ${v.reasons.cvTest}.`);

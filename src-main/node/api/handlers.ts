@@ -12,6 +12,9 @@ import { drawChart } from '../charts/exportChart';
 import { tableChart } from '../../core/charts/tableChart';
 import { ApiError } from '../../core/api/errors';
 import { estimateFor } from '../runs/estimateFor';
+import { runsTable } from '../runs/runsTable';
+import { compareRuns } from '../runs/compareRuns';
+import { exportCompareChart } from '../charts/compareChartExport';
 import type { Handlers } from './router';
 
 export interface HostDescription {
@@ -83,6 +86,11 @@ export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
     'run.list': () => runs.list(),
     'run.get': ({ id }) => runs.get(id),
     'run.delete': ({ id }) => runs.delete(id),
+    'run.update': ({ id, ...changes }) => runs.update(id, changes),
+    'run.rerun': ({ id }) => runs.rerun(id),
+    'run.table': () => runsTable(runs),
+    'run.compare': ({ models, ...options }) => compareRuns(runs, models, options),
+    'run.compareChart': ({ models, chart, format, width, height, scale }) => exportCompareChart(runs, models, chart, { type: format, width, height, scale }),
     'table.render': ({ table, format, scale }) => {
       const { option, width, height } = tableChart(table);
       return drawChart(option, undefined, 'table', { type: format, width, height, scale });

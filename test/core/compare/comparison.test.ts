@@ -188,8 +188,8 @@ describe('buildComparison: when a test does not apply', () => {
     });
     expect(p.reason).toBe(`McNemar's test: ${p.reasons.mcnemar} Corrected t-test: ${p.reasons.cvTest}`);
     expect(p.verdict).toBe(
-      "McNemar's test does not apply: the held-out rows are not the same: the runs used different data (hash a1b2c3d4… vs e5f6a7b8…). " +
-        'The corrected t-test does not apply: the folds are not the same: the runs used different data (hash a1b2c3d4… vs e5f6a7b8…).',
+      "Neither McNemar's test nor the corrected t-test applies: the runs used different data (hash a1b2c3d4… vs e5f6a7b8…), " +
+        'so the models were not scored on the same held-out rows or folds.',
     );
     expect(p.identical).toBe(false);
     expect(c.confusion).toEqual({ set: null, reason: p.reasons.mcnemar, matrices: [null, null] });
@@ -198,7 +198,7 @@ describe('buildComparison: when a test does not apply', () => {
   it('a different split: neither test', () => {
     const steps = STEPS.map((s) => (s.op === 'split' ? { ...s, randomState: 1 } : s));
     const [p] = buildComparison([input(12, course(), 'rf'), input(13, course({ steps }), 'rf')]).pairs;
-    expect(p.reasons.mcnemar).toMatch(/^The held-out rows are not the same: the runs split the rows differently: step 2 \(split\)/);
+    expect(p.reasons.mcnemar).toMatch(/^The held-out rows are not the same: the runs split the rows differently \(step 2 \(split\): "split test 25 %/);
     expect(p.reasons.cvTest).toMatch(/^The folds are not the same: the runs split the rows differently/);
   });
 
