@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatRoute, historyMode, HOME, parseRoute, route, settleSelection } from '../../src-renderer/src/lib/state/route';
+import { comparisonRoute, formatRoute, historyMode, HOME, parseRoute, route, runsTableRoute, settleSelection } from '../../src-renderer/src/lib/state/route';
 
 describe('route in the URL hash', () => {
   it('round-trips every view with its selection', () => {
@@ -51,6 +51,48 @@ describe('route in the URL hash', () => {
   it('tolerates a trailing slash and the token-style query the web host uses before the hash', () => {
     expect(parseRoute('#/prepare/2/')).toEqual(route('prepare', 2));
     expect(parseRoute(new URL('http://127.0.0.1:4000/?token=ab12#/train/2').hash)).toEqual(route('train', 2));
+  });
+});
+
+describe('the Runs section’s modes in the URL', () => {
+  const two = [
+    { runId: 12, modelId: 'rf' },
+    { runId: 13, modelId: 'xgb' },
+  ];
+
+  it('round-trips the table of all runs and a comparison with its models', () => {
+    const cases = [
+      ['#/runs/table', runsTableRoute()],
+      ['#/runs/compare?models=12:rf,13:xgb', comparisonRoute(two)],
+      ['#/runs/compare', comparisonRoute([])],
+    ] as const;
+    for (const [hash, r] of cases) {
+      expect(formatRoute(r)).toBe(hash);
+      expect(parseRoute(hash)).toEqual(r);
+    }
+    expect(parseRoute('#/runs/12').mode).toBe('run');
+    expect(parseRoute('#/runs/table').mode).toBe('table');
+  });
+
+  it('a comparison names no run, model or tab; a table takes no models', () => {
+    expect(parseRoute('#/runs/compare?models=12:rf,13:xgb&model=rf&tab=cv')).toEqual(comparisonRoute(two));
+    expect(parseRoute('#/runs/table?models=12:rf,13:xgb&tab=cv')).toEqual(runsTableRoute());
+    expect(formatRoute({ ...route('runs', 3, 'rf', 'cv'), mode: 'compare', models: two })).toBe('#/runs/compare?models=12:rf,13:xgb');
+  });
+
+  it('a malformed model list opens the comparison with nothing chosen, flagged for the hint', () => {
+    const r = parseRoute('#/runs/compare?models=12:rf,oops');
+    expect(r).toEqual(comparisonRoute([], true));
+    expect(formatRoute(r)).toBe('#/runs/compare');
+  });
+
+  it('choosing a mode or other models pushes; the same comparison writes nothing', () => {
+    expect(historyMode(route('runs', 3, 'rf'), runsTableRoute())).toBe('push');
+    expect(historyMode(runsTableRoute(), comparisonRoute(two))).toBe('push');
+    expect(historyMode(comparisonRoute(two), comparisonRoute(two.slice(0, 1)))).toBe('push');
+    expect(historyMode(comparisonRoute(two), route('runs', 3))).toBe('push');
+    expect(historyMode(comparisonRoute([], true), comparisonRoute([]))).toBeNull();
+    expect(historyMode(parseRoute('#/runs/compare?models=12:rf,13:xgb'), comparisonRoute(two))).toBeNull();
   });
 });
 

@@ -12,8 +12,11 @@ export interface ConfusionCell {
   shade: number;
 }
 
-/** The 2×2 matrix in scikit-learn's layout (rows = actual [negative, positive], columns = predicted). */
-export function confusionCells(c: Pick<BinaryConfusion, 'tn' | 'fp' | 'fn' | 'tp'>, normalize: boolean): ConfusionCell[][] {
+/**
+ * The 2×2 matrix in scikit-learn's layout (rows = actual [negative, positive], columns = predicted).
+ * Shades run up to `scaleMax` when matrices side by side share one scale, else to this matrix's largest value.
+ */
+export function confusionCells(c: Pick<BinaryConfusion, 'tn' | 'fp' | 'fn' | 'tp'>, normalize: boolean, scaleMax?: number): ConfusionCell[][] {
   const n = c.tn + c.fp + c.fn + c.tp;
   const neg = c.tn + c.fp;
   const pos = c.fn + c.tp;
@@ -28,7 +31,7 @@ export function confusionCells(c: Pick<BinaryConfusion, 'tn' | 'fp' | 'fn' | 'tp
     [cell('fn', c.fn, pos), cell('tp', c.tp, pos)],
   ];
   const shown = (x: Omit<ConfusionCell, 'shade'>) => (normalize ? x.rowShare : x.count);
-  const max = Math.max(...raw.flat().map(shown), 1e-12);
+  const max = scaleMax ?? Math.max(...raw.flat().map(shown), 1e-12);
   return raw.map((row) => row.map((x) => ({ ...x, shade: shown(x) / max })));
 }
 

@@ -1,10 +1,12 @@
 import { untrack } from 'svelte';
+import { compareView } from '../compare/compareView.svelte';
 import { prepareEditor } from '../prepare/prepareEditor.svelte';
+import { runsSection } from '../runs/runsSection.svelte';
 import { runView } from '../runs/runView.svelte';
 import { trainEditor } from '../train/trainEditor.svelte';
 import { datasets } from './datasets.svelte';
 import { deepLink } from './deepLink.svelte';
-import { formatRoute, historyMode, HOME, parseRoute, route, sameRoute, type Route } from './route';
+import { comparisonRoute, formatRoute, historyMode, HOME, parseRoute, route, runsTableRoute, sameRoute, type Route } from './route';
 import { runs } from './runs.svelte';
 import { session } from './session.svelte';
 
@@ -20,6 +22,8 @@ function shownRoute(): Route {
     case 'train':
       return route(view, trainEditor.recipeId);
     case 'runs': {
+      if (runsSection.mode === 'table') return runsTableRoute();
+      if (runsSection.mode === 'compare') return comparisonRoute(compareView.models);
       // The model belongs in the URL only once the open run's record is there.
       const open = runs.detail?.record && runs.detail.summary.id === runs.openId;
       return route(view, runs.openId, open ? (runView.model?.modelId ?? null) : null, runView.tab);
@@ -68,8 +72,8 @@ class Router {
     const next = shownRoute();
     const wanted = deepLink.wanted;
     if (wanted) {
-      // Still waiting for the list the URL points into: keep the URL as it is.
-      if (wanted.view === next.view) return;
+      // Still waiting for the list the URL points into: keep the URL as it is (unless the analyst has moved on to another mode).
+      if (wanted.view === next.view && wanted.mode === next.mode) return;
       untrack(() => deepLink.clear());
     }
     let mode = historyMode(this.written, next);
@@ -86,7 +90,12 @@ class Router {
   private apply(r: Route): void {
     this.settling = true;
     session.section = r.view;
-    if (r.view === 'runs') runView.tab = r.tab ?? 'overview';
+    if (r.view === 'runs') {
+      runsSection.mode = r.mode ?? 'run';
+      // The other modes keep the tab the Run mode had, for when the analyst returns to it.
+      if (runsSection.mode === 'run') runView.tab = r.tab ?? 'overview';
+      if (r.mode === 'compare') compareView.show(r.models ?? [], { unreadable: r.unreadable });
+    }
     deepLink.wanted = r.id !== null ? r : null;
     if (r.id === null || !session.project) return;
     const id = r.id;
