@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteRecipe, duplicateRecipe, getRecipe, listRecipes, saveRecipe } from '../../src-main/node/store/recipes';
+import { getRunSummary, insertRun } from '../../src-main/node/store/runs';
 import { tempWorkbench, type TempWorkbench } from './helpers';
 
 let t: TempWorkbench;
@@ -24,6 +25,17 @@ describe('recipes in the project', () => {
     expect(edited.updatedAt >= a.updatedAt).toBe(true);
     deleteRecipe(t.wb.db, again.id);
     expect(listRecipes(t.wb.db).map((r) => r.name)).toEqual(['Renamed', `${a.name} (copy)`].sort());
+  });
+
+  it('deleting a recipe keeps its runs but lets go of them, so the next recipe given its id does not inherit them', () => {
+    const a = saveRecipe(t.wb.db, null, course6());
+    const keep = saveRecipe(t.wb.db, null, { ...course6(), name: 'Keep' });
+    const run = (recipeId: number, name: string) => insertRun(t.wb.db, { recipeId, recipeName: name, datasetName: 'd', datasetHash: 'h' }).id;
+    const ranA = run(a.id, a.name);
+    const ranKeep = run(keep.id, 'Keep');
+    deleteRecipe(t.wb.db, keep.id);
+    expect(getRunSummary(t.wb.db, ranKeep)).toMatchObject({ recipeId: null, recipeName: 'Keep' });
+    expect(getRunSummary(t.wb.db, ranA).recipeId).toBe(a.id);
   });
 
   it('an invalid recipe is refused with its JSON path and nothing is written', () => {

@@ -12,6 +12,9 @@ import type { RunDetail, RunEstimate, RunSummary } from '../search/runSummary';
 import type { RunsTableRow } from '../search/runsTable';
 import type { Comparison } from '../compare/types';
 import { compareChartRequestSchema } from '../charts/compareCharts';
+import { SCORER_NAMES } from '../metrics/scorers';
+import { MAX_RUN_TITLE } from '../search/runTitle';
+import { noteProblem, refuse, tagProblem, titleProblem } from './textRules';
 
 /**
  * The one API between the renderer and a host (Electron or web). Each method
@@ -101,9 +104,9 @@ const comparedModels = z
   .max(4, 'at most four models can be compared at once');
 const compareOptions = {
   /** The metric of the corrected t-test (default: the first model's refit metric). */
-  metric: z.string().min(1).max(60).optional(),
+  metric: z.enum(SCORER_NAMES).optional(),
   /** Half-width of the region of practical equivalence (default 0.01). */
-  rope: z.number().min(0).max(1).optional(),
+  rope: z.number().min(0).lt(1).optional(),
   /** McNemar's exact binomial test (default) or the continuity-corrected χ². */
   exactMcNemar: z.boolean().optional(),
 };
@@ -221,9 +224,21 @@ export const methods = {
     input: z
       .object({
         id: runId,
-        title: z.string().trim().min(1, 'a title cannot be empty').max(200).optional(),
-        note: z.string().max(10_000).optional(),
-        tags: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+        title: z
+          .string()
+          .trim()
+          .max(MAX_RUN_TITLE, `a title can be at most ${MAX_RUN_TITLE} characters`)
+          .superRefine(refuse(titleProblem))
+          .optional(),
+        note: z.string().max(10_000, 'a note can be at most 10,000 characters').superRefine(refuse(noteProblem)).optional(),
+        tags: z
+          .array(z.string().trim().max(40, 'a tag can be at most 40 characters'))
+          .max(20, 'a run can have at most 20 tags')
+          .superRefine((tags, ctx) => {
+            const problem = tags.map((t, i) => tagProblem(t, i + 1)).find((p) => p !== null);
+            if (problem) ctx.addIssue({ code: 'custom', message: problem });
+          })
+          .optional(),
       })
       .strict(),
     long: false,

@@ -9,6 +9,13 @@ export interface TitledRun {
 /** Changes named in a title before the rest are only counted. */
 const SHOWN_CHANGES = 3;
 
+/** The longest title a run can have, named or default (a list row, not a paragraph). */
+export const MAX_RUN_TITLE = 200;
+
+/** What a re-run's title adds to its source's. */
+const rerunSuffix = (sourceId: number) => ` · re-run of #${sourceId}`;
+const RERUN_SUFFIXES = / · re-run of #\d+$/;
+
 /**
  * A run's default title: the recipe name, and what differs from the previous
  * run of the same recipe in the analyst's words (`grid max_depth 5,7 →
@@ -16,12 +23,34 @@ const SHOWN_CHANGES = 3;
  * be told apart in a list. Nothing differs: `re-run of #<id>`.
  */
 export function runTitle(next: TitledRun, previous: (TitledRun & { id: number }) | null): string {
-  if (!previous) return next.recipe.name;
+  if (!previous) return clip(next.recipe.name, MAX_RUN_TITLE);
   const changes = recipeChanges(next, previous);
-  if (changes.length === 0) return `${next.recipe.name} · re-run of #${previous.id}`;
+  if (changes.length === 0) return rerunTitle(next.recipe.name, previous.id);
   const shown = changes.slice(0, SHOWN_CHANGES);
   if (changes.length > SHOWN_CHANGES) shown.push(`+${changes.length - SHOWN_CHANGES} more`);
-  return `${next.recipe.name} · ${shown.join('; ')}`;
+  return clip(`${next.recipe.name} · ${shown.join('; ')}`, MAX_RUN_TITLE);
+}
+
+/**
+ * A re-run's default title: its source's title, without the re-run it may
+ * itself name (a re-run of a re-run names only its own source, rather than
+ * the whole chain), and the source's id; the source part is cut short so the
+ * whole fits {@link MAX_RUN_TITLE}.
+ */
+export function rerunTitle(sourceTitle: string, sourceId: number): string {
+  let base = sourceTitle;
+  while (RERUN_SUFFIXES.test(base)) base = base.replace(RERUN_SUFFIXES, '');
+  const suffix = rerunSuffix(sourceId);
+  return clip(base, MAX_RUN_TITLE - suffix.length) + suffix;
+}
+
+/** `text` cut to at most `max` UTF-16 units, ending in "…" when cut, never inside a surrogate pair. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${text.slice(0, end).trimEnd()}…`;
 }
 
 /** Every difference, most telling first: data, target, models, steps, features, then how the search scores. */

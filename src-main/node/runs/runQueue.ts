@@ -8,12 +8,13 @@ import { isActive, type RunDetail, type RunProgress, type RunSummary } from '../
 import { cancelledSentence } from '../../core/search/cancelledRun';
 import { learnedRates } from '../../core/search/estimate';
 import { advanceProgress } from '../../core/search/liveProgress';
+import { rerunTitle } from '../../core/search/runTitle';
 import type { Workbench } from '../app/workbench';
 import { datasetFrame } from '../recipe/frameCache';
 import { runPrepared } from '../search/runRecipe';
 import { prepare, type PreparedData } from '../../core/recipe/pipeline';
 import { getDataset, listDatasets } from '../store/datasets';
-import { getRecipe } from '../store/recipes';
+import { getRecipe, recipeExists } from '../store/recipes';
 import {
   deleteRun,
   finishRun,
@@ -84,17 +85,26 @@ export class RunQueue {
 
   /**
    * Queues the recipe a run ran (its own copy, whatever became of the stored
-   * recipe since) on the data it ran on: a dataset of this project with the
-   * content the run recorded, or, for a run that recorded none, the dataset
-   * of the same name.
+   * recipe since) on the data it was queued on: a dataset of this project
+   * with that content, or, for a run from before runs recorded it when
+   * queued, the dataset of the same name, which the new run's note says.
    */
   async rerun(id: number): Promise<RunSummary> {
     const db = this.wb.db;
     const source = this.summary(id);
     const recipe = getRunRecipe(db, id);
     if (!recipe) throw new ApiError('conflict', `Run ${id} kept no readable copy of its recipe, so it cannot be re-run; start its recipe from Train instead.`);
-    const dataset = datasetOfRun(db, source);
-    return this.enqueue({ recipe, recipeId: source.recipeId, dataset, defaultTitle: `${source.title} · re-run of #${id}` });
+    const { dataset, byName } = datasetOfRun(db, source);
+    return this.enqueue({
+      recipe,
+      // Only a recipe still there: a deleted one's id is given to the next recipe saved.
+      recipeId: source.recipeId !== null && recipeExists(db, source.recipeId) ? source.recipeId : null,
+      dataset,
+      defaultTitle: rerunTitle(source.title, id),
+      note: byName
+        ? `Run #${id} did not record the content of its data, so this re-run uses the dataset named "${dataset.name}" as it is now, which may not be the data #${id} ran on.`
+        : undefined,
+    });
   }
 
   /** Renames a run, or sets its note or tags. */
@@ -103,10 +113,12 @@ export class RunQueue {
     return this.summary(id);
   }
 
-  private async enqueue(job: { recipe: Recipe; recipeId: number | null; dataset: DatasetInfo; defaultTitle?: string }): Promise<RunSummary> {
+  private async enqueue(job: { recipe: Recipe; recipeId: number | null; dataset: DatasetInfo; defaultTitle?: string; note?: string }): Promise<RunSummary> {
     const db = this.wb.db;
-    const { recipe, recipeId, dataset, defaultTitle } = job;
-    const summary = await this.wb.write((w) => insertRun(w, { recipeId, recipeName: recipe.name, datasetName: dataset.name, recipe, defaultTitle }));
+    const { recipe, recipeId, dataset, defaultTitle, note } = job;
+    const summary = await this.wb.write((w) =>
+      insertRun(w, { recipeId, recipeName: recipe.name, datasetName: dataset.name, datasetHash: dataset.contentHash, recipe, defaultTitle, note }),
+    );
     this.waiting.push({ id: summary.id, db, recipe, dataset, controller: new AbortController(), progress: null, progressAt: 0, stopped: false });
     void this.pump().catch(() => undefined);
     return this.summary(summary.id);
@@ -280,12 +292,16 @@ function datasetNamed(db: Database.Database, recipe: Recipe): DatasetInfo {
   return found;
 }
 
-/** The dataset a run ran on: the same content (the same name first), or, for a run that recorded no content hash, the same name. */
-function datasetOfRun(db: Database.Database, run: RunSummary): DatasetInfo {
+/**
+ * The dataset a run was queued on: the same content (the same name first),
+ * or, for a run from before runs recorded the content when queued, the same
+ * name (`byName`).
+ */
+function datasetOfRun(db: Database.Database, run: RunSummary): { dataset: DatasetInfo; byName: boolean } {
   const all = listDatasets(db);
   if (run.datasetHash === null) {
     const named = all.find((d) => d.name === run.datasetName);
-    if (named) return named;
+    if (named) return { dataset: named, byName: true };
     throw new ApiError(
       'conflict',
       `Run ${run.id} ran on "${run.datasetName}", which is no longer in this project, and did not record the content of its data. Import that file again as "${run.datasetName}" to re-run it.`,
@@ -293,7 +309,7 @@ function datasetOfRun(db: Database.Database, run: RunSummary): DatasetInfo {
   }
   const same = all.filter((d) => d.contentHash === run.datasetHash);
   const found = same.find((d) => d.name === run.datasetName) ?? same[0];
-  if (found) return found;
+  if (found) return { dataset: found, byName: false };
   throw new ApiError(
     'conflict',
     `Run ${run.id} ran on "${run.datasetName}" (content ${run.datasetHash.slice(0, 8)}…); no dataset of this project has that content any more. Import that file again to re-run it.`,

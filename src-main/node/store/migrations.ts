@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { defaultRunTitle, readRecipe } from './runs';
 
 /**
  * Schema migrations, applied in order inside one transaction each. The
@@ -95,6 +96,27 @@ export const MIGRATIONS: readonly Migration[] = [
           seconds      = json_extract(record_json, '$.seconds.total')
         WHERE record_json IS NOT NULL AND json_valid(record_json);
       `);
+      // Until now a deleted recipe's runs kept its id, which SQLite gives the next recipe saved: a run made
+      // before its recipe_id's recipe was created belongs to a deleted one (timestamps are ISO, so they order as text).
+      db.exec(`
+        UPDATE runs SET recipe_id = NULL
+        WHERE recipe_id IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM recipes r WHERE r.id = runs.recipe_id AND r.created_at <= runs.created_at);
+      `);
+      // Old runs titled as new ones are, each against the run of its recipe before it, so they can be told apart too.
+      const rows = db.prepare('SELECT id, recipe_id, recipe_name, dataset_name, recipe_json FROM runs WHERE recipe_json IS NOT NULL ORDER BY id').all() as {
+        id: number;
+        recipe_id: number | null;
+        recipe_name: string;
+        dataset_name: string;
+        recipe_json: string;
+      }[];
+      const setTitle = db.prepare('UPDATE runs SET default_title = ? WHERE id = ?');
+      for (const r of rows) {
+        const recipe = readRecipe(r.recipe_json);
+        if (!recipe) continue;
+        setTitle.run(defaultRunTitle(db, { recipeId: r.recipe_id, recipeName: r.recipe_name, datasetName: r.dataset_name, recipe }, r.id), r.id);
+      }
     },
   },
 ];

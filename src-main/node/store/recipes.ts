@@ -65,7 +65,19 @@ export function duplicateRecipe(db: Database.Database, id: number): StoredRecipe
   return saveRecipe(db, null, { ...original.recipe, name: `${original.name} (copy)` });
 }
 
+export function recipeExists(db: Database.Database, id: number): boolean {
+  return db.prepare('SELECT 1 FROM recipes WHERE id = ?').get(id) !== undefined;
+}
+
+/**
+ * Deletes a recipe; its runs stay (each keeps its own copy of the recipe) but
+ * no longer point to it: SQLite gives the next recipe saved the largest id
+ * again, and runs still naming the deleted one would pass for that recipe's.
+ */
 export function deleteRecipe(db: Database.Database, id: number): void {
   getRecipe(db, id);
-  db.prepare('DELETE FROM recipes WHERE id = ?').run(id);
+  db.transaction(() => {
+    db.prepare('UPDATE runs SET recipe_id = NULL WHERE recipe_id = ?').run(id);
+    db.prepare('DELETE FROM recipes WHERE id = ?').run(id);
+  })();
 }

@@ -83,7 +83,7 @@ function plan(recipe: Recipe): RunSummary['models'] {
 }
 
 /** A stored recipe copy, or null when it no longer reads as a recipe (written by an older Assay). */
-function readRecipe(json: string): Recipe | null {
+export function readRecipe(json: string): Recipe | null {
   try {
     const r = recipeSchema.safeParse(JSON.parse(json));
     return r.success ? r.data : null;
@@ -96,33 +96,64 @@ export interface NewRun {
   recipeId: number | null;
   recipeName: string;
   datasetName: string;
+  /**
+   * The content hash of the dataset it is queued on: what a re-run looks for,
+   * whether or not this run ever finishes (only a finished run has a record).
+   */
+  datasetHash: string;
   /** The recipe as queued; without it the run cannot be re-run or titled against. */
   recipe?: Recipe;
   /** Instead of the title made from the previous run of the same recipe (a re-run names its source). */
   defaultTitle?: string;
+  note?: string;
 }
 
 export function insertRun(db: Database.Database, run: NewRun): RunSummary {
   const recipe = run.recipe ?? null;
-  const title = run.defaultTitle ?? (recipe ? runTitle({ recipe, datasetName: run.datasetName }, previousRun(db, run.recipeId, recipe.name)) : run.recipeName);
+  const title = run.defaultTitle ?? (recipe ? defaultRunTitle(db, { ...run, recipe }) : run.recipeName);
   const r = db
-    .prepare('INSERT INTO runs (recipe_id, recipe_name, dataset_name, status, created_at, default_title, recipe_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(run.recipeId, run.recipeName, run.datasetName, 'queued', new Date().toISOString(), title, recipe ? JSON.stringify(recipe) : null);
+    .prepare(
+      'INSERT INTO runs (recipe_id, recipe_name, dataset_name, status, created_at, default_title, recipe_json, dataset_hash, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(run.recipeId, run.recipeName, run.datasetName, 'queued', new Date().toISOString(), title, recipe ? JSON.stringify(recipe) : null, run.datasetHash, run.note ?? '');
   return getRunSummary(db, Number(r.lastInsertRowid));
 }
 
 /**
- * The newest run of the same recipe whose recipe is known: by recipe id, else
- * by name (a recipe deleted and made again under its name is the same work).
+ * A run's default title, from what changed since the previous run of the
+ * same recipe (of the runs before `beforeId`, when given: migration 4 titles
+ * old runs in the order they were made).
  */
-function previousRun(db: Database.Database, recipeId: number | null, recipeName: string): { id: number; recipe: Recipe; datasetName: string } | null {
+export function defaultRunTitle(
+  db: Database.Database,
+  run: { recipeId: number | null; recipeName: string; datasetName: string; recipe: Recipe },
+  beforeId?: number,
+): string {
+  return runTitle(run, previousRun(db, run.recipeId, run.recipeName, beforeId ?? Number.MAX_SAFE_INTEGER));
+}
+
+/**
+ * The newest run of the same recipe whose recipe is known: by recipe id,
+ * else, when the recipe has none yet, by name among runs whose recipe was
+ * deleted (recipe_id NULL): a recipe made again under a deleted one's name
+ * carries on its work. Runs of another recipe that exists are never taken,
+ * even under the same name: that recipe may have been renamed since, and its
+ * runs are its own line of work.
+ */
+function previousRun(
+  db: Database.Database,
+  recipeId: number | null,
+  recipeName: string,
+  beforeId: number,
+): { id: number; recipe: Recipe; datasetName: string } | null {
   const newestFirst = (where: string, key: number | string) =>
-    db.prepare(`SELECT id, dataset_name, recipe_json FROM runs WHERE ${where} = ? AND recipe_json IS NOT NULL ORDER BY id DESC`).all(key) as {
+    db.prepare(`SELECT id, dataset_name, recipe_json FROM runs WHERE ${where} AND id < ? AND recipe_json IS NOT NULL ORDER BY id DESC`).all(key, beforeId) as {
       id: number;
       dataset_name: string;
       recipe_json: string;
     }[];
-  const keys: [string, number | string][] = recipeId !== null ? [['recipe_id', recipeId], ['recipe_name', recipeName]] : [['recipe_name', recipeName]];
+  const byName = 'recipe_id IS NULL AND recipe_name = ?';
+  const keys: [string, number | string][] = recipeId !== null ? [['recipe_id = ?', recipeId], [byName, recipeName]] : [[byName, recipeName]];
   for (const [where, key] of keys) {
     for (const row of newestFirst(where, key)) {
       const recipe = readRecipe(row.recipe_json);
@@ -214,8 +245,9 @@ export function finishRun(db: Database.Database, id: number, run: FinishedRun): 
   const c = run.record?.champion;
   const metric = run.record ? championMetric(run.record) : null;
   const champion = c && metric ? { modelId: c.modelId, metric, value: c.test.metrics[metric] } : null;
+  // The hash stored when the run was queued stays when the run ends without a record.
   db.prepare(
-    'UPDATE runs SET status = ?, finished_at = ?, progress_json = ?, champion_json = ?, error = ?, record_json = ?, stats_json = ?, dataset_hash = ?, seconds = ? WHERE id = ?',
+    'UPDATE runs SET status = ?, finished_at = ?, progress_json = ?, champion_json = ?, error = ?, record_json = ?, stats_json = ?, dataset_hash = coalesce(?, dataset_hash), seconds = ? WHERE id = ?',
   ).run(
     run.status,
     new Date().toISOString(),

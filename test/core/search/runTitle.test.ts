@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRecipe, type Recipe } from '../../../src-main/core/recipe/schema';
-import { py, runTitle } from '../../../src-main/core/search/runTitle';
+import { clip, MAX_RUN_TITLE, py, rerunTitle, runTitle } from '../../../src-main/core/search/runTitle';
 
 const COURSE6 = parseRecipe(JSON.parse(readFileSync('resources/recipes/claims-course6.json', 'utf8')));
 const COURSE5 = parseRecipe(JSON.parse(readFileSync('resources/recipes/verified-course5.json', 'utf8')));
@@ -105,5 +105,47 @@ describe('a run’s default title', () => {
       r.models[0].grid.max_depth = [5];
     });
     expect(runTitle(next(many, 'videos'), prev(forest()))).toBe('Claims · dataset videos; grid max_depth 5,7 → 5; seed 0 → 1; +2 more');
+  });
+});
+
+describe('a re-run’s default title', () => {
+  it('is its source’s title and id', () => {
+    expect(rerunTitle('Claims · grid max_depth 5,7 → 5,7,None', 4)).toBe('Claims · grid max_depth 5,7 → 5,7,None · re-run of #4');
+    expect(rerunTitle('Baseline', 12)).toBe('Baseline · re-run of #12');
+  });
+
+  it('names only its own source, not the chain of re-runs before it', () => {
+    expect(rerunTitle('small · re-run of #1', 2)).toBe('small · re-run of #2');
+    expect(rerunTitle('small · re-run of #1 · re-run of #2', 3)).toBe('small · re-run of #3');
+    // Only a trailing re-run is the chain: the rest is the analyst's.
+    expect(rerunTitle('re-run of #1 vs baseline', 2)).toBe('re-run of #1 vs baseline · re-run of #2');
+  });
+
+  it('cuts the source’s title short to fit the limit', () => {
+    const long = 'x'.repeat(MAX_RUN_TITLE);
+    const t = rerunTitle(long, 12345);
+    expect(t).toHaveLength(MAX_RUN_TITLE);
+    expect(t).toBe(`${'x'.repeat(MAX_RUN_TITLE - ' · re-run of #12345'.length - 1)}… · re-run of #12345`);
+    expect(rerunTitle('y'.repeat(MAX_RUN_TITLE - ' · re-run of #7'.length), 7)).toHaveLength(MAX_RUN_TITLE);
+    expect(rerunTitle('y'.repeat(MAX_RUN_TITLE - ' · re-run of #7'.length), 7)).not.toContain('…');
+  });
+});
+
+describe('titles within the limit', () => {
+  it('cut a long recipe name and long changes with "…"', () => {
+    const name = 'n'.repeat(200);
+    expect(runTitle(next(forest((r) => (r.name = name))), null)).toBe(name);
+    const t = runTitle(next(forest((r) => (r.name = name)), 'videos'), prev(forest((r) => (r.name = name))));
+    expect(t).toHaveLength(MAX_RUN_TITLE);
+    expect(t.endsWith('…')).toBe(true);
+    const previousName = forest((r) => (r.name = name));
+    expect(runTitle(next(forest((r) => (r.name = name))), prev(previousName, 123))).toHaveLength(MAX_RUN_TITLE);
+  });
+
+  it('never cut inside a character made of two UTF-16 units, nor leave a space before "…"', () => {
+    expect(clip('abc', 3)).toBe('abc');
+    expect(clip('abcd', 3)).toBe('ab…');
+    expect(clip('a🎯bc', 3)).toBe('a…');
+    expect(clip('a bc', 3)).toBe('a…');
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { Workbench } from '../../../src-main/node/app/workbench';
 import { RunQueue } from '../../../src-main/node/runs/runQueue';
 import { runRecipe } from '../../../src-main/node/search/runRecipe';
 import { deleteDataset, listDatasets, renameDataset } from '../../../src-main/node/store/datasets';
-import { getRecipe, saveRecipe } from '../../../src-main/node/store/recipes';
+import { deleteRecipe, getRecipe, saveRecipe } from '../../../src-main/node/store/recipes';
 import { finishRun, insertRun } from '../../../src-main/node/store/runs';
 import { sampleFrame } from '../../core/recipe/sampleFrame';
 
@@ -144,32 +144,99 @@ describe('RunQueue: re-run, titles, notes and tags', () => {
     );
   }, 180_000);
 
-  it('re-runs a run that recorded no content on the dataset of its name, and only then', async () => {
-    const queue = new RunQueue(wb, { workers: 2 });
+  /** A queue whose runs fail as they start: what is queued is the point, not results. */
+  const failingQueue = () =>
+    new RunQueue(wb, {
+      workers: 1,
+      prepare: () => Promise.reject(new Error('not in this test')),
+    });
+
+  it('re-runs a run that never finished on the data it was queued on, not on another file of the same name', async () => {
+    const queue = failingQueue();
+    const sample = listDatasets(wb.db)[0];
+    const run = await queue.start(await quickForest());
+    await queue.idle();
+    const failed = queue.summary(run.id);
+    expect(failed).toMatchObject({ status: 'failed', datasetHash: sample.contentHash });
+    const again = await queue.rerun(run.id);
+    expect(again).toMatchObject({ datasetName: 'tiktok_claims_sample', datasetHash: sample.contentHash, note: '' });
+    await queue.idle();
+    // The file is replaced by another under the same name: the run's data is gone, whatever the name says.
+    await wb.write((db) => deleteDataset(db, sample.id));
+    writeFileSync(join(dir, 'other.csv'), 'a,b\n1,2\n');
+    const other = await wb.importFile({ path: join(dir, 'other.csv'), name: 'tiktok_claims_sample' });
+    expect(other.name).toBe('tiktok_claims_sample');
+    const refused = await refusalOf(queue.rerun(run.id));
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toBe(
+      `Run ${run.id} ran on "tiktok_claims_sample" (content ${sample.contentHash.slice(0, 8)}…); no dataset of this project has that content any more. Import that file again to re-run it.`,
+    );
+  });
+
+  it('re-runs a run from before runs recorded their data on the dataset of its name, says so in its note, and only then', async () => {
+    const queue = failingQueue();
     const recipeId = await quickForest();
     const { recipe } = getRecipe(wb.db, recipeId);
-    const failed = await wb.write((db) => {
-      const s = insertRun(db, { recipeId, recipeName: recipe.name, datasetName: 'tiktok_claims_sample', recipe });
-      return finishRun(db, s.id, { status: 'failed', progress: null, record: null, error: 'The app closed before the run finished.' });
+    const old = await wb.write((db) => {
+      const s = insertRun(db, { recipeId, recipeName: recipe.name, datasetName: 'tiktok_claims_sample', datasetHash: 'unused', recipe });
+      finishRun(db, s.id, { status: 'failed', progress: null, record: null, error: 'The app closed before the run finished.' });
+      // As migration 4 leaves a run of schema 3 that kept no record.
+      db.prepare('UPDATE runs SET dataset_hash = NULL WHERE id = ?').run(s.id);
+      return s.id;
     });
-    expect(failed.datasetHash).toBeNull();
-    const again = await queue.rerun(failed.id);
+    expect(queue.summary(old).datasetHash).toBeNull();
+    const again = await queue.rerun(old);
     expect(again.datasetName).toBe('tiktok_claims_sample');
+    expect(again.note).toBe(
+      `Run #${old} did not record the content of its data, so this re-run uses the dataset named "tiktok_claims_sample" as it is now, which may not be the data #${old} ran on.`,
+    );
     await queue.idle();
-    expect(queue.summary(again.id).status).toBe('complete');
     await wb.write((db) => deleteDataset(db, listDatasets(db)[0].id));
-    const refused = await refusalOf(queue.rerun(failed.id));
+    const refused = await refusalOf(queue.rerun(old));
     expect(refused.message).toBe(
-      `Run ${failed.id} ran on "tiktok_claims_sample", which is no longer in this project, and did not record the content of its data. Import that file again as "tiktok_claims_sample" to re-run it.`,
+      `Run ${old} ran on "tiktok_claims_sample", which is no longer in this project, and did not record the content of its data. Import that file again as "tiktok_claims_sample" to re-run it.`,
     );
     await expect(queue.rerun(999)).rejects.toThrow(/There is no run 999/);
+  });
+
+  it('a re-run belongs to its source’s recipe only while that recipe exists', async () => {
+    const queue = failingQueue();
+    const recipeId = await quickForest();
+    const run = await queue.start(recipeId);
+    await queue.idle();
+    expect((await queue.rerun(run.id)).recipeId).toBe(recipeId);
+    await queue.idle();
+    // A project written before deleting a recipe let go of its runs: the id may name a recipe no longer there.
+    await wb.write((db) => db.prepare('UPDATE runs SET recipe_id = 99 WHERE id = ?').run(run.id));
+    expect((await queue.rerun(run.id)).recipeId).toBeNull();
+    await queue.idle();
+    await wb.write((db) => deleteRecipe(db, recipeId));
+    // The next recipe saved gets the deleted one's id; the re-run must not pass for its run.
+    const reused = await quickForest();
+    expect(reused).toBe(recipeId);
+    expect((await queue.rerun(run.id)).recipeId).toBeNull();
+    await queue.idle();
+  });
+
+  it('titles a re-run by its source’s title and id, once, within the title limit', async () => {
+    const queue = failingQueue();
+    const first = await queue.start(await quickForest());
+    const second = await queue.rerun(first.id);
+    expect(second.title).toBe(`Claims · re-run of #${first.id}`);
+    const third = await queue.rerun(second.id);
+    expect(third.title).toBe(`Claims · re-run of #${second.id}`);
+    await queue.update(third.id, { title: 'x'.repeat(200) });
+    const fourth = await queue.rerun(third.id);
+    expect(fourth.title).toBe(`${'x'.repeat(200 - ` · re-run of #${third.id}`.length - 1)}… · re-run of #${third.id}`);
+    expect(fourth.title).toHaveLength(200);
+    await queue.idle();
   });
 
   it('renames, notes and tags a run, and the list shows it', async () => {
     const queue = new RunQueue(wb, { workers: 1 });
     const recipeId = await quickForest();
     const { recipe } = getRecipe(wb.db, recipeId);
-    const id = await wb.write((db) => insertRun(db, { recipeId, recipeName: recipe.name, datasetName: 'x', recipe }).id);
+    const id = await wb.write((db) => insertRun(db, { recipeId, recipeName: recipe.name, datasetName: 'x', datasetHash: 'x', recipe }).id);
     const updated = await queue.update(id, { title: 'Quick grid', note: 'for the deck', tags: ['deck', 'Deck', ' quick '] });
     expect(updated).toMatchObject({ title: 'Quick grid', note: 'for the deck', tags: ['deck', 'quick'] });
     expect(queue.list().find((s) => s.id === id)).toMatchObject({ title: 'Quick grid', note: 'for the deck', tags: ['deck', 'quick'] });

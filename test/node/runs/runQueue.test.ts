@@ -158,7 +158,7 @@ describe('RunQueue', () => {
   it('a run left running when the host stopped is failed on reopen', async () => {
     const path = wb.info()!.path;
     const id = await wb.write((db) => {
-      const s = insertRun(db, { recipeId: null, recipeName: 'x', datasetName: 'y' });
+      const s = insertRun(db, { recipeId: null, recipeName: 'x', datasetName: 'y', datasetHash: 'h' });
       markRunning(db, s.id);
       return s.id;
     });

@@ -79,8 +79,8 @@ describe('runsTable (host)', () => {
 
   it('leaves out runs without a record (queued, failed), and a deleted run drops out', async () => {
     await wb.write((db) => {
-      insertRun(db, { recipeId: null, recipeName: 'waiting', datasetName: 'tiktok_claims_sample' });
-      const failed = insertRun(db, { recipeId: null, recipeName: 'broken', datasetName: 'tiktok_claims_sample' });
+      insertRun(db, { recipeId: null, recipeName: 'waiting', datasetName: 'tiktok_claims_sample', datasetHash: 'h' });
+      const failed = insertRun(db, { recipeId: null, recipeName: 'broken', datasetName: 'tiktok_claims_sample', datasetHash: 'h' });
       finishRun(db, failed.id, { status: 'failed', progress: null, record: null, error: 'out of memory' });
     });
     expect(runsTable(queue).map((r) => r.runId)).toEqual([runId, runId]);
