@@ -1,5 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { COURSE5, runCourse5 } from './course5Run';
+
+const COURSE6 = 'Claims vs opinions (Course 6: random forest and XGBoost)';
 import { startHost, type RunningHost } from './webHost';
 
 /** Waits until the run queue shows `count` complete runs of the Course 5 recipes. */
@@ -35,6 +37,9 @@ test.describe('Comparing runs', () => {
     await waitForCompleteRuns(page, 3);
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Runs' }).click();
+    // The list tells the runs apart: the re-run's title says so, and each names its models and duration.
+    await expect(page.getByText(/re-run of #1/).first()).toBeVisible();
+    await page.screenshot({ path: 'test-results/compare-run-list.png' });
     await page.getByRole('tab', { name: 'All runs' }).click();
     const table = page.getByRole('table', { name: 'Models of every finished run' });
     await expect(table.locator('tbody tr')).toHaveCount(3);
@@ -75,12 +80,47 @@ test.describe('Comparing runs', () => {
     await table.getByRole('checkbox', { name: 'Select logreg of run #1' }).check();
     await table.getByRole('checkbox', { name: 'Select logreg of run #3' }).check();
     await page.getByRole('button', { name: /^Compare \(2\)/ }).click();
-    await expect(comparison).toContainText(/McNemar/);
     await expect(comparison).not.toContainText(/are identical/);
-    await expect(comparison).toContainText(/different (held-out )?rows|not the same rows|steps before the split|split/i);
-    await expect(comparison).toContainText(/leak/i);
+    await expect(comparison.getByRole('article', { name: '#1 logreg vs #3 logreg' })).toContainText(
+      "Neither McNemar's test nor the corrected t-test applies: the runs prepared the rows differently before the split",
+    );
+    // The leaky recipe's two steps before the split are flagged in the steps side by side; the clean one's are not.
+    const steps = comparison.getByRole('table', { name: 'Recipe steps' });
+    await expect(steps.getByRole('img', { name: /^Leakage:/ })).toHaveCount(2);
+    await expect(steps.locator('tbody tr').nth(1).locator('td').first().getByRole('img', { name: /^Leakage:/ })).toHaveCount(1);
+    await expect(steps.locator('tbody tr').nth(1).locator('td').nth(1).getByRole('img', { name: /^Leakage:/ })).toHaveCount(0);
     await page.screenshot({ path: 'test-results/compare-different-recipes.png', fullPage: true });
     await comparison.getByRole('heading', { name: /steps/i }).first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/compare-different-steps.png' });
+  });
+
+  test("a run's two models compared: the verdict states the corrected t-test's p-value over the same folds", async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.goto(host.url);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Train' }).click();
+    await page.getByRole('navigation', { name: 'Recipes' }).getByRole('button', { name: COURSE6, exact: false }).first().click();
+    // Quick grids, so the run takes seconds; the models still differ fold by fold.
+    await page.getByRole('article', { name: /random forest rf/i }).getByLabel('Preset').selectOption({ label: 'Quick random forest' });
+    await page.getByRole('article', { name: 'Gradient boosting (XGBoost) xgb' }).getByLabel('Preset').selectOption({ label: 'Quick XGBoost' });
+    await page.getByRole('button', { name: 'Start' }).click();
+    const done = page.getByRole('complementary', { name: 'Run queue' }).getByRole('button', { name: /Complete .*Claims vs opinions/ });
+    await expect(done.first()).toBeVisible({ timeout: 180_000 });
+    await done.first().click();
+    await page.getByRole('button', { name: "Compare this run's models" }).click();
+
+    const comparison = page.getByRole('region', { name: 'Comparison' });
+    const card = comparison.getByRole('article', { name: /rf vs xgb/ });
+    // Two models of one run share their rows and folds: both tests apply, with numbers.
+    await expect(card).toContainText(/McNemar's test \(exact binomial\)/);
+    await expect(card).toContainText(/3,817 validation rows/);
+    await expect(card).toContainText(/over the same 5 cross-validation folds/i);
+    await expect(card).toContainText(/t = [−-]?\d+\.\d+, p [=<] 0?\.\d+/);
+    await expect(card).toContainText(/practically equivalent \(within ±0\.01\)/i);
+    await expect(card).not.toContainText(/does not apply/);
+    const metrics = comparison.getByRole('table', { name: 'Metrics' });
+    await expect(metrics).toContainText('rf');
+    await expect(metrics).toContainText('xgb');
+    await expect(comparison.getByRole('region', { name: 'Confusion matrices' }).getByRole('table')).toHaveCount(2);
+    await page.screenshot({ path: 'test-results/compare-rf-xgb.png', fullPage: true });
   });
 });

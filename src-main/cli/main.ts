@@ -14,7 +14,7 @@ const USAGE = `usage:
   ${PROFILE_USAGE}
       profile a CSV, TSV or Arrow file: shape, info, describe, missing values, duplicates, value counts, correlations (--json: one JSON document)
   ${COMPARE_USAGE}
-      compare 2–4 models of run.json files (RUN.json alone: its champion) side by side, with McNemar's test and the corrected t-test (--json: one JSON document)
+      compare 2–4 models of runs side by side (RUN: a run.json or the folder assay run --out writes; without #MODEL, its champion), with McNemar's test and the corrected t-test (--json: one JSON document)
   assay version
 Relative paths are taken from the current folder; ~ is your home folder.`;
 

@@ -5,20 +5,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComparedPair } from '../../src-main/core/compare/types';
 import type { HeldOutScores, RunRecord } from '../../src-main/core/search/runRecord';
 import { assay, isolatedEnv } from './cliProcess';
+import { exactMcNemarP } from '../core/compare/exactMcNemar';
 
 let root: string;
 let env: NodeJS.ProcessEnv;
 const inRoot = (...args: string[]) => assay(args, { cwd: root, env });
 
-/** The Course 6 recipe on the bundled sample with a small grid (as runRecipe's tests use it), so a run takes seconds. */
+/**
+ * The Course 6 recipe on the bundled sample with a small grid (as runRecipe's
+ * tests use it), so a run takes seconds; and a tiny forest (3 trees of
+ * depth 2), which disagrees with rf on some validation rows (rf and xgb of
+ * this grid predict alike, which would leave McNemar's b = c = 0).
+ */
 function smallCourse6(): unknown {
   const r = JSON.parse(readFileSync('resources/recipes/claims-course6.json', 'utf8')) as {
     dataset: { file: string };
-    models: { grid: Record<string, unknown[]> }[];
+    models: { id: string; type: string; params: object; grid: Record<string, unknown[]> }[];
   };
   r.dataset.file = resolve('resources/sample/tiktok_claims_sample.csv');
   r.models[0].grid = { max_depth: [4, null], max_features: [0.6], max_samples: [0.7], n_estimators: [10, 20] };
   r.models[1].grid = { max_depth: [3], min_child_weight: [5], learning_rate: [0.1], n_estimators: [20, 40] };
+  r.models.push({ id: 'tiny', type: 'randomForest', params: { random_state: 0 }, grid: { n_estimators: [3], max_depth: [2], max_features: [0.3] } });
   return r;
 }
 
@@ -37,18 +44,29 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const readRun = (out: string) => JSON.parse(readFileSync(join(root, out, 'run.json'), 'utf8')) as RunRecord;
 
-/** McNemar's discordant counts recomputed from the held-out scores: predicted positive iff p > 0.5. */
-function discordant(a: HeldOutScores, b: HeldOutScores): { b: number; c: number } {
+/** McNemar's discordant counts and each model's misses and false alarms, recomputed from the held-out scores: predicted positive iff p > 0.5. */
+function discordant(a: HeldOutScores, b: HeldOutScores) {
   let onlyA = 0;
   let onlyB = 0;
+  const misses = [0, 0];
+  const alarms = [0, 0];
   a.y.forEach((y, i) => {
-    const rightA = a.score[i] > 0.5 === (y === 1);
-    const rightB = b.score[i] > 0.5 === (b.y[i] === 1);
+    const [saysA, saysB] = [a.score[i] > 0.5, b.score[i] > 0.5];
+    const rightA = saysA === (y === 1);
+    const rightB = saysB === (b.y[i] === 1);
     if (rightA && !rightB) onlyA++;
     if (rightB && !rightA) onlyB++;
+    [saysA, saysB].forEach((says, k) => {
+      if (y === 1 && !says) misses[k]++;
+      if (y === 0 && says) alarms[k]++;
+    });
   });
-  return { b: onlyA, c: onlyB };
+  return { b: onlyA, c: onlyB, misses, alarms };
 }
+
+
+/** A p-value as the verdict states it. */
+const pText = (p: number) => (p < 0.001 ? 'p < 0.001' : `p = ${Number(p.toPrecision(2))}`);
 
 interface CompareJson {
   models: { run: string; modelId: string; type: string; params: object; cv: Record<string, { mean: number; std: number; folds: number[] }>; validation: object | null; test: object | null }[];
@@ -56,33 +74,50 @@ interface CompareJson {
 }
 
 describe('assay compare', () => {
-  it('compares the two models of a Course 6 run: McNemar on the validation rows, the corrected t-test on the folds', async () => {
-    const r = await inRoot('compare', 'out1/run.json#rf', 'out1/run.json#xgb', '--json');
+  it('compares two models of a Course 6 run that disagree: McNemar on the validation rows, the corrected t-test on the folds', async () => {
+    const r = await inRoot('compare', 'out1/run.json#rf', 'out1/run.json#tiny', '--json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as CompareJson;
     expect(Object.keys(doc)).toEqual(['models', 'pairs']);
     expect(doc.models.map((m) => [m.run, m.modelId, m.type])).toEqual([
       ['out1/run.json', 'rf', 'randomForest'],
-      ['out1/run.json', 'xgb', 'gradientBoosting'],
+      ['out1/run.json', 'tiny', 'randomForest'],
     ]);
     expect(Object.keys(doc.models[0])).toEqual(['run', 'modelId', 'type', 'params', 'cv', 'validation', 'test']);
 
     const run = readRun('out1');
-    const [rf, xgb] = run.models;
+    const model = (id: string) => run.models.find((m) => m.modelId === id)!;
+    const [rf, tiny] = [model('rf'), model('tiny')];
     const [pair] = doc.pairs;
     expect(Object.keys(pair)).toEqual(['a', 'b', 'mcnemar', 'cvTest', 'reason', 'reasons', 'identical', 'verdict']);
-    expect(pair.mcnemar).toMatchObject({ set: 'validation', rows: 3817, exact: true, ...discordant(rf.heldOut.validation!, xgb.heldOut.validation!) });
+    const counts = discordant(rf.heldOut.validation!, tiny.heldOut.validation!);
+    expect(counts.b + counts.c).toBeGreaterThan(0);
+    const p = exactMcNemarP(counts.b, counts.c);
+    expect(pair.mcnemar).toMatchObject({ set: 'validation', rows: 3817, exact: true, b: counts.b, c: counts.c, statistic: null });
+    // Relative: the p-value may be far below any absolute tolerance.
+    expect(Math.abs(pair.mcnemar!.pValue / p - 1)).toBeLessThan(1e-9);
 
     const best = (m: RunRecord['models'][number]) => m.cv.rows.find((row) => row.candidate === m.cv.best)!.split.recall;
     expect(pair.cvTest!.metric).toBe('recall');
-    expect(pair.cvTest!.differences).toEqual(best(rf).map((v, i) => v - best(xgb)[i]));
+    expect(pair.cvTest!.differences).toEqual(best(rf).map((v, i) => v - best(tiny)[i]));
     expect(pair.cvTest!.differences).toHaveLength(5);
     // The first of 5 stratified folds of the 11,450 training rows.
     expect(pair.cvTest!.trainRows + pair.cvTest!.testRows).toBe(11450);
     expect(pair.cvTest!.testRows).toBe(2290);
     expect(pair.reason).toBeNull();
-    expect(pair.verdict).toContain('the same 3,817 validation rows');
+    expect(pair.identical).toBe(false);
+
+    // The verdict states the counts and the p-value: of misses when the false alarms are equal (b − c is then the difference in misses), else of the disagreements.
+    const [missRf, missTiny] = counts.misses;
+    const [worse, better] = missRf > missTiny ? ['rf', 'tiny'] : ['tiny', 'rf'];
+    const head =
+      counts.alarms[0] === counts.alarms[1] && missRf !== missTiny
+        ? `${worse} misses ${Math.abs(missRf - missTiny).toLocaleString('en-US')} more claims than ${better} on the same 3,817 validation rows; a difference this large would arise by chance with ${pText(p)}`
+        : `rf and tiny disagree on ${(counts.b + counts.c).toLocaleString('en-US')} of the same 3,817 validation rows (rf right on ${counts.b.toLocaleString('en-US')}, tiny on ${counts.c.toLocaleString('en-US')})`;
+    expect(pair.verdict.startsWith(head)).toBe(true);
+    expect(pair.verdict).toContain(pText(p));
+    if (missRf !== missTiny) expect(pair.verdict).toContain(`${worse} misses ${Math.abs(missRf - missTiny).toLocaleString('en-US')} more claims than ${better}`);
     expect(pair.verdict).toContain('Over the same 5 cross-validation folds');
   }, 60_000);
 
@@ -134,7 +169,15 @@ describe('assay compare', () => {
 
     const unknown = await inRoot('compare', 'out1/run.json#svm', 'out1/run.json#rf');
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toBe('assay: out1/run.json has no model "svm"; its models: rf, xgb.\n');
+    expect(unknown.stderr).toBe('assay: out1/run.json has no model "svm"; its models: rf, xgb, tiny.\n');
+
+    // A record missing what the comparison reads is refused by field, never with JavaScript's words.
+    const damaged = readRun('out1') as unknown as { models: { cv: { rows: Record<string, unknown>[] } }[] };
+    delete damaged.models[0].cv.rows[1].split;
+    writeFileSync(join(root, 'damaged.json'), JSON.stringify(damaged));
+    const refused = await inRoot('compare', 'damaged.json#rf', 'out1/run.json');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('assay: damaged.json cannot be compared: models[0].cv.rows[1].split is missing (an object of fold scores per metric).\n');
 
     const one = await inRoot('compare', 'out1/run.json');
     expect(one.code).toBe(2);

@@ -202,12 +202,12 @@ describe('curves and importances', () => {
 });
 
 describe('comparison settings', () => {
-  it('reads a ROPE between 0 and 1', () => {
+  it('reads a ROPE from 0 to below 1, as run.compare takes it', () => {
     expect(parseRope('0.01')).toEqual({ value: 0.01, error: null });
     expect(parseRope(' 0 ')).toEqual({ value: 0, error: null });
-    expect(parseRope('1')).toEqual({ value: 1, error: null });
-    for (const bad of ['', 'abc', '-0.1', '1.5', 'NaN', 'Infinity']) expect(parseRope(bad).value, bad).toBeNull();
-    expect(parseRope('2').error).toBe('The region of practical equivalence is a half-width between 0 and 1.');
+    expect(parseRope('0.999')).toEqual({ value: 0.999, error: null });
+    for (const bad of ['', 'abc', '-0.1', '1', '1.5', 'NaN', 'Infinity']) expect(parseRope(bad).value, bad).toBeNull();
+    expect(parseRope('2').error).toBe('The region of practical equivalence is a half-width from 0 to below 1.');
   });
 
   it('offers the t-test on the metrics every model has cross-validation scores for', () => {

@@ -1,101 +1,119 @@
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../core/api/errors';
 import { buildComparison } from '../../core/compare/comparison';
-import type { CompareInput, Comparison, MetricRow } from '../../core/compare/types';
+import { isRope, type CompareInput, type Comparison, type MetricRow } from '../../core/compare/types';
 import { formatP, formatPercent, count } from '../../core/compare/verdict';
-import { SCORER_NAMES } from '../../core/metrics/scorers';
+import { isScorerName, SCORER_NAMES } from '../../core/metrics/scorers';
 import { MODEL_WORDS } from '../../core/recipe/recipePaths';
 import type { ModelType } from '../../core/recipe/schema';
 import type { RunRecord } from '../../core/search/runRecord';
 import { cliPath } from '../cliWorkbench';
-import { jsonErrorLocation, toJsonText } from '../jsonText';
+import { readJsonFile } from '../jsonFile';
+import { toJsonText } from '../jsonText';
 
-export const COMPARE_USAGE = 'assay compare RUN.json[#MODEL] RUN.json[#MODEL] [C D] [--json] [--metric M] [--rope R] [--chi2]';
+export const COMPARE_USAGE = 'assay compare RUN[#MODEL] RUN[#MODEL] [RUN[#MODEL] …] [--json] [--metric M] [--rope R] [--chi2]';
+
+/** What the usage error adds to COMPARE_USAGE: what RUN and MODEL are. */
+const RUN_WORDS =
+  'RUN is a run.json, or the folder assay run --out DIR writes (its DIR/run.json is read); ' +
+  "#MODEL picks a model of the run (its id, which may itself contain # or /), else the run's champion is compared.";
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** What a run.json must hold for a comparison, named as the record names it; empty when all is there. */
-function missingFields(data: unknown): string[] {
-  if (!isObject(data)) return ['a JSON object'];
+/** What a JSON value is, in a sentence: "an array", "null", "a number". */
+function jsonKind(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'string' ? 'a string' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+/**
+ * Whether a JSON document is a run record at all, before the comparison
+ * checks every field it reads: the top-level fields every run.json has.
+ */
+function notRunRecord(data: unknown): string | null {
+  if (!isObject(data)) return `it is ${jsonKind(data)}, not a JSON object`;
   const missing: string[] = [];
   if (!Array.isArray(data.models)) missing.push('"models" (a list)');
-  else {
-    data.models.forEach((m, i) => {
-      if (!isObject(m) || typeof m.modelId !== 'string') missing.push(`"models[${i}].modelId"`);
-      else if (!isObject(m.cv) || !Array.isArray(m.cv.rows) || typeof m.cv.best !== 'number') missing.push(`"models[${i}].cv" (the cross-validation results)`);
-    });
-  }
-  if (!Array.isArray(data.classes) || data.classes.length !== 2) missing.push('"classes" (two class names)');
-  if (!isObject(data.rows)) missing.push('"rows"');
-  if (!isObject(data.dataset)) missing.push('"dataset"');
-  if (!isObject(data.recipe)) missing.push('"recipe"');
+  if (!Array.isArray(data.classes)) missing.push('"classes" (two class names)');
+  for (const key of ['rows', 'dataset', 'recipe']) if (!isObject(data[key])) missing.push(`"${key}"`);
   if (!('champion' in data)) missing.push('"champion"');
-  return missing;
+  return missing.length ? `it has no ${missing.join(', no ')}` : null;
 }
 
 /** Reads a run.json as `assay run --out DIR` writes it, with errors naming the file (and line and column for bad JSON). */
-function readRunRecord(given: string): RunRecord {
-  const path = cliPath(given);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new ApiError('not-found', `${path} does not exist or cannot be read.`, { file: path });
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const at = jsonErrorLocation(text, e as Error);
-    throw new ApiError(
-      'bad-input',
-      `${basename(path)}${at ? `, line ${at.line}, column ${at.column}` : ''}: not valid JSON (${(e as Error).message}).`,
-      { file: path, ...(at ?? {}) },
-    );
-  }
-  const missing = missingFields(data);
-  if (missing.length) {
-    throw new ApiError('bad-input', `${given} is not a run record (the run.json that assay run --out DIR writes): it has no ${missing.join(', no ')}.`, { file: path });
-  }
+function readRunRecord(given: string, path: string): RunRecord {
+  const data = readJsonFile(path);
+  const not = notRunRecord(data);
+  if (not) throw new ApiError('bad-input', `${given} is not a run record (the run.json that assay run --out DIR writes): ${not}.`, { file: path });
   return data as RunRecord;
 }
 
-/** `RUN.json#rf` → the file and the model; a `#` inside a folder name, or in a file that exists as given, stays part of the path. */
-function splitArgument(arg: string): { path: string; modelId: string | null } {
-  if (isFile(cliPath(arg))) return { path: arg, modelId: null };
-  const at = arg.lastIndexOf('#');
-  if (at <= 0 || /[\\/]/.test(arg.slice(at + 1))) return { path: arg, modelId: null };
-  return { path: arg.slice(0, at), modelId: arg.slice(at + 1) || null };
+function kindOf(path: string): 'file' | 'folder' | null {
+  try {
+    const s = statSync(path);
+    return s.isFile() ? 'file' : s.isDirectory() ? 'folder' : null;
+  } catch {
+    return null;
+  }
 }
 
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+/** Where a run is read from: `run` as sentences name it (the path as given, DIR/run.json for a folder) and the file. */
+interface RunSource {
+  run: string;
+  file: string;
+}
+
+function sourceOf(given: string): RunSource {
+  const path = cliPath(given);
+  if (kindOf(path) !== 'folder') return { run: given, file: path };
+  const file = join(path, 'run.json');
+  if (kindOf(file) !== 'file') throw new ApiError('not-found', `${given} is a folder without a run.json (the folder assay run --out writes).`, { file: path });
+  return { run: join(given, 'run.json'), file };
+}
+
+/**
+ * `RUN#rf` → the run and the model. Model ids may hold "#" and "/", and
+ * paths "#": the argument is cut at the first "#" whose left part exists
+ * (a file, or a folder holding run.json), left to right; an argument that
+ * exists whole is a run alone; else the last "#" cuts, and the missing file
+ * is named.
+ */
+function splitArgument(arg: string): { source: string; modelId: string | null } {
+  if (kindOf(cliPath(arg))) return { source: arg, modelId: null };
+  const cuts = [...arg.matchAll(/#/g)].map((m) => m.index).filter((at) => at > 0);
+  const at = cuts.find((c) => kindOf(cliPath(arg.slice(0, c)))) ?? cuts.at(-1);
+  if (at === undefined) return { source: arg, modelId: null };
+  return { source: arg.slice(0, at), modelId: arg.slice(at + 1) || null };
 }
 
 function inputsOf(args: string[]): CompareInput[] {
   const records = new Map<string, RunRecord>();
   return args.map((arg) => {
-    const { path, modelId } = splitArgument(arg);
+    const split = splitArgument(arg);
+    const { run, file } = sourceOf(split.source);
     // One record per file, so two models of one file are known to be of one run.
-    const key = cliPath(path);
-    const record = records.get(key) ?? readRunRecord(path);
-    records.set(key, record);
-    const id = modelId ?? record.champion?.modelId;
+    const record = records.get(file) ?? readRunRecord(run, file);
+    records.set(file, record);
+    const id = split.modelId ?? (isObject(record.champion) && typeof record.champion.modelId === 'string' ? record.champion.modelId : null);
     if (!id) {
-      const names = record.models.map((m) => `${path}#${m.modelId}`);
-      throw new ApiError('bad-input', `${path} has no champion (the run was ${record.status ?? 'not finished'}); name a model: ${names.join(' or ') || 'it has none'}.`);
+      const names = record.models.flatMap((m) => (isObject(m) && typeof m.modelId === 'string' ? [`${run}#${m.modelId}`] : []));
+      const status = typeof record.status === 'string' ? record.status : 'not finished';
+      throw new ApiError('bad-input', `${run} has no champion (the run was ${status}); name a model: ${names.join(' or ') || 'it has none'}.`);
     }
-    return { run: path, title: record.recipeName, record, modelId: id };
+    return { run, title: typeof record.recipeName === 'string' ? record.recipeName : run, record, modelId: id };
   });
 }
 
-/** The document `--json` promises: per model its run, id, type, parameters, CV, validation and test; the pairs as built. */
+/**
+ * The document `--json` promises: per model its run, id, type, parameters,
+ * CV, validation and test; the pairs as built. It is written with
+ * non-finite numbers as the strings "Infinity", "-Infinity" and "NaN" (a t
+ * of constant non-zero fold differences is infinite, a failed fold's score
+ * NaN), because JSON has no such numbers and null here means "cannot apply".
+ */
 export function compareJson(c: Comparison) {
   return {
     models: c.models.map((m) => ({ run: m.run, modelId: m.modelId, type: m.type, params: m.params, cv: m.cv, validation: m.validation, test: m.test })),
@@ -109,6 +127,8 @@ function table(header: string[], rows: string[][]): string[] {
   return [line(header), ...rows.map(line)];
 }
 
+/** t as the verdict writes it (two decimals), signed for the order the line names, with a true minus sign. */
+const signed = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : x > 0 ? '∞' : '−∞').replace(/^-/, '−');
 const f4 = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(4) : '—');
 const star = (best: number[], i: number) => (best.includes(i) ? ' *' : '  ');
 
@@ -161,7 +181,7 @@ export function compareText(c: Comparison): string {
     const t = p.cvTest;
     out.push(
       t
-        ? `  Corrected t-test on ${t.metric} over ${t.differences.length} folds: t = ${Number.isFinite(t.t) ? t.t.toFixed(3) : t.t > 0 ? '∞' : '−∞'}, df = ${t.df}, ${formatP(t.pValue)}; ` +
+        ? `  Corrected t-test on ${t.metric} over ${t.differences.length} folds: t (${a} − ${b}) = ${signed(t.t)}, df = ${t.df}, ${formatP(t.pValue)}; ` +
             `P(${a} better) ${formatPercent(t.pBetterA)}, P(${b} better) ${formatPercent(t.pBetterB)}, P(within ±${t.rope}) ${formatPercent(t.pRope)}`
         : '  Corrected t-test: does not apply',
     );
@@ -170,32 +190,47 @@ export function compareText(c: Comparison): string {
   return out.join('\n');
 }
 
+const OPTIONS = { json: { type: 'boolean' }, metric: { type: 'string' }, rope: { type: 'string' }, chi2: { type: 'boolean' } } as const;
+
+/**
+ * `--rope -1` as `--rope=-1`: parseArgs refuses a value that starts with
+ * "-" as ambiguous, and a negative number deserves the range check's answer.
+ */
+function joinNegativeValues(args: string[]): string[] {
+  const takesValue = (a: string) => a.startsWith('--') && OPTIONS[a.slice(2) as keyof typeof OPTIONS]?.type === 'string';
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const next = args[i + 1];
+    if (takesValue(args[i]) && next !== undefined && /^-(?!-)/.test(next)) out.push(`${args[i]}=${args[++i]}`);
+    else out.push(args[i]);
+  }
+  return out;
+}
+
 /** `assay compare A B [C D]`: 2–4 models from run.json files, side by side with the statistics. */
 export function compareCommand(args: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      options: { json: { type: 'boolean' }, metric: { type: 'string' }, rope: { type: 'string' }, chi2: { type: 'boolean' } },
-      allowPositionals: true,
-    });
+    parsed = parseArgs({ args: joinNegativeValues(args), options: OPTIONS, allowPositionals: true });
   } catch (e) {
-    console.error(`assay compare: ${(e as Error).message}\nusage: ${COMPARE_USAGE}`);
+    console.error(`assay compare: ${(e as Error).message}\nusage: ${COMPARE_USAGE}\n${RUN_WORDS}`);
     return 2;
   }
   const { values, positionals } = parsed;
   if (positionals.length < 2 || positionals.length > 4) {
-    console.error(`usage: ${COMPARE_USAGE}`);
+    console.error(`usage: ${COMPARE_USAGE}\n${RUN_WORDS}`);
     return 2;
   }
-  if (values.metric !== undefined && !(SCORER_NAMES as readonly string[]).includes(values.metric)) {
+  if (values.metric !== undefined && !isScorerName(values.metric)) {
     throw new ApiError('bad-input', `--metric must be one of ${SCORER_NAMES.join(', ')}; got "${values.metric}".`);
   }
-  const rope = values.rope === undefined ? undefined : Number(values.rope);
-  if (rope !== undefined && !(Number.isFinite(rope) && rope >= 0 && rope < 1)) {
+  // Number('') is 0: an empty value is refused, not read as no rope.
+  const rope = values.rope === undefined ? undefined : values.rope.trim() === '' ? NaN : Number(values.rope);
+  if (rope !== undefined && !isRope(rope)) {
     throw new ApiError('bad-input', `--rope must be a number from 0 to below 1 (a difference in the metric's units); got "${values.rope}".`);
   }
   const comparison = buildComparison(inputsOf(positionals), { metric: values.metric, rope, exactMcNemar: !values.chi2 });
-  process.stdout.write(values.json ? toJsonText(compareJson(comparison)) + '\n' : compareText(comparison));
+  // Infinity and NaN as strings: in this document null means a test that does not apply.
+  process.stdout.write(values.json ? toJsonText(compareJson(comparison), 2, { nonFinite: 'string' }) + '\n' : compareText(comparison));
   return 0;
 }

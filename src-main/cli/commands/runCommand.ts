@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,31 +8,15 @@ import type { RunRecord } from '../../core/search/runRecord';
 import { loadDatasetFrame } from '../../node/recipe/loadFrame';
 import { runRecipe } from '../../node/search/runRecipe';
 import { cliPath, cliWorkbench } from '../cliWorkbench';
-import { jsonErrorLocation, toJsonText } from '../jsonText';
+import { readJsonFile } from '../jsonFile';
+import { toJsonText } from '../jsonText';
 import { progressBar } from '../progressBar';
 import { cvResultsCsv, summaryText } from '../runReport';
 
 export const RUN_USAGE = 'assay run RECIPE.json [--data FILE] [--out DIR] [--json] [--workers N]';
 
 function readRecipe(path: string) {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new ApiError('not-found', `${path} does not exist or cannot be read.`, { file: path });
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const at = jsonErrorLocation(text, e as Error);
-    throw new ApiError(
-      'bad-input',
-      `${basename(path)}${at ? `, line ${at.line}, column ${at.column}` : ''}: not valid JSON (${(e as Error).message}).`,
-      { file: path, ...(at ?? {}) },
-    );
-  }
-  return parseRecipe(data, basename(path));
+  return parseRecipe(readJsonFile(path), basename(path));
 }
 
 /** The compact JSON document of a run: what the issue's `--json` promises. */

@@ -7,15 +7,18 @@
  */
 import { ApiError } from '../api/errors';
 import { kFold, stratifiedKFold } from '../modelSelection/kFold';
+import { isScorerName, SCORER_NAMES } from '../metrics/scorers';
 import { DEFAULT_THRESHOLD, predictsPositive } from '../metrics/thresholds';
 import type { CvRow } from '../search/cvResults';
 import type { HeldOutScores, ModelResult, RunRecord } from '../search/runRecord';
 import { correctedResampledTTest } from './correctedTTest';
 import { mcnemar } from './mcnemar';
 import { paramRows, stepSides } from './paramsAndSteps';
-import { foldsDiffer, labelsDiffer, recipeFacts, splitRowsDiffer, type RunSide } from './sameRows';
+import { checkRunRecord } from './recordChecks';
+import { canonicalJson, foldsDiffer, labelsDiffer, recipeFacts, splitRowsDiffer, type RunSide } from './sameRows';
 import {
   DEFAULT_ROPE,
+  isRope,
   type CompareInput,
   type CompareOptions,
   type ComparedEvaluation,
@@ -86,12 +89,19 @@ function sidesOf(inputs: CompareInput[]): Side[] {
   const oneRun = inputs.every((i) => sameRun({ input: i }, { input: inputs[0] }));
   // Sentences name a file as given: a path is what the reader typed.
   const runName = (run: RunRef) => (typeof run === 'number' ? `run ${run}` : run);
+  // …and at the start of one.
+  const subject = (run: RunRef) => (typeof run === 'number' ? `Run ${run}` : run);
+  // Every part of a record read below is checked first, with the models of one run together (their labels must agree).
+  for (const input of inputs) {
+    if (inputs.find((i) => sameRun({ input: i }, { input })) !== input) continue;
+    const ids = inputs.filter((i) => sameRun({ input: i }, { input })).map((i) => i.modelId);
+    checkRunRecord(input.record, subject(input.run), ids);
+  }
   const sides = inputs.map((input): Side => {
     const model = input.record.models.find((m) => m.modelId === input.modelId);
     if (!model) {
       const has = input.record.models.map((m) => m.modelId).join(', ') || 'none';
-      const run = typeof input.run === 'number' ? `Run ${input.run}` : input.run;
-      throw new ApiError('not-found', `${run} has no model "${input.modelId}"; its models: ${has}.`);
+      throw new ApiError('not-found', `${subject(input.run)} has no model "${input.modelId}"; its models: ${has}.`);
     }
     return {
       input,
@@ -314,11 +324,31 @@ function sameMetrics(a: ComparedModel, b: ComparedModel): boolean {
   return true;
 }
 
+/** The same model fitted the same way: type, parameters, target, recipe steps and data (by content hash). */
+function sameModel(a: Side, b: Side): boolean {
+  const [fa, fb] = [recipeFacts(a.record), recipeFacts(b.record)];
+  const hash = a.record.dataset.contentHash;
+  return (
+    a.model.type === b.model.type &&
+    canonicalJson(a.model.bestParams) === canonicalJson(b.model.bestParams) &&
+    fa.target === fb.target &&
+    canonicalJson(fa.steps) === canonicalJson(fb.steps) &&
+    (sameRun(a, b) || (hash !== null && hash === b.record.dataset.contentHash))
+  );
+}
+
 /**
  * Compares 2–4 models. Throws `bad-input` for fewer or more, or a model
  * given twice, and `not-found` for a model its run does not have.
  */
 export function buildComparison(inputs: CompareInput[], options: CompareOptions = {}): Comparison {
+  // The same rules as the API contract's and the CLI's, for callers that reach here without either.
+  if (options.metric !== undefined && !isScorerName(options.metric)) {
+    throw new ApiError('bad-input', `The metric must be one of ${SCORER_NAMES.join(', ')}; got "${options.metric}".`);
+  }
+  if (options.rope !== undefined && !isRope(options.rope)) {
+    throw new ApiError('bad-input', `The region of practical equivalence must be from 0 to below 1; got ${options.rope}.`);
+  }
   const sides = sidesOf(inputs);
   const models = sides.map(comparedModel);
   const metric = options.metric ?? recipeFacts(sides[0].record).refit ?? sides[0].model.cv.refit;
@@ -335,11 +365,12 @@ export function buildComparison(inputs: CompareInput[], options: CompareOptions 
       const cvTest = typeof cv === 'string' ? null : cv;
       const reasons = { mcnemar: shared.set ? null : shared.reason, cvTest: typeof cv === 'string' ? cv : null };
       const mcnemarResult = tested?.result ?? null;
-      const identical =
+      const sameResults =
         (mcnemarResult !== null || cvTest !== null) &&
         sameMetrics(models[i], models[j]) &&
         (!mcnemarResult || mcnemarResult.b + mcnemarResult.c === 0) &&
         (!cvTest || cvTest.differences.every((d) => d === 0));
+      const identical = sameResults && sameModel(a, b);
       const [positive, negative] = [a.record.classes[1], a.record.classes[0]];
       const verdict = verdictText({
         names: { a: a.speaking, b: b.speaking, positive, negative },
@@ -347,6 +378,7 @@ export function buildComparison(inputs: CompareInput[], options: CompareOptions 
         errors: tested?.errors ?? null,
         cvTest,
         reasons,
+        sameResults,
         identical,
       });
       const sentence = (s: string | null) => (s ? `${upper(s)}.` : null);

@@ -81,7 +81,12 @@ export interface ComparedPair {
   /** Why a test is null (both reasons joined), or null when both apply. */
   reason: string | null;
   reasons: { mcnemar: string | null; cvTest: string | null };
-  /** Same metrics, b = c = 0 and zero fold differences. */
+  /**
+   * The same model with the same results: the same type, parameters, recipe
+   * steps and data, and the same metrics, b = c = 0 and zero fold differences.
+   * Different models that agree on everything measured are not identical
+   * (the verdict says they make the same predictions).
+   */
   identical: boolean;
   /** Plain-language reading of the tests. */
   verdict: string;
@@ -151,3 +156,6 @@ export interface CompareOptions {
 }
 
 export const DEFAULT_ROPE = 0.01;
+
+/** A rope half-width: from 0 to below 1, in the metric's units (the API contract says the same: min 0, below 1). */
+export const isRope = (x: number): boolean => Number.isFinite(x) && x >= 0 && x < 1;

@@ -29,6 +29,9 @@ export interface VerdictInput {
   cvTest: CvTestResult | null;
   /** Why a test does not apply, as a clause ("the runs used different data (…)"). */
   reasons: { mcnemar: string | null; cvTest: string | null };
+  /** Everything measured is equal: the same metrics, b = c = 0, no fold difference. */
+  sameResults: boolean;
+  /** The same results of the same model: the same type and parameters, recipe steps and data. */
   identical: boolean;
 }
 
@@ -133,6 +136,13 @@ export function verdictText(v: VerdictInput): string {
       ...(v.cvTest ? ['the same score on every fold'] : []),
     ];
     out.push(`${n.a} and ${n.b} are identical: ${same.length ? same.join(' and ') : 'the same score on every metric'}.`);
+  } else if (v.sameResults) {
+    // Different models (another type, other parameters, steps or data) that happen to agree everywhere measured are not "identical".
+    const same = [
+      ...(v.mcnemar ? [`make the same predictions on every ${v.mcnemar.set} row`] : []),
+      ...(v.cvTest ? ['score the same on every fold'] : []),
+    ];
+    out.push(`${n.a} and ${n.b} ${same.join(' and ')}.`);
   } else {
     if (v.mcnemar && v.errors) out.push(mcnemarText(v.mcnemar, v.errors, n));
     if (v.cvTest) out.push(cvText(v.cvTest, n));

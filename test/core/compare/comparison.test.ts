@@ -312,3 +312,57 @@ describe('buildComparison: a run and its re-run', () => {
     expect(p.mcnemar).toMatchObject({ b: 1, c: 0 });
   });
 });
+
+describe('buildComparison: "identical" is for the same model', () => {
+  const rerun = (r: RunRecord): RunRecord => JSON.parse(JSON.stringify(r)) as RunRecord;
+  /** rf and xgb with the same predictions and fold scores, as a small grid can make them. */
+  const twins = (xgb: Partial<ModelSpec> = {}) => course({}, {}, { folds: rfSpec().folds, validation: rfSpec().validation, ...xgb });
+
+  it('two model types with the same predictions and fold scores: the same results, not identical', () => {
+    const run = twins();
+    const [p] = buildComparison([input(12, run, 'rf'), input(12, run, 'xgb')]).pairs;
+    expect(p.mcnemar).toMatchObject({ b: 0, c: 0 });
+    expect(p.cvTest!.differences).toEqual([0, 0, 0, 0, 0]);
+    expect(p.identical).toBe(false);
+    expect(p.verdict).toBe('rf and xgb make the same predictions on every validation row and score the same on every fold.');
+  });
+
+  it('the same type with other parameters: not identical', () => {
+    const run = twins({ type: 'randomForest', params: { max_depth: 5, n_estimators: 200 } });
+    const [p] = buildComparison([input(12, run, 'rf'), input(12, run, 'xgb')]).pairs;
+    expect(p.identical).toBe(false);
+    expect(p.verdict).toMatch(/^rf and xgb make the same predictions/);
+  });
+
+  it('the same model after other recipe steps: not identical', () => {
+    const run = course();
+    const steps = STEPS.map((s) => (s.op === 'countVectorizer' ? { ...s, ngramRange: [1, 2] } : s));
+    const other = rerun(run);
+    (other.recipe as { steps: unknown[] }).steps = steps;
+    const [p] = buildComparison([input(12, run, 'rf'), input(13, other, 'rf')]).pairs;
+    expect(p.mcnemar).toMatchObject({ b: 0, c: 0 });
+    expect(p.identical).toBe(false);
+    expect(p.verdict).toBe('rf (#12) and rf (#13) make the same predictions on every validation row and score the same on every fold.');
+  });
+
+  it('the same type, parameters, steps and data: identical', () => {
+    const run = twins({ type: 'randomForest', params: rfSpec().params });
+    expect(buildComparison([input(12, run, 'rf'), input(12, run, 'xgb')]).pairs[0].identical).toBe(true);
+  });
+});
+
+describe('buildComparison: the options the API and the CLI accept', () => {
+  const run = course();
+  const compare = (options: Parameters<typeof buildComparison>[1]) => () => buildComparison([input(12, run, 'rf'), input(12, run, 'xgb')], options);
+
+  it("a metric must be one of scikit-learn's scoring names Assay has", () => {
+    expect(thrown(compare({ metric: 'recal' }))).toMatchObject({ code: 'bad-input', message: expect.stringMatching(/^The metric must be one of accuracy, precision, recall, .*; got "recal"\.$/) });
+    expect(compare({ metric: 'roc_auc' })().pairs[0].reasons.cvTest).toBe('There are no cross-validation scores of roc_auc for rf.');
+  });
+
+  it('a rope from 0 to below 1', () => {
+    for (const rope of [-0.01, 1, NaN, Infinity]) expect(thrown(compare({ rope })).code).toBe('bad-input');
+    expect(thrown(compare({ rope: 1 })).message).toBe('The region of practical equivalence must be from 0 to below 1; got 1.');
+    for (const rope of [0, 0.999]) expect(compare({ rope })().pairs[0].cvTest!.rope).toBe(rope);
+  });
+});

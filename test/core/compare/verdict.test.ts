@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CvTestResult, McNemarResult } from '../../../src-main/core/compare/types';
 import { formatP, formatPercent, pluralClass, verdictText, type VerdictInput } from '../../../src-main/core/compare/verdict';
 
+type HeldOutErrorsOf = NonNullable<VerdictInput['errors']>;
 const names = { a: 'rf', b: 'xgb', positive: 'claim', negative: 'opinion' };
 const onValidation = (b: number, c: number, pValue: number): McNemarResult => ({ set: 'validation', rows: 3817, b, c, exact: true, statistic: null, pValue });
 const cv = (differences: number[], r: Partial<CvTestResult> = {}): CvTestResult => ({
@@ -24,6 +25,7 @@ const input = (v: Partial<VerdictInput>): VerdictInput => ({
   errors: null,
   cvTest: null,
   reasons: { mcnemar: null, cvTest: null },
+  sameResults: false,
   identical: false,
   ...v,
 });
@@ -91,9 +93,19 @@ describe('verdictText', () => {
 
   it('calls a model and its re-run identical', () => {
     const text = verdictText(
-      input({ names: { ...names, a: 'rf (#12)', b: 'rf (#13)' }, identical: true, mcnemar: onValidation(0, 0, 1), errors: { falseNegatives: [3, 3], falsePositives: [1, 1] }, cvTest: cv([0, 0, 0, 0, 0]) }),
+      input({ names: { ...names, a: 'rf (#12)', b: 'rf (#13)' }, sameResults: true, identical: true, mcnemar: onValidation(0, 0, 1), errors: { falseNegatives: [3, 3], falsePositives: [1, 1] }, cvTest: cv([0, 0, 0, 0, 0]) }),
     );
     expect(text).toBe('rf (#12) and rf (#13) are identical: the same predictions on every validation row and the same score on every fold.');
+  });
+
+  it('different models that agree on everything measured make the same predictions; they are not called identical', () => {
+    const errors = { falseNegatives: [3, 3], falsePositives: [1, 1] } as HeldOutErrorsOf;
+    expect(verdictText(input({ sameResults: true, mcnemar: onValidation(0, 0, 1), errors, cvTest: cv([0, 0, 0, 0, 0]) }))).toBe(
+      'rf and xgb make the same predictions on every validation row and score the same on every fold.',
+    );
+    expect(verdictText(input({ sameResults: true, mcnemar: onValidation(0, 0, 1), errors, reasons: { mcnemar: null, cvTest: 'the folds are not the same: x' } }))).toBe(
+      'rf and xgb make the same predictions on every validation row. The corrected t-test does not apply: the folds are not the same: x.',
+    );
   });
 
   it('says why each test does not apply', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jsonErrorLocation, parseRecipeText, recipeFileName, recipeText } from '../../../src-main/core/recipe/recipeJson';
+import { jsonErrorLocation } from '../../../src-main/core/data/jsonSyntax';
+import { parseRecipeText, recipeFileName, recipeText } from '../../../src-main/core/recipe/recipeJson';
 
 describe('recipe JSON text', () => {
   it('a syntax error says the file, line and column', () => {
@@ -18,6 +19,14 @@ describe('recipe JSON text', () => {
       err = e as Error;
     }
     expect(jsonErrorLocation(text, err!)).toEqual({ line: 2, column: 16 });
+  });
+
+  it('reads a file saved with a byte-order mark, and places an error V8 gives no position for', () => {
+    expect(parseRecipeText('\uFEFF{"a": 1}', 'r.json')).toEqual({ ok: true, data: { a: 1 } });
+    const r = parseRecipeText('\uFEFF{"models": [1,\n ]\n}', 'r.json');
+    expect(r).toMatchObject({ ok: false, line: 2, column: 2 });
+    expect(r.ok ? '' : r.message).toMatch(/^r\.json, line 2, column 2: not valid JSON \(/);
+    expect(r.ok ? '' : r.message).not.toContain('"models"');
   });
 
   it('round trips and names files safely', () => {

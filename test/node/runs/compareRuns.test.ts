@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { compareChart } from '../../../src-main/core/charts/compareCharts';
 import type { CompareChartRequest } from '../../../src-main/core/charts/compareCharts';
-import { predictsPositive, DEFAULT_THRESHOLD } from '../../../src-main/core/metrics/thresholds';
 import { parseRecipe, type Recipe } from '../../../src-main/core/recipe/schema';
 import type { HeldOutScores } from '../../../src-main/core/search/runRecord';
 import { Workbench } from '../../../src-main/node/app/workbench';
@@ -14,13 +13,19 @@ import { compareRuns } from '../../../src-main/node/runs/compareRuns';
 import { RunQueue } from '../../../src-main/node/runs/runQueue';
 import { saveRecipe } from '../../../src-main/node/store/recipes';
 import { insertRun } from '../../../src-main/node/store/runs';
+import { exactMcNemarP } from '../../core/compare/exactMcNemar';
 
-/** Course 6 with grids small enough for a test (test/node/runRecipe.test.ts). */
+/**
+ * Course 6 with grids small enough for a test (test/node/runRecipe.test.ts),
+ * and a tiny forest (3 trees of depth 2) that disagrees with rf on some
+ * validation rows: rf and xgb of this grid predict alike.
+ */
 function smallCourse6(name: string): Recipe {
   const r = parseRecipe(JSON.parse(readFileSync('resources/recipes/claims-course6.json', 'utf8')));
   r.name = name;
   r.models[0].grid = { max_depth: [4, null], max_features: [0.6], max_samples: [0.7], n_estimators: [10, 20] };
   r.models[1].grid = { max_depth: [3], min_child_weight: [5], learning_rate: [0.1], n_estimators: [20, 40] };
+  r.models.push({ id: 'tiny', type: 'randomForest', params: { random_state: 0 }, grid: { n_estimators: [3], max_depth: [2], max_features: [0.3] } });
   return r;
 }
 
@@ -51,18 +56,19 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** Rows one model classifies right and the other wrong, at the decision rule. */
+/** Rows one model classifies right and the other wrong, recomputed here: predicted positive iff p > 0.5. */
 function disagreements(a: HeldOutScores, b: HeldOutScores): { b: number; c: number } {
   let onlyA = 0;
   let onlyB = 0;
   for (let i = 0; i < a.y.length; i++) {
-    const rightA = predictsPositive(a.score[i], DEFAULT_THRESHOLD) === (a.y[i] === 1);
-    const rightB = predictsPositive(b.score[i], DEFAULT_THRESHOLD) === (b.y[i] === 1);
+    const rightA = a.score[i] > 0.5 === (a.y[i] === 1);
+    const rightB = b.score[i] > 0.5 === (b.y[i] === 1);
     if (rightA && !rightB) onlyA++;
     if (rightB && !rightA) onlyB++;
   }
   return { b: onlyA, c: onlyB };
 }
+
 
 /** The text nodes echarts wrote. */
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1].replace(/&amp;/g, '&').replace(/&#39;/g, "'"));
@@ -70,27 +76,37 @@ const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].
 const SVG: ChartFormat = { type: 'svg', width: 900, height: 500, scale: 1 };
 
 describe('run.compare in the host', () => {
-  it('two models of one run: McNemar on the 3,817 validation rows they share, the t-test on their 5 folds', () => {
+  it('two models of one run that disagree: McNemar on the 3,817 validation rows they share, the t-test on their 5 folds', () => {
     expect(queue.summary(first).status).toBe('complete');
     const c = compareRuns(
       queue,
       [
         { runId: first, modelId: 'rf' },
-        { runId: first, modelId: 'xgb' },
+        { runId: first, modelId: 'tiny' },
       ],
       {},
     );
     expect(c.models.map((m) => [m.run, m.modelId, m.label])).toEqual([
       [first, 'rf', 'rf'],
-      [first, 'xgb', 'xgb'],
+      [first, 'tiny', 'tiny'],
     ]);
     const [pair] = c.pairs;
     const record = queue.record(first)!;
     const held = (id: string) => record.models.find((m) => m.modelId === id)!.heldOut.validation!;
-    expect(pair.mcnemar).toMatchObject({ set: 'validation', rows: 3817, exact: true, ...disagreements(held('rf'), held('xgb')) });
+    const counts = disagreements(held('rf'), held('tiny'));
+    expect(counts.b + counts.c).toBeGreaterThan(0);
+    expect(pair.mcnemar).toMatchObject({ set: 'validation', rows: 3817, exact: true, ...counts });
+    const p = exactMcNemarP(counts.b, counts.c);
+    // Relative: the p-value may be far below any absolute tolerance.
+    expect(Math.abs(pair.mcnemar!.pValue / p - 1)).toBeLessThan(1e-9);
     expect(pair.cvTest!.differences).toHaveLength(5);
     expect(pair.cvTest!.metric).toBe('recall');
-    expect(pair.verdict.length).toBeGreaterThan(0);
+    expect(pair.identical).toBe(false);
+    // The verdict states the disagreements (the false alarms differ too, so it speaks of them, not of misses alone) and the p-value.
+    const n = (x: number) => x.toLocaleString('en-US');
+    expect(pair.verdict).toContain(`rf and tiny disagree on ${n(counts.b + counts.c)} of the same 3,817 validation rows (rf right on ${n(counts.b)}, tiny on ${n(counts.c)})`);
+    expect(pair.verdict).toContain(p < 0.001 ? 'would arise by chance with p < 0.001' : `would arise by chance with p = ${Number(p.toPrecision(2))}`);
+    expect(pair.verdict).toMatch(/Over the same 5 cross-validation folds (rf|tiny)'s recall is 0\.\d{3} higher on average \(corrected t = \d+\.\d\d, p [=<] [\d.]+\)/);
   });
 
   it('a run and its re-run: the same predictions and folds, b = c = 0, every difference 0, "identical"', () => {
@@ -134,10 +150,10 @@ describe('run.compare in the host', () => {
     const compare = (runId: number, modelId = 'rf') => () => compareRuns(queue, [{ runId: first, modelId: 'rf' }, { runId, modelId }], {});
     expect(compare(999)).toThrow(expect.objectContaining({ code: 'not-found', message: 'There is no run 999 in this project.' }));
     // The message names the models the run has.
-    expect(compare(second, 'lr')).toThrow(expect.objectContaining({ code: 'not-found', message: expect.stringMatching(/rf, xgb/) }));
+    expect(compare(second, 'lr')).toThrow(expect.objectContaining({ code: 'not-found', message: expect.stringMatching(/rf, xgb, tiny/) }));
     expect(queue.summary(failed).status).toBe('failed');
     expect(compare(failed)).toThrow(expect.objectContaining({ code: 'not-found', message: `Run ${failed} has no results to compare: it failed before any model was scored.` }));
-    const waiting = await wb.write((db) => insertRun(db, { recipeId: null, recipeName: 'x', datasetName: 'y' }).id);
+    const waiting = await wb.write((db) => insertRun(db, { recipeId: null, recipeName: 'x', datasetName: 'y', datasetHash: 'z' }).id);
     expect(compare(waiting)).toThrow(expect.objectContaining({ code: 'conflict', message: `Run ${waiting} is still queued; compare it once it finishes.` }));
   });
 });

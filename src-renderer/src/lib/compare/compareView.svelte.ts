@@ -1,3 +1,4 @@
+import { isScorerName } from '../../../../src-main/core/metrics/scorers';
 import { ApiError } from '../../../../src-main/core/api/errors';
 import { DEFAULT_ROPE, type Comparison } from '../../../../src-main/core/compare/types';
 import { runsSection } from '../runs/runsSection.svelte';
@@ -136,7 +137,7 @@ class CompareView {
     try {
       const c = await session.client.call('run.compare', {
         models: $state.snapshot(this.models),
-        ...(this.metric !== null ? { metric: this.metric } : {}),
+        ...(this.metric !== null && isScorerName(this.metric) ? { metric: this.metric } : {}),
         rope,
         exactMcNemar: this.exactMcNemar,
       });

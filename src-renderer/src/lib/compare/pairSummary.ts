@@ -64,7 +64,7 @@ export function pairSummary(c: Pick<Comparison, 'models'>, pair: ComparedPair): 
             { term: 'Folds (J)', value: String(t.differences.length) },
             { term: `Mean difference (${a} − ${b})`, value: signed(t.differences.reduce((s, d) => s + d, 0) / (t.differences.length || 1)) },
             { term: 'Rows per fold', value: `${count(t.trainRows)} train / ${count(t.testRows)} test` },
-            { term: 't', value: Number.isFinite(t.t) ? t.t.toFixed(3) : String(t.t) },
+            { term: `t (${a} − ${b})`, value: Number.isFinite(t.t) ? t.t.toFixed(2).replace('-', '−') : t.t > 0 ? '∞' : '−∞' },
             { term: 'df', value: String(t.df) },
             { term: 'p', value: formatP(t.pValue) },
           ],
