@@ -6,6 +6,8 @@ const COURSE6 = 'Claims vs opinions (Course 6: random forest and XGBoost)';
 const COURSE5 = 'Verified status (Course 5: logistic regression, as the notebook does it)';
 const COURSE5_CLEAN = 'Verified status (Course 5 without leakage: resampling after the split)';
 const shot = (name: string) => `/tmp/b2-${name}.png`;
+/** The preview prepares the whole sample (Course 6 counts n-grams) on the analysis thread: seconds alone, longer on a loaded 2-core machine. */
+const PREVIEW_TIMEOUT = 60_000;
 
 /**
  * The Course 6 preparation's final columns as scikit-learn and pandas give
@@ -38,6 +40,7 @@ async function addStep(page: Page, label: string) {
 
 test.describe('Prepare view', () => {
   test('the Course 6 preparation built step by step gives the shipped recipe’s columns; saved, it survives a reload', async ({ page, host }) => {
+    test.setTimeout(180_000);
     const expected = sklearnColumns();
     expect(expected).toHaveLength(26);
     await openPrepare(page, host.url);
@@ -91,7 +94,7 @@ test.describe('Prepare view', () => {
     await page.locator('#step-5-stopWords').selectOption({ label: 'English' });
 
     await expect(page.getByTestId('preview-shape')).toContainText('11,450 × 25');
-    await expect.poll(() => previewColumns(page)).toEqual(expected);
+    await expect.poll(() => previewColumns(page), { timeout: PREVIEW_TIMEOUT }).toEqual(expected);
     await expect(page.getByTestId('preview-shape')).toContainText('3,817 × 25');
     const warnings = page.getByTestId('preview-warnings');
     await expect(warnings.locator('[data-code="correlation"]').filter({ hasText: 'video_like_count' }).first()).toBeVisible();
@@ -115,7 +118,7 @@ test.describe('Prepare view', () => {
     await expect(page.getByLabel('Recipe name')).toHaveValue('Claims built in the editor');
     await expect(page.getByTestId('step')).toHaveCount(6);
     await expect(page.locator('#step-5-ngramRange')).toHaveValue('2–3');
-    await expect.poll(() => previewColumns(page)).toEqual(expected);
+    await expect.poll(() => previewColumns(page), { timeout: PREVIEW_TIMEOUT }).toEqual(expected);
     await expect(page.getByTestId('models-note')).toContainText('logreg');
   });
 
@@ -138,7 +141,7 @@ test.describe('Prepare view', () => {
     await page.getByLabel('Chosen columns').check();
     const features = page.getByRole('region', { name: 'Features' });
     await features.getByLabel('video_comment_count').uncheck();
-    await expect.poll(() => previewColumns(page)).not.toContain('video_comment_count');
+    await expect.poll(() => previewColumns(page), { timeout: PREVIEW_TIMEOUT }).not.toContain('video_comment_count');
     expect(await previewColumns(page)).toContain('video_view_count');
     await features.scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot('features'), fullPage: false });
