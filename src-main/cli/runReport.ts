@@ -1,25 +1,19 @@
+import { toCsv } from '../core/data/spreadsheetSafe';
+import { cvResultsTable } from '../core/evaluation/tsv';
 import type { ModelResult, RunRecord } from '../core/search/runRecord';
 import { stepName } from '../core/recipe/recipePaths';
 
 const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : 'nan');
 
-/** scikit-learn-like cv_results_ as CSV: params, mean/std/rank per metric, fit time. */
+/**
+ * The model's results table as CSV, the same table the app's copy button
+ * takes (like scikit-learn's cv_results_: candidate, param_… columns,
+ * mean/std/rank per metric, fit time); parameters as Python writes them,
+ * numbers with every digit, text cells spreadsheet-safe.
+ */
 export function cvResultsCsv(m: ModelResult): string {
-  const metrics = Object.keys(m.cv.rows[0]?.mean ?? {});
-  const params = Object.keys(m.cv.rows[0]?.params ?? {});
-  const head = [
-    ...params.map((p) => `param_${p}`),
-    ...metrics.flatMap((k) => [`mean_test_${k}`, `std_test_${k}`, `rank_test_${k}`]),
-    'mean_fit_time',
-  ];
-  const lines = m.cv.rows.map((r) =>
-    [
-      ...params.map((p) => JSON.stringify(r.params[p])),
-      ...metrics.flatMap((k) => [String(r.mean[k]), String(r.std[k]), String(r.rank[k])]),
-      String(r.meanFitSeconds),
-    ].join(','),
-  );
-  return [head.join(','), ...lines].join('\n') + '\n';
+  const t = cvResultsTable(m, Object.keys(m.cv.rows[0]?.mean ?? {}));
+  return toCsv(t.header, t.rows);
 }
 
 /** The run in a few lines for a terminal. */

@@ -218,4 +218,18 @@ describe('export', () => {
     expect(format(75, 7)).toBe('1 min 15 s');
     expect(format(3, 0)).toBe('3');
   });
+
+  it('copies titles, model ids and tags a spreadsheet would run as text, and numbers (negative too) as numbers', () => {
+    const hostile = row({
+      runId: 4,
+      runTitle: '=HYPERLINK("http://example.com","x")',
+      modelId: '-m',
+      cv: { recall: { mean: -0.25, std: 0.01 } },
+      tags: ['@admin', '+1'],
+    });
+    const shown = visibleColumns(runsColumns([hostile]), ['recipe', 'dataset', 'hash', 'type', 'params', 'role', 'date', 'validation:recall', 'leakage', 'seconds']);
+    const t = exportTable([hostile], shown);
+    expect(t.header).toEqual(['run id', 'run', 'model', 'CV recall mean', 'CV recall std', 'tags']);
+    expect(toTsv(t.header, t.rows).split('\n')[1]).toBe(`4\t'=HYPERLINK("http://example.com","x")\t'-m\t-0.25\t0.01\t'@admin, +1`);
+  });
 });

@@ -2,30 +2,23 @@
  * The Run view's tables as data: each builder returns the header and rows the
  * view renders, and `toTsv` turns the same rows into what its copy buttons
  * put on the clipboard (Excel, Sheets and PowerPoint paste TSV as a table).
+ * Builders keep numbers as numbers: that is how the copy knows which cells
+ * are text and may need neutralising (core/data/spreadsheetSafe.ts).
  */
 import { ApiError } from '../api/errors';
+import type { Cell } from '../data/spreadsheetSafe';
 import type { ParamValue } from '../ml/params';
 import type { ImportanceSet, ModelResult } from '../search/runRecord';
 import type { LogisticTable } from './logisticTable';
 
-export type Cell = string | number | null;
+export type { Cell } from '../data/spreadsheetSafe';
+/** Tab-separated text, every table copy's one writer: text cells a spreadsheet would evaluate get a leading '. */
+export { toTsv } from '../data/spreadsheetSafe';
 
 /** A table as the views show it and the clipboard takes it. */
 export interface Table {
   header: string[];
   rows: Cell[][];
-}
-
-const clean = (c: Cell): string => {
-  if (c === null) return '';
-  // String(number) is the shortest text that reads back as the same double: full precision.
-  if (typeof c === 'number') return String(c);
-  return c.replace(/[\t\r\n]+/g, ' ');
-};
-
-/** Tab-separated lines, one per row, ending in a newline; tabs and newlines inside a cell become spaces. */
-export function toTsv(header: string[], rows: Cell[][]): string {
-  return [header, ...rows].map((r) => r.map(clean).join('\t')).join('\n') + '\n';
 }
 
 /** A parameter as Python prints it, since the analyst compares against scikit-learn. */

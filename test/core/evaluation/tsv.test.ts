@@ -9,6 +9,22 @@ describe('toTsv', () => {
       'a\tb c\nx y\t0.30000000000000004\n\tNaN\ntwo lines\t-1e-7\n',
     );
   });
+
+  it('copies a table with text a spreadsheet would run as text, its numbers (negative too) as numbers', () => {
+    const t = importanceTable({
+      kind: 'coefficient',
+      title: 'Coefficients',
+      description: '',
+      features: [
+        { feature: '=cmd|" /C calc"!A0', value: -0.25 },
+        { feature: '@SUM(A1:A9)', value: 0.125 },
+        { feature: 'video_view_count', value: -1e-7 },
+      ],
+    });
+    expect(toTsv(t.header, t.rows)).toBe(
+      'feature\tCoefficients\n' + `'=cmd|" /C calc"!A0\t-0.25\n` + `'@SUM(A1:A9)\t0.125\n` + 'video_view_count\t-1e-7\n',
+    );
+  });
 });
 
 describe('cvResultsTable', () => {
