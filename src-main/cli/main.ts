@@ -4,6 +4,7 @@ import { ASSAY_VERSION } from '../core/version';
 import { COMPARE_USAGE, compareCommand } from './commands/compareCommand';
 import { IMPORT_USAGE, importCommand } from './commands/importCommand';
 import { PROFILE_USAGE, profileCommand } from './commands/profileCommand';
+import { REPORT_USAGE, reportCommand } from './commands/reportCommand';
 import { RUN_USAGE, runCommand } from './commands/runCommand';
 
 const USAGE = `usage:
@@ -15,6 +16,8 @@ const USAGE = `usage:
       profile a CSV, TSV or Arrow file: shape, info, describe, missing values, duplicates, value counts, correlations (--json: one JSON document)
   ${COMPARE_USAGE}
       compare 2–4 models of runs side by side (RUN: a run.json or the folder assay run --out writes; without #MODEL, its champion), with McNemar's test and the corrected t-test (--json: one JSON document)
+  ${REPORT_USAGE}
+      write a run's report as a PowerPoint deck with native charts and an executive summary (RUN: a run.json or the folder assay run --out writes; --pdf also a PDF, needs LibreOffice; --images DIR the slides as PNG/SVG)
   assay version
 Relative paths are taken from the current folder; ~ is your home folder.`;
 
@@ -64,6 +67,8 @@ async function main(argv: string[]): Promise<number> {
       return profileCommand(rest, stop.signal);
     case 'compare':
       return compareCommand(rest);
+    case 'report':
+      return reportCommand(rest, stop.signal);
     default:
       console.error(USAGE);
       return 2;

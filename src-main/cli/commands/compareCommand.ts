@@ -1,5 +1,3 @@
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../core/api/errors';
 import { buildComparison } from '../../core/compare/comparison';
@@ -10,8 +8,8 @@ import { MODEL_WORDS } from '../../core/recipe/recipePaths';
 import type { ModelType } from '../../core/recipe/schema';
 import type { RunRecord } from '../../core/search/runRecord';
 import { cliPath } from '../cliWorkbench';
-import { readJsonFile } from '../jsonFile';
 import { toJsonText } from '../jsonText';
+import { isObject, kindOf, readRunRecord, sourceOf } from '../runJsonFile';
 
 export const COMPARE_USAGE = 'assay compare RUN[#MODEL] RUN[#MODEL] [RUN[#MODEL] …] [--json] [--metric M] [--rope R] [--chi2]';
 
@@ -19,60 +17,6 @@ export const COMPARE_USAGE = 'assay compare RUN[#MODEL] RUN[#MODEL] [RUN[#MODEL]
 const RUN_WORDS =
   'RUN is a run.json, or the folder assay run --out DIR writes (its DIR/run.json is read); ' +
   "#MODEL picks a model of the run (its id, which may itself contain # or /), else the run's champion is compared.";
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** What a JSON value is, in a sentence: "an array", "null", "a number". */
-function jsonKind(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  return typeof v === 'string' ? 'a string' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
-}
-
-/**
- * Whether a JSON document is a run record at all, before the comparison
- * checks every field it reads: the top-level fields every run.json has.
- */
-function notRunRecord(data: unknown): string | null {
-  if (!isObject(data)) return `it is ${jsonKind(data)}, not a JSON object`;
-  const missing: string[] = [];
-  if (!Array.isArray(data.models)) missing.push('"models" (a list)');
-  if (!Array.isArray(data.classes)) missing.push('"classes" (two class names)');
-  for (const key of ['rows', 'dataset', 'recipe']) if (!isObject(data[key])) missing.push(`"${key}"`);
-  if (!('champion' in data)) missing.push('"champion"');
-  return missing.length ? `it has no ${missing.join(', no ')}` : null;
-}
-
-/** Reads a run.json as `assay run --out DIR` writes it, with errors naming the file (and line and column for bad JSON). */
-function readRunRecord(given: string, path: string): RunRecord {
-  const data = readJsonFile(path);
-  const not = notRunRecord(data);
-  if (not) throw new ApiError('bad-input', `${given} is not a run record (the run.json that assay run --out DIR writes): ${not}.`, { file: path });
-  return data as RunRecord;
-}
-
-function kindOf(path: string): 'file' | 'folder' | null {
-  try {
-    const s = statSync(path);
-    return s.isFile() ? 'file' : s.isDirectory() ? 'folder' : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Where a run is read from: `run` as sentences name it (the path as given, DIR/run.json for a folder) and the file. */
-interface RunSource {
-  run: string;
-  file: string;
-}
-
-function sourceOf(given: string): RunSource {
-  const path = cliPath(given);
-  if (kindOf(path) !== 'folder') return { run: given, file: path };
-  const file = join(path, 'run.json');
-  if (kindOf(file) !== 'file') throw new ApiError('not-found', `${given} is a folder without a run.json (the folder assay run --out writes).`, { file: path });
-  return { run: join(given, 'run.json'), file };
-}
 
 /**
  * `RUN#rf` → the run and the model. Model ids may hold "#" and "/", and
