@@ -39,11 +39,11 @@ describe('route in the URL hash', () => {
     expect(parseRoute('#/runs/x?model=rf&tab=cv')).toEqual(route('runs', null, 'rf', 'cv'));
   });
 
-  it('drops what the view does not have: an unknown tab, a model or tab outside Runs, an id on Report', () => {
+  it('drops what the view does not have: an unknown tab, a model or tab outside Runs', () => {
     expect(parseRoute('#/runs/5?tab=bogus&model=')).toEqual(route('runs', 5));
     expect(parseRoute('#/runs/5?tab=overview')).toEqual(route('runs', 5));
     expect(parseRoute('#/data/5?model=rf&tab=cv')).toEqual(route('data', 5));
-    expect(parseRoute('#/report/5')).toEqual(route('report'));
+    expect(parseRoute('#/report/5')).toEqual(route('report', 5));
     expect(formatRoute({ view: 'prepare', id: 2, model: 'rf', tab: 'cv' })).toBe('#/prepare/2');
     expect(formatRoute(route('runs', 7, null, 'overview'))).toBe('#/runs/7');
   });

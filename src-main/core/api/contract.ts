@@ -12,6 +12,7 @@ import type { RunDetail, RunEstimate, RunSummary } from '../search/runSummary';
 import type { RunsTableRow } from '../search/runsTable';
 import type { Comparison } from '../compare/types';
 import { compareChartRequestSchema } from '../charts/compareCharts';
+import { reportSchema, slideSchema, type ReportInfo } from '../report/schema';
 import { SCORER_NAMES } from '../metrics/scorers';
 import { MAX_RUN_TITLE } from '../search/runTitle';
 import { noteProblem, refuse, tagProblem, titleProblem } from './textRules';
@@ -97,6 +98,7 @@ const boundedQuery = gridQuerySchema.superRefine((q, ctx) => {
 const datasetId = z.number().int().positive();
 const recipeId = z.number().int().positive();
 const runId = z.number().int().positive();
+const reportId = z.number().int().positive();
 /** 2–4 models to compare, each a model of a stored run. */
 const comparedModels = z
   .array(z.object({ runId, modelId: z.string().min(1).max(60) }).strict())
@@ -266,12 +268,28 @@ export const methods = {
       .strict(),
     long: false,
   },
+  'report.list': { input: z.object({}).strict(), long: false },
+  'report.get': { input: z.object({ id: reportId }).strict(), long: false },
+  /** Creates (id null) or replaces a report. */
+  'report.save': { input: z.object({ id: reportId.nullable(), report: reportSchema }).strict(), long: false },
+  'report.delete': { input: z.object({ id: reportId }).strict(), long: false },
+  /** A new report built from a run: data, preparation, search, champion, curves, importance, executive summary. */
+  'report.fromRun': { input: z.object({ runId }).strict(), long: false },
+  /** Appends a slide ("Add to report") to a report, or to the newest report (a new one when there is none) when id is null. */
+  'report.addSlide': { input: z.object({ id: reportId.nullable(), slide: slideSchema }).strict(), long: false },
+  /** The deck as a file: PPTX with native charts and tables, PDF (LibreOffice), or a zip of PNG/SVG files named by slide. */
+  'report.export': { input: z.object({ id: reportId, format: z.enum(['pptx', 'pdf', 'images']) }).strict(), long: true },
   /** A results table drawn as a picture (the cells as the view formats them), for slides. */
   'table.render': {
     input: z.object({ table: tableImageSchema, format: z.enum(['svg', 'png']), scale: pngScale.default(2) }).strict(),
     long: false,
   },
 } as const;
+
+/** A stored report with the runs its slides name that no longer exist (their slides export as placeholders). */
+export interface ReportDetail extends ReportInfo {
+  missingRuns: number[];
+}
 
 export type Method = keyof typeof methods;
 export type Input<M extends Method> = z.infer<(typeof methods)[M]['input']>;
@@ -316,6 +334,14 @@ export interface Outputs {
   'run.compare': Comparison;
   'run.compareChart': { fileName: string; mime: 'image/svg+xml' | 'image/png'; data: string; note: string | null };
   'run.chart': { fileName: string; mime: 'image/svg+xml' | 'image/png'; data: string; note: string | null };
+  'report.list': ReportInfo[];
+  'report.get': ReportDetail;
+  'report.save': ReportDetail;
+  'report.delete': { id: number };
+  'report.fromRun': ReportDetail;
+  'report.addSlide': ReportDetail;
+  /** `data` is base64. */
+  'report.export': { fileName: string; mime: string; data: string };
   'table.render': { fileName: string; mime: 'image/svg+xml' | 'image/png'; data: string; note: string | null };
 }
 export type Output<M extends Method> = Outputs[M];

@@ -15,6 +15,8 @@ import { estimateFor } from '../runs/estimateFor';
 import { runsTable } from '../runs/runsTable';
 import { compareRuns } from '../runs/compareRuns';
 import { exportCompareChart } from '../charts/compareChartExport';
+import { ReportService } from '../report/reportService';
+import { exportReport } from '../report/exportReport';
 import type { Handlers } from './router';
 
 export interface HostDescription {
@@ -26,6 +28,7 @@ export interface HostDescription {
 export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
   const analysis = new AnalysisThread();
   const runs = new RunQueue(wb, { prepare: (db, info, recipe) => analysis.run(db, { op: 'prepare', info, recipe }) });
+  const reports = new ReportService(wb, runs);
   return {
     'app.info': () => ({ version: host.version, host: host.host, project: wb.info() }),
     'project.current': () => wb.info(),
@@ -91,6 +94,13 @@ export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
     'run.table': () => runsTable(runs),
     'run.compare': ({ models, ...options }) => compareRuns(runs, models, options),
     'run.compareChart': ({ models, chart, format, width, height, scale }) => exportCompareChart(runs, models, chart, { type: format, width, height, scale }),
+    'report.list': () => reports.list(),
+    'report.get': ({ id }) => reports.get(id),
+    'report.save': ({ id, report }) => reports.save(id, report),
+    'report.delete': ({ id }) => reports.delete(id),
+    'report.fromRun': ({ runId }) => reports.fromRun(runId),
+    'report.addSlide': ({ id, slide }) => reports.addSlide(id, slide),
+    'report.export': ({ id, format }, ctx) => exportReport(reports.context(), reports.get(id).report, format, ctx.signal),
     'table.render': ({ table, format, scale }) => {
       const { option, width, height } = tableChart(table);
       return drawChart(option, undefined, 'table', { type: format, width, height, scale });

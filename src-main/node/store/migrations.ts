@@ -119,6 +119,22 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 5,
+    description: 'reports',
+    up(db) {
+      // Slides name runs by id inside json, not by foreign key: a report outlives the runs it shows (they become placeholders).
+      db.exec(`
+        CREATE TABLE reports (
+          id         INTEGER PRIMARY KEY,
+          name       TEXT NOT NULL,
+          json       TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -8,12 +8,12 @@ export type RunsMode = 'run' | 'table' | 'compare';
 
 /**
  * Where the analyst is, as the URL's hash holds it: `#/runs/12?model=rf&tab=confusion`,
- * `#/runs/table`, `#/runs/compare?models=12:rf,13:xgb`, `#/data/3`, `#/prepare/2`. The hash, not the path, because the web host's page
+ * `#/runs/table`, `#/runs/compare?models=12:rf,13:xgb`, `#/data/3`, `#/prepare/2`, `#/report/3`. The hash, not the path, because the web host's page
  * carries `?token=…` and the desktop page is a file:// URL; both keep a hash across reloads.
  */
 export interface Route {
   view: View;
-  /** The selected dataset (data, explore), recipe (prepare, train) or run (runs). */
+  /** The selected dataset (data, explore), recipe (prepare, train), run (runs) or report (report). */
   id: number | null;
   /** Runs only: the model shown, and the tab (null = the overview). */
   model: string | null;
@@ -28,8 +28,6 @@ export interface Route {
 
 const VIEWS: readonly View[] = ['data', 'explore', 'prepare', 'train', 'runs', 'report'];
 const RUN_TABS: readonly RunTab[] = ['overview', 'cv', 'confusion', 'curves', 'importance', 'coefficients'];
-/** Views whose route names a selection; the report view has none. */
-const HAS_ID: readonly View[] = ['data', 'explore', 'prepare', 'train', 'runs'];
 
 export const HOME: Route = { view: 'data', id: null, model: null, tab: null };
 
@@ -37,7 +35,7 @@ export function route(view: View, id: number | null = null, model: string | null
   const runs = view === 'runs';
   return {
     view,
-    id: HAS_ID.includes(view) ? id : null,
+    id,
     model: runs ? model : null,
     tab: runs && tab !== 'overview' ? tab : null,
     ...(runs ? { mode: 'run' as const } : {}),

@@ -1,6 +1,7 @@
 import { untrack } from 'svelte';
 import { compareView } from '../compare/compareView.svelte';
 import { prepareEditor } from '../prepare/prepareEditor.svelte';
+import { reportView } from '../report/reportView.svelte';
 import { runsSection } from '../runs/runsSection.svelte';
 import { runView } from '../runs/runView.svelte';
 import { trainEditor } from '../train/trainEditor.svelte';
@@ -28,8 +29,8 @@ function shownRoute(): Route {
       const open = runs.detail?.record && runs.detail.summary.id === runs.openId;
       return route(view, runs.openId, open ? (runView.model?.modelId ?? null) : null, runView.tab);
     }
-    default:
-      return route(view);
+    case 'report':
+      return route(view, reportView.openId);
   }
 }
 
@@ -122,7 +123,9 @@ class Router {
           if (r.model && runs.detail.record?.models.some((m) => m.modelId === r.model)) runView.selectModel(r.model);
         }
         break;
-      default:
+      case 'report':
+        if (!reportView.loaded) return;
+        if (reportView.list.some((x) => x.id === id)) void reportView.open(id);
         break;
     }
     // Applied, or the selection no longer exists: the view keeps what it shows.

@@ -4,13 +4,13 @@ import { notices } from './notices.svelte';
 
 export type Section = 'data' | 'explore' | 'prepare' | 'train' | 'runs' | 'report';
 
-export const SECTIONS: { id: Section; label: string; arrives: string }[] = [
-  { id: 'data', label: 'Data', arrives: '' },
-  { id: 'explore', label: 'Explore', arrives: 'Summaries, distributions and correlations of a dataset arrive with the exploration milestone.' },
-  { id: 'prepare', label: 'Prepare', arrives: 'Recipes — ordered preparation steps, features, target and split — arrive with the recipe editor.' },
-  { id: 'train', label: 'Train', arrives: 'Models, parameter grids and cross-validation arrive with the training milestone.' },
-  { id: 'runs', label: 'Runs', arrives: 'Run records and side-by-side comparison arrive once models can be trained.' },
-  { id: 'report', label: 'Report', arrives: 'Figures and PowerPoint export arrive with the report milestone.' },
+export const SECTIONS: { id: Section; label: string }[] = [
+  { id: 'data', label: 'Data' },
+  { id: 'explore', label: 'Explore' },
+  { id: 'prepare', label: 'Prepare' },
+  { id: 'train', label: 'Train' },
+  { id: 'runs', label: 'Runs' },
+  { id: 'report', label: 'Report' },
 ];
 
 export interface PathRequest {

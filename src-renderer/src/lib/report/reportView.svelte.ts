@@ -1,0 +1,358 @@
+import type { ReportDetail } from '../../../../src-main/core/api/contract';
+import { newSlideId } from '../../../../src-main/core/report/slideId';
+import { REPORT_VERSION, type Report, type ReportInfo, type Slide } from '../../../../src-main/core/report/schema';
+import { saveFile } from '../charts/saveFile';
+import { notices } from '../state/notices.svelte';
+import { settleSelection } from '../state/route';
+import { session } from '../state/session.svelte';
+import { addedMessage } from './addToReport';
+import { duplicateSlide, moveSlide, removeSlide } from './slideOrder';
+import { LIMITS, linesToBullets, newReportName, reportProblem, reportToSave } from './slideTexts';
+
+/** How long typing pauses before the report is saved. */
+export const SAVE_DELAY_MS = 600;
+
+/** saved: as stored; pending: an edit waits to be saved; saving: sent; failed: the host refused (the notice says why); invalid: cannot be saved as it is. */
+export type SaveState = 'saved' | 'pending' | 'saving' | 'failed' | 'invalid';
+
+export type DeckFormat = 'pptx' | 'pdf' | 'images';
+export const DECK_FORMATS: { id: DeckFormat; label: string }[] = [
+  { id: 'pptx', label: 'PowerPoint (.pptx)' },
+  { id: 'pdf', label: 'PDF' },
+  { id: 'images', label: 'Images (.zip)' },
+];
+
+type TextField = 'title' | 'caption' | 'notes';
+
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/**
+ * The Report view's state: the project's reports, the one open (edited in
+ * place and saved a moment after each edit), and the actions other views
+ * take on reports ("Add to report", "New report from run").
+ */
+class ReportView {
+  list = $state<ReportInfo[]>([]);
+  loaded = $state(false);
+  loading = $state(false);
+  openId = $state<number | null>(null);
+  /** The open report as edited; what is saved follows it. */
+  draft = $state<Report | null>(null);
+  /** Runs the open report's slides name that are gone: those slides export as placeholders. */
+  missingRuns = $state<number[]>([]);
+  saveState = $state<SaveState>('saved');
+  exporting = $state<DeckFormat | null>(null);
+
+  problem = $derived(this.draft ? reportProblem(this.draft) : null);
+
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** The draft has edits not sent to the host yet. */
+  private dirty = false;
+  /** The last save sent, until it is answered; saves are sent one after another. */
+  private inFlight: Promise<void> | null = null;
+  /** Saves sent so far: an answer to any but the last is not the newest state. */
+  private sent = 0;
+  private project = -1;
+  private exportController: AbortController | null = null;
+
+  async refresh(): Promise<void> {
+    if (!session.project) {
+      this.forget();
+      this.list = [];
+      this.loaded = false;
+      return;
+    }
+    if (this.project !== session.projectRevision) {
+      // Another project: whatever was open belongs to the one before, and is not saved into this one.
+      this.project = session.projectRevision;
+      this.forget();
+    }
+    this.loading = true;
+    try {
+      this.list = await session.client.call('report.list', {});
+      this.loaded = true;
+      if (this.openId !== null && !this.list.some((r) => r.id === this.openId)) this.forget();
+      // Runs may have been deleted since the report was opened: its placeholders follow.
+      if (this.openId !== null) void this.recheckRuns(this.openId);
+    } catch (err) {
+      notices.error(err, 'Could not list the reports');
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** Opens the report a link asked for if it is there, else keeps the one open, else opens the newest. */
+  async settle(wanted: number | null): Promise<void> {
+    const id = settleSelection(
+      this.list.map((r) => r.id),
+      wanted,
+      this.openId,
+    );
+    if (id !== null && id !== this.openId) await this.open(id);
+  }
+
+  /**
+   * Shows a report at once from the list (so the URL and the view agree
+   * without waiting), then asks the host which of its runs are gone. Edits
+   * to the report shown before are sent first.
+   */
+  async open(id: number): Promise<void> {
+    if (id === this.openId && this.draft) return;
+    void this.flush();
+    const listed = this.list.find((r) => r.id === id);
+    if (listed) this.show({ ...listed, missingRuns: [] });
+    try {
+      const detail = await session.client.call('report.get', { id });
+      if (!listed) this.show(detail);
+      else if (this.openId === id) this.missingRuns = detail.missingRuns;
+    } catch (err) {
+      notices.error(err, 'Could not open the report');
+    }
+  }
+
+  private async recheckRuns(id: number): Promise<void> {
+    try {
+      const detail = await session.client.call('report.get', { id });
+      if (this.openId === id) this.missingRuns = detail.missingRuns;
+    } catch {
+      // The next save or open says the same; a failed check changes nothing shown.
+    }
+  }
+
+  async create(): Promise<void> {
+    await this.flush();
+    try {
+      const report: Report = { version: REPORT_VERSION, name: newReportName(this.list.map((r) => r.report.name)), slides: [] };
+      const detail = await session.client.call('report.save', { id: null, report });
+      this.upsert(detail);
+      this.show(detail);
+    } catch (err) {
+      notices.error(err, 'Could not create a report');
+    }
+  }
+
+  async remove(id: number): Promise<void> {
+    if (id === this.openId) this.cancelPending();
+    // A save under way finishes first: it would otherwise name a report that is gone.
+    await this.inFlight;
+    try {
+      await session.client.call('report.delete', { id });
+      this.list = this.list.filter((r) => r.id !== id);
+      if (id === this.openId) {
+        this.forget();
+        await this.settle(null);
+      }
+    } catch (err) {
+      notices.error(err, 'Could not delete the report');
+    }
+  }
+
+  /** A new report built from a run, opened in the Report view. */
+  async fromRun(runId: number): Promise<boolean> {
+    await this.flush();
+    try {
+      const detail = await session.client.call('report.fromRun', { runId });
+      this.upsert(detail);
+      this.show(detail);
+      session.section = 'report';
+      notices.info(`Made “${detail.report.name}” from run #${runId}: ${detail.report.slides.length} slides.`);
+      return true;
+    } catch (err) {
+      notices.error(err, `Could not make a report from run #${runId}`);
+      return false;
+    }
+  }
+
+  /**
+   * "Add to report": appends the slide to the report open here, or, when
+   * none is, to the report edited last (the host starts one when the
+   * project has none), and says where it went.
+   */
+  async add(slide: Slide): Promise<boolean> {
+    await this.flush();
+    const id = this.openId !== null && this.list.some((r) => r.id === this.openId) ? this.openId : null;
+    try {
+      const detail = await session.client.call('report.addSlide', { id, slide });
+      this.upsert(detail);
+      if (detail.id === this.openId && this.draft) {
+        // Edits typed meanwhile stay: the slide joins the draft rather than replacing it.
+        if (this.dirty) this.draft.slides.push(clone(detail.report.slides.at(-1)!));
+        else this.draft = clone(detail.report);
+        this.missingRuns = detail.missingRuns;
+      }
+      notices.info(addedMessage(detail.report, detail.report.slides.at(-1)?.id ?? slide.id));
+      return true;
+    } catch (err) {
+      notices.error(err, 'Could not add to the report');
+      return false;
+    }
+  }
+
+  rename(name: string): void {
+    this.edit((r) => (r.name = name.slice(0, LIMITS.name)));
+  }
+
+  setText(index: number, field: TextField, value: string): void {
+    this.edit((r) => {
+      if (r.slides[index]) r.slides[index][field] = value.slice(0, LIMITS[field]);
+    });
+  }
+
+  setSubtitle(index: number, value: string): void {
+    this.edit((r) => {
+      const body = r.slides[index]?.body;
+      if (body?.kind === 'title') body.subtitle = value.slice(0, LIMITS.subtitle);
+    });
+  }
+
+  setBullets(index: number, text: string): void {
+    this.edit((r) => {
+      const body = r.slides[index]?.body;
+      if (body?.kind === 'bullets') body.bullets = linesToBullets(text, LIMITS.bullets);
+    });
+  }
+
+  setSectionHeading(index: number, section: number, value: string): void {
+    this.edit((r) => {
+      const body = r.slides[index]?.body;
+      if (body?.kind === 'sections' && body.sections[section]) body.sections[section].heading = value.slice(0, LIMITS.heading);
+    });
+  }
+
+  setSectionBullets(index: number, section: number, text: string): void {
+    this.edit((r) => {
+      const body = r.slides[index]?.body;
+      if (body?.kind === 'sections' && body.sections[section]) body.sections[section].bullets = linesToBullets(text, LIMITS.sectionBullets);
+    });
+  }
+
+  move(from: number, to: number): void {
+    if (from === to) return;
+    this.edit((r) => (r.slides = moveSlide(r.slides, from, to)));
+  }
+
+  duplicate(index: number): void {
+    this.edit((r) => (r.slides = duplicateSlide(r.slides, index, newSlideId())));
+  }
+
+  removeSlide(index: number): void {
+    this.edit((r) => (r.slides = removeSlide(r.slides, index)));
+  }
+
+  /**
+   * Sends the edits not saved yet, now; resolves once the host has them (or
+   * refused them). What is sent is taken when called, so opening another
+   * report right after still saves this one's edits; saves go in order.
+   */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    // Edits made in a project since closed are not saved into the one open now.
+    if (this.project !== session.projectRevision) this.cancelPending();
+    const id = this.openId;
+    if (!this.dirty || id === null || !this.draft || reportProblem(this.draft)) return this.inFlight ?? Promise.resolve();
+    this.dirty = false;
+    const project = session.projectRevision;
+    const report = reportToSave($state.snapshot(this.draft) as Report);
+    this.saveState = 'saving';
+    // The list holds what was sent, so reopening this report before the host answers shows these edits.
+    this.list = this.list.map((r) => (r.id === id ? { ...r, report } : r));
+    const previous = this.inFlight;
+    const ticket = ++this.sent;
+    this.inFlight = (async () => {
+      await previous;
+      try {
+        const detail = await session.client.call('report.save', { id, report });
+        if (project !== session.projectRevision) return;
+        // A later save already sent holds newer edits: the list keeps those.
+        if (this.sent === ticket) this.upsert(detail);
+        if (this.openId === id) {
+          this.missingRuns = detail.missingRuns;
+          this.saveState = this.dirty ? 'pending' : this.sent === ticket ? 'saved' : 'saving';
+        }
+      } catch (err) {
+        if (this.openId === id) {
+          this.dirty = true;
+          this.saveState = 'failed';
+        }
+        notices.error(err, 'Could not save the report');
+      } finally {
+        if (this.sent === ticket) this.inFlight = null;
+      }
+    })();
+    return this.inFlight;
+  }
+
+  /** Saves, then has the host write the deck and hands the file over. */
+  async exportDeck(format: DeckFormat): Promise<void> {
+    if (this.exporting || this.openId === null) return;
+    if (this.problem) {
+      notices.error(this.problem, 'Could not export the report');
+      return;
+    }
+    this.exporting = format;
+    const controller = new AbortController();
+    this.exportController = controller;
+    try {
+      await this.flush();
+      const r = await session.client.call('report.export', { id: this.openId, format }, { signal: controller.signal });
+      saveFile(r.fileName, r.mime, r.data, true);
+      notices.info(`Exported ${r.fileName}.`);
+    } catch (err) {
+      notices.error(err, 'Could not export the report');
+    } finally {
+      this.exporting = null;
+      this.exportController = null;
+    }
+  }
+
+  cancelExport(): void {
+    this.exportController?.abort();
+  }
+
+  private edit(change: (r: Report) => void): void {
+    if (!this.draft) return;
+    change(this.draft);
+    this.dirty = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (reportProblem(this.draft)) {
+      this.saveState = 'invalid';
+      return;
+    }
+    this.saveState = 'pending';
+    this.timer = setTimeout(() => void this.flush(), SAVE_DELAY_MS);
+  }
+
+  private show(detail: ReportDetail): void {
+    this.cancelPending();
+    this.project = session.projectRevision;
+    this.openId = detail.id;
+    this.draft = clone(detail.report);
+    this.missingRuns = detail.missingRuns;
+    this.saveState = 'saved';
+  }
+
+  private upsert(detail: ReportDetail): void {
+    const info: ReportInfo = { id: detail.id, report: detail.report, createdAt: detail.createdAt, updatedAt: detail.updatedAt };
+    const i = this.list.findIndex((r) => r.id === detail.id);
+    // Newest first, as the host lists them.
+    this.list = i >= 0 ? this.list.map((r) => (r.id === detail.id ? info : r)) : [info, ...this.list];
+  }
+
+  private cancelPending(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.dirty = false;
+  }
+
+  private forget(): void {
+    this.cancelPending();
+    this.openId = null;
+    this.draft = null;
+    this.missingRuns = [];
+    this.saveState = 'saved';
+  }
+}
+
+export const reportView = new ReportView();
