@@ -68,6 +68,39 @@ test.describe('Deep links: the URL holds where the analyst is', () => {
     await expect(page.getByRole('grid')).toHaveAttribute('aria-rowcount', '19383');
   });
 
+  test('a recipe link previews even when the dataset list answers after the recipes', async ({ page, host }) => {
+    await page.goto(host.url);
+    await expect(page.getByRole('grid')).toHaveAttribute('aria-rowcount', '19383');
+    await section(page, 'Prepare').click();
+    await recipeButton(page, COURSE5_CLEAN).click();
+    await expect.poll(() => hashOf(page)).toMatch(/^#\/prepare\/\d+$/);
+    const link = page.url();
+
+    // On a loaded machine the recipes can arrive first: hold every dataset.list answer back until the recipe is open.
+    let held = 0;
+    await page.routeWebSocket(/\/api/, (ws) => {
+      const server = ws.connectToServer();
+      const slow = new Set<unknown>();
+      ws.onMessage((m) => {
+        const msg = JSON.parse(String(m)) as { id?: unknown; method?: string };
+        if (msg.method === 'dataset.list') slow.add(msg.id);
+        server.send(m);
+      });
+      server.onMessage((m) => {
+        const msg = JSON.parse(String(m)) as { id?: unknown };
+        if (!slow.has(msg.id)) return ws.send(m);
+        held++;
+        setTimeout(() => ws.send(m), 1500);
+      });
+    });
+    await page.goto('about:blank');
+    await page.goto(link);
+    await expect(page.getByLabel('Recipe name')).toHaveValue(COURSE5_CLEAN);
+    await expect(page.getByTestId('preview-shape')).toContainText('×', { timeout: 30_000 });
+    await expect(page.getByTestId('preview-error')).toHaveCount(0);
+    expect(held).toBeGreaterThan(0);
+  });
+
   test('a stale or malformed link opens its view on what is there', async ({ page, host }) => {
     // A recipe deleted since (or never there): Prepare, with nothing open, and the URL says so.
     await page.goto(`${host.url}#/prepare/999999`);

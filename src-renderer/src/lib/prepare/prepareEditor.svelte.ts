@@ -52,6 +52,10 @@ class PrepareEditor {
 
   private timer: ReturnType<typeof setTimeout> | null = null;
   private sequence = 0;
+  /** The dataset the last preview was asked for; null while none could be. */
+  private previewedDataset: number | null = null;
+  /** A preview waits for the dataset list to arrive. */
+  private waitingForDatasets = false;
 
   async refresh(): Promise<void> {
     if (!session.project) {
@@ -223,6 +227,15 @@ class PrepareEditor {
     saveFile(recipeFileName(draft.name), 'application/json', recipeText($state.snapshot(draft)), false);
   }
 
+  /**
+   * The dataset list can arrive after the recipe opened (a reload on a deep
+   * link races the two requests): the preview is asked for once it does.
+   */
+  datasetAvailable(id: number | null, listing: boolean): void {
+    if (!this.draft || listing) return;
+    if (this.waitingForDatasets || (id !== null && id !== this.previewedDataset)) this.schedulePreview(0);
+  }
+
   /** Asks the host for a preview once typing pauses; a newer request makes older answers stale. */
   schedulePreview(delay = PREVIEW_DELAY_MS): void {
     if (this.timer) clearTimeout(this.timer);
@@ -239,10 +252,14 @@ class PrepareEditor {
     const draft = this.draft;
     const dataset = this.dataset;
     const seq = ++this.sequence;
+    this.previewedDataset = dataset?.id ?? null;
+    this.waitingForDatasets = !dataset && datasets.loading;
     if (!draft) {
       this.previewing = false;
       return;
     }
+    // Still listing: datasetAvailable asks again when the list arrives, so no "not in this project" flashes meanwhile.
+    if (this.waitingForDatasets) return;
     if (!dataset) {
       this.previewing = false;
       this.preview = null;
