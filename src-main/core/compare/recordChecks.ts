@@ -9,7 +9,7 @@
 import { ApiError } from '../api/errors';
 
 /** A field that is not what the comparison reads, as "path problem". */
-class Damage extends Error {
+export class Damage extends Error {
   constructor(
     readonly path: string,
     readonly problem: string,
@@ -33,33 +33,34 @@ function shown(v: unknown): string {
   return String(v);
 }
 
-function fail(path: string, v: unknown, expected: string): never {
+export function fail(path: string, v: unknown, expected: string): never {
   throw new Damage(path, v === undefined ? `is missing (${expected})` : `is ${shown(v)}, not ${expected}`);
 }
 
-function object(v: unknown, path: string, expected = 'an object'): Json {
+export function object(v: unknown, path: string, expected = 'an object'): Json {
   return isObject(v) ? v : fail(path, v, expected);
 }
 
-function list(v: unknown, path: string, expected = 'a list'): unknown[] {
+export function list(v: unknown, path: string, expected = 'a list'): unknown[] {
   return Array.isArray(v) ? v : fail(path, v, expected);
 }
 
-function text(v: unknown, path: string): string {
+export function text(v: unknown, path: string): string {
   return typeof v === 'string' ? v : fail(path, v, 'a string');
 }
 
-function rowCount(v: unknown, path: string): number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fail(path, v, 'a number of rows');
+/** A count of rows: a whole number a double holds exactly (1e308 is "whole" to JavaScript, but no count). */
+export function rowCount(v: unknown, path: string): number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : fail(path, v, 'a number of rows');
 }
 
 /** A score: a finite number, or a failed fit's NaN (null once written as JSON). */
-function score(v: unknown, path: string): void {
+export function score(v: unknown, path: string): void {
   if (v === null || Number.isNaN(v)) return;
   if (typeof v !== 'number' || !Number.isFinite(v)) fail(path, v, 'a score (a number, or null for a failed fit)');
 }
 
-function scores(v: unknown, path: string, what: string): Json {
+export function scores(v: unknown, path: string, what: string): Json {
   const o = object(v, path, what);
   for (const [k, s] of Object.entries(o)) score(s, `${path}.${k}`);
   return o;
@@ -159,7 +160,11 @@ function sameLabels(a: Labels, b: Labels): void {
   }
 }
 
-function check(record: unknown, modelIds: string[]): void {
+/**
+ * Throws `Damage` for the first field of `record` that is not what the comparison reads;
+ * the models in `modelIds` are checked in depth. Other readers of run records (the report) build on it.
+ */
+export function checkRecordFields(record: unknown, modelIds: string[]): void {
   const r = object(record, '', 'a JSON object');
   text(r.recipeName, 'recipeName');
   const models = list(r.models, 'models', 'a list of models').map((m, i) => {
@@ -194,7 +199,7 @@ function check(record: unknown, modelIds: string[]): void {
  */
 export function checkRunRecord(record: unknown, name: string, modelIds: string[]): void {
   try {
-    check(record, modelIds);
+    checkRecordFields(record, modelIds);
   } catch (e) {
     if (!(e instanceof Damage)) throw e;
     const field = e.path === '' ? 'its record' : e.path;

@@ -35,7 +35,7 @@ import {
 } from './reportTables';
 import { REPORT_VERSION, type Report, type ReportTable, type Slide, type SlideBody } from './schema';
 import { newSlideId } from './slideId';
-import { clip, exact, metricText, noteText } from './slideNotes';
+import { clip, exact, metricText, noteText, stepSettings } from './slideNotes';
 
 /** What the host knows about the run's dataset beyond the record. */
 export interface DeckSummary {
@@ -187,7 +187,7 @@ function preparationSlide(input: DeckInput): Slide {
       title: 'The preparation',
       caption,
       notes: noteText([
-        ...steps.map((s, i) => `Step ${i + 1}: ${JSON.stringify(s)}`),
+        ...steps.map((s, i) => `Step ${i + 1}: ${stepSettings(s)}.`),
         ...leaks.map((l) => `Leakage at ${stepName(l.step, l.op)}: ${l.message}`),
         `Features (${record.features.length}): ${record.features.join(', ')}`,
       ]),
@@ -399,26 +399,42 @@ function summarySlide(input: DeckInput): Slide {
   return slide(input.runId, { title: 'Executive summary', caption: s.caption, notes: s.notes }, { kind: 'sections', sections: s.sections });
 }
 
-/** The deck of a finished run. Throws for a run without a champion (cancelled or failed). */
-export function deckFromRun(input: DeckInput): Report {
-  const { record, runId } = input;
-  const m = championModel(record);
-  if (!record.champion || !m) {
-    const how = record.status === 'failed' ? 'it failed' : record.status === 'cancelled' ? 'it was cancelled' : 'no model was chosen';
-    throw new ApiError('bad-input', `Run ${runId} has no champion (${how} before one was chosen): a report needs a finished run.`);
+/** The run's model ids for a message: "rf, xgb". */
+const idList = (record: RunRecord) => record.models.map((m) => m.modelId).join(', ');
+
+/** Why a run has no deck: no champion (and why not), or a champion that is not among its models. */
+function noDeck(record: RunRecord, runId: number): string | null {
+  if (record.champion && !championModel(record)) {
+    return `Run ${runId}'s champion "${record.champion.modelId}" is not one of its models (${idList(record) || 'none'}): the record is damaged.`;
   }
-  const name = clip(input.title.trim() || record.recipeName.trim() || `Run ${runId}`, 200);
+  if (record.champion) return null;
+  const how = record.status === 'failed' ? 'it failed before one was chosen' : record.status === 'cancelled' ? 'it was cancelled before one was chosen' : 'no model was chosen';
+  return `Run ${runId} has no champion (${how}): a report needs a finished run.`;
+}
+
+/**
+ * The deck of a finished run. Throws for a run without a champion
+ * (cancelled or failed) or whose champion is not among its models.
+ */
+export function deckFromRun(input: DeckInput): Report {
+  const refused = noDeck(input.record, input.runId);
+  if (refused) throw new ApiError('bad-input', refused);
+  // Records from before importances were kept have none.
+  const record: RunRecord = { ...input.record, models: input.record.models.map((x) => ({ ...x, importances: x.importances ?? [] })) };
+  const deck: DeckInput = { ...input, record };
+  const m = championModel(record)!;
+  const name = clip(input.title.trim() || record.recipeName.trim() || `Run ${input.runId}`, 200);
   const slides: (Slide | null)[] = [
-    titleSlide(input, name),
-    dataSlide(input),
-    preparationSlide(input),
-    searchSlide(input),
-    bestCandidatesSlide(input, m),
-    ...championSlides(input, m),
-    ...curveSlides(input, m),
-    importanceSlide(input, m),
-    ...logisticSlides(input, m),
-    summarySlide(input),
+    titleSlide(deck, name),
+    dataSlide(deck),
+    preparationSlide(deck),
+    searchSlide(deck),
+    bestCandidatesSlide(deck, m),
+    ...championSlides(deck, m),
+    ...curveSlides(deck, m),
+    importanceSlide(deck, m),
+    ...logisticSlides(deck, m),
+    summarySlide(deck),
   ];
   return { version: REPORT_VERSION, name, slides: slides.filter((s): s is Slide => s !== null) };
 }

@@ -1,4 +1,5 @@
 import { PALETTE, type EChartsOption } from '../charts/spec';
+import { xmlText } from '../charts/xmlText';
 
 /**
  * A chart PowerPoint draws itself (so "Edit data" works), read from the
@@ -108,11 +109,9 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const one = (v: unknown): Obj | null => (Array.isArray(v) ? (v.length === 1 && isObj(v[0]) ? v[0] : null) : isObj(v) ? v : null);
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-/** Control characters (a stray byte in a category name) would make the chart's XML unreadable. */
-// eslint-disable-next-line no-control-regex
-const xmlSafe = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
-const text = (v: unknown): string => (typeof v === 'string' ? xmlSafe(v) : '');
-const label = (c: unknown): string => xmlSafe(String(isObj(c) ? c.value : c));
+/** Names go into the chart's XML and its workbook: a stray byte of an imported file in a category name would make them unreadable. */
+const text = (v: unknown): string => (typeof v === 'string' ? xmlText(v) : '');
+const label = (c: unknown): string => xmlText(String(isObj(c) ? c.value : c));
 
 /** '#4c72b0' → '4C72B0'; null for anything else (rgba, names, gradients). */
 export function hexColor(v: unknown): string | null {

@@ -60,6 +60,18 @@ export function paramsText(params: Record<string, ParamValue>): string {
   return parts.length ? parts.join(', ') : 'defaults';
 }
 
+/**
+ * The decimals of every score of a table, so its columns read alike: the
+ * fewest at which each column's distinct values print apart, at most four —
+ * past that the difference between cross-validation means is noise, and one
+ * column of six decimals beside columns of four reads as a different kind
+ * of number.
+ */
+const MAX_TABLE_DECIMALS = 4;
+function tableDecimals(columns: (number | undefined)[][]): number {
+  return Math.max(3, ...columns.map((c) => distinguishingDecimals(c.filter((v): v is number => v !== undefined), 3, MAX_TABLE_DECIMALS)));
+}
+
 const bestRow = (m: ModelResult) => m.cv.rows.find((r) => r.candidate === m.cv.best) ?? null;
 
 /** "0.992 ± 0.003" at the given decimals; "–" when the mean is not defined. */
@@ -76,7 +88,7 @@ function meanStd(mean: number | undefined, std: number | undefined, digits: numb
  */
 export function searchTable(record: RunRecord): ReportTable {
   const metrics = scoredMetrics(record);
-  const digits = metrics.map((k) => distinguishingDecimals(record.models.map((m) => m.bestCv[k]).filter((v) => v !== undefined)));
+  const digits = tableDecimals(metrics.map((k) => record.models.map((m) => m.bestCv[k])));
   const rows = record.models.map((m): (string | null)[] => {
     const champion = record.champion?.modelId === m.modelId;
     const best = bestRow(m);
@@ -85,7 +97,7 @@ export function searchTable(record: RunRecord): ReportTable {
       modelWords(m.type),
       formatCount(m.candidates),
       cellText(paramsText(searchedParams(m))),
-      ...metrics.map((k, i) => meanStd(m.bestCv[k], best?.std[k], digits[i]) ?? NOT_DEFINED),
+      ...metrics.map((k) => meanStd(m.bestCv[k], best?.std[k], digits) ?? NOT_DEFINED),
     ];
   });
   return {
@@ -102,13 +114,13 @@ export function searchTable(record: RunRecord): ReportTable {
 export function bestCandidatesTable(m: ModelResult, metrics: string[], top = 10): ReportTable {
   const rows = [...m.cv.rows].sort((a, b) => (a.rank[m.cv.refit] ?? Infinity) - (b.rank[m.cv.refit] ?? Infinity) || a.candidate - b.candidate).slice(0, top);
   const varying = Object.keys(m.cv.rows[0]?.params ?? {}).filter((k) => new Set(m.cv.rows.map((r) => JSON.stringify(r.params[k]))).size > 1);
-  const digits = metrics.map((k) => distinguishingDecimals(rows.map((r) => r.mean[k]).filter((v) => v !== undefined)));
+  const digits = tableDecimals(metrics.map((k) => rows.map((r) => r.mean[k])));
   return {
     header: [`rank (${m.cv.refit})`, ...varying, ...metrics],
     rows: rows.map((r) => [
       r.rank[m.cv.refit] === undefined ? NOT_DEFINED : String(r.rank[m.cv.refit]),
       ...varying.map((k) => paramText(r.params[k])),
-      ...metrics.map((k, i) => meanStd(r.mean[k], r.std[k], digits[i]) ?? NOT_DEFINED),
+      ...metrics.map((k) => meanStd(r.mean[k], r.std[k], digits) ?? NOT_DEFINED),
     ]),
     numeric: [true, ...varying.map((k) => m.cv.rows.every((r) => typeof r.params[k] === 'number' || r.params[k] === null)), ...metrics.map(() => true)],
   };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { chartRequestSchema } from '../charts/request';
 import { runChartRequestSchema } from '../charts/runCharts';
 import { compareChartRequestSchema } from '../charts/compareCharts';
+import { wellFormed } from './wellFormedText';
 
 /**
  * A report: an ordered list of slides, stored in the project as JSON. Slides
@@ -13,7 +14,8 @@ import { compareChartRequestSchema } from '../charts/compareCharts';
  */
 export const REPORT_VERSION = 1;
 
-const text = (max: number) => z.string().max(max);
+/** Every text of a report is made well-formed on the way in: a lone surrogate is stored as U+FFFD, never as bytes that are not UTF-8. */
+const text = (max: number) => z.string().max(max).transform(wellFormed);
 const runId = z.number().int().positive();
 
 /** A chart as the app draws it: the same requests as `chart.render`, `run.chart` and `run.compareChart`. */
@@ -61,7 +63,7 @@ export type SlideBody = z.infer<typeof slideBodySchema>;
 export const slideSchema = z
   .object({
     /** Stable within the report (for reordering and keys). */
-    id: z.string().min(1).max(40),
+    id: z.string().min(1).max(40).transform(wellFormed),
     title: text(300),
     caption: text(2000),
     /** Speaker notes: the exact figures behind the slide. */
@@ -76,11 +78,20 @@ export type Slide = z.infer<typeof slideSchema>;
 export const reportSchema = z
   .object({
     version: z.literal(REPORT_VERSION),
-    name: z.string().trim().min(1).max(200),
+    name: z.string().trim().min(1).max(200).transform(wellFormed),
     slides: z.array(slideSchema).max(200),
   })
   .strict();
 export type Report = z.infer<typeof reportSchema>;
+
+/**
+ * The most a stored report weighs as JSON (UTF-8 bytes). The schema bounds
+ * each slide, but 200 slides of 500-row tables add up to gigabytes; a report
+ * past what one host message carries (MAX_MESSAGE_BYTES, 64 MiB) could be
+ * stored yet never opened and saved again. Held well under it, so a stored
+ * report always travels with room to spare, and is refused on the way in.
+ */
+export const MAX_REPORT_BYTES = 16 * 2 ** 20;
 
 /** A stored report. */
 export interface ReportInfo {
@@ -88,4 +99,20 @@ export interface ReportInfo {
   report: Report;
   createdAt: string;
   updatedAt: string;
+}
+
+/**
+ * A stored report as the list shows it: its name and size, without its
+ * slides (report.get fetches those when it is opened). A report whose stored
+ * content no longer reads (not JSON, or not what this version's schema
+ * wants) is listed with `damaged` saying why: it can be deleted, not opened.
+ */
+export interface ReportSummary {
+  id: number;
+  name: string;
+  /** 0 for a damaged report. */
+  slides: number;
+  createdAt: string;
+  updatedAt: string;
+  damaged: string | null;
 }

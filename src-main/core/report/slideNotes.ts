@@ -16,6 +16,29 @@ export function metricText(v: number | null | undefined): string {
   return typeof v === 'number' && Number.isFinite(v) ? formatMetric(v) : 'not defined';
 }
 
+/**
+ * A stored setting as the notes show it, in Python's words since the analyst
+ * checks it against scikit-learn: None, True, False, lists in brackets,
+ * text as it is. "null" or raw JSON never reaches a slide.
+ */
+export function settingText(v: unknown): string {
+  if (v === null || v === undefined) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : 'not defined';
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return `[${v.map(settingText).join(', ')}]`;
+  if (typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${k}: ${settingText(x)}`).join(', ')}}`;
+  return String(v);
+}
+
+/** A recipe step's exact settings: "countVectorizer: column text, ngramRange [2, 3], stopWords None". */
+export function stepSettings(step: unknown): string {
+  if (typeof step !== 'object' || step === null || Array.isArray(step)) return settingText(step);
+  const { op, ...rest } = step as Record<string, unknown>;
+  const settings = Object.entries(rest).map(([k, v]) => `${k} ${settingText(v)}`);
+  return `${settingText(op)}${settings.length ? `: ${settings.join(', ')}` : ''}`;
+}
+
 /** Shortens a text to `max` characters, ending in "…" when something was cut. */
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;

@@ -3,6 +3,8 @@ import { basename, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { EChartsOption } from '../../core/charts/spec';
+import { ApiError } from '../../core/api/errors';
+import { xmlText } from '../../core/charts/xmlText';
 import { resourcesDir } from '../app/paths';
 
 /**
@@ -34,13 +36,20 @@ function checkSize(size: SvgSize): void {
   }
 }
 
-/** The chart as a standalone SVG document of `width` × `height` CSS pixels. */
+/**
+ * The chart as a standalone SVG document of `width` × `height` CSS pixels.
+ * ECharts escapes markup in text but writes control characters and unpaired
+ * surrogates as they are, and the texts come from category names, titles,
+ * formatters and its own truncation alike: the finished document is made
+ * XML-safe (xmlText), since it is the one place they all pass. Markup is
+ * ASCII, so only text and attribute values change.
+ */
 export function renderSvg(option: EChartsOption, size: SvgSize): string {
   checkSize(size);
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({ ...option, animation: false });
-    return chart.renderToSVGString();
+    return xmlText(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }
@@ -100,11 +109,27 @@ export function embedChartFonts(svg: string): string {
  * fallback for characters Lato lacks (CJK, emoji in category names).
  */
 export function renderPng(option: EChartsOption, size: PngSize): Buffer {
-  const scale = size.scale ?? 2;
-  if (scale !== 1 && scale !== 2 && scale !== 3) throw new RangeError(`The PNG scale must be 1, 2 or 3, not ${String(scale)}.`);
-  const svg = renderSvg(option, size);
+  checkScale(size.scale);
+  return pngFromSvg(renderSvg(option, size), size);
+}
+
+function checkScale(scale: PngScale | undefined): void {
+  if (scale !== undefined && scale !== 1 && scale !== 2 && scale !== 3) throw new RangeError(`The PNG scale must be 1, 2 or 3, not ${String(scale)}.`);
+}
+
+/** The PNG of an SVG renderSvg drew at `size` (for a caller that keeps the SVG too, so the chart is laid out once). */
+export function pngFromSvg(svg: string, size: PngSize): Buffer {
+  checkScale(size.scale);
+  try {
+    return rasterize(svg, size.width * (size.scale ?? 2));
+  } catch (e) {
+    throw new ApiError('internal', `The chart's picture could not be drawn as a PNG: resvg refused its SVG (${e instanceof Error ? e.message : String(e)}).`);
+  }
+}
+
+function rasterize(svg: string, width: number): Buffer {
   const resvg = new Resvg(svg, {
-    fitTo: { mode: 'width', value: size.width * scale },
+    fitTo: { mode: 'width', value: width },
     background: '#ffffff',
     font: {
       fontFiles: chartFontFiles(),

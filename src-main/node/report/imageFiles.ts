@@ -1,10 +1,14 @@
 import JSZip from 'jszip';
-import { cancelledError } from '../../core/api/errors';
+import { ApiError } from '../../core/api/errors';
 import { CHART_FONT_FAMILY, PALETTE, TEXT_COLOR, type EChartsOption } from '../../core/charts/spec';
 import { tableChart } from '../../core/charts/tableChart';
+import { clipText } from '../../core/charts/xmlText';
 import type { ResolvedDeck, ResolvedSlide } from '../../core/report/resolvedDeck';
-import { renderPng, renderSvg, slug } from '../charts/renderChart';
-import { sectionColumns } from './pptxDeck';
+import { pngFromSvg, renderSvg, slug } from '../charts/renderChart';
+import { betweenSlides } from './betweenSlides';
+import { bodyBox, fitTable, sectionColumns } from './pptxDeck';
+import { wrapLines } from './textLines';
+import { undrawableMessage } from './undrawable';
 
 /**
  * The deck as a folder of pictures, each named by its slide ("03-roc-curve-rf-test-set.png"
@@ -24,6 +28,8 @@ interface Picture {
 }
 
 const PAGE = { width: 1280, height: 720 };
+/** A table picture is at most two pages wide: the columns past it are left off and counted, as its rows are. */
+const TABLE_WIDTH = 2 * PAGE.width;
 const MUTED = '#595959';
 
 /** "07" for slide 7 of 12, "007" of 120: names sort in slide order. */
@@ -43,32 +49,43 @@ interface Paragraph {
 }
 
 const MARGIN = 56;
-/** Lato averages about half an em a character; this errs wide, so estimated lines never overlap. */
-const CHAR_EM = 0.52;
 const LINE = 1.35;
 
-/** How tall the paragraphs stand at `size` px in a column `width` px wide. */
+/** A paragraph's font size and line height in whole pixels, as drawn. */
+const fontPx = (p: Paragraph, size: number) => Math.round(size * p.scale);
+const lineHeight = (px: number) => Math.round(px * LINE);
+
+/** A paragraph's lines in a column `width` px wide at body size `size`. */
+const linesOf = (p: Paragraph, size: number, width: number) => wrapLines(p.text, fontPx(p, size), width);
+
+/** How tall the paragraphs stand at body size `size` in a column `width` px wide: the lines drawn, no more. */
 function stackHeight(ps: Paragraph[], size: number, width: number): number {
-  return ps.reduce((h, p) => {
-    const px = size * p.scale;
-    const perLine = Math.max(8, Math.floor(width / (px * CHAR_EM)));
-    return h + p.before * size * LINE + Math.max(1, Math.ceil(p.text.length / perLine)) * px * LINE;
-  }, 0);
+  return ps.reduce((h, p) => h + p.before * size * LINE + linesOf(p, size, width).length * lineHeight(fontPx(p, size)), 0);
 }
 
-/** The paragraphs as text elements, one under the other, each wrapping within the column. */
+/**
+ * The paragraphs as text elements, one under the other, each already
+ * broken into the lines of its column (so ECharts draws them as counted).
+ * Lines that would fall below the page are not drawn: they would not show,
+ * and a slide of the schema's longest texts (72,000 characters of summary)
+ * took the host 14 s to draw whole.
+ */
 function stack(ps: Paragraph[], size: number, x: number, y: number, width: number): unknown[] {
   const out: unknown[] = [];
   for (const p of ps) {
     y += p.before * size * LINE;
-    const px = Math.round(size * p.scale);
+    if (y >= PAGE.height) break;
+    const px = fontPx(p, size);
+    const lh = lineHeight(px);
+    const lines = linesOf(p, size, width);
+    const room = Math.max(1, Math.ceil((PAGE.height - y) / lh));
     out.push({
       type: 'text',
       left: x,
       top: Math.round(y),
-      style: { text: p.text, width, overflow: 'break', fontFamily: CHART_FONT_FAMILY, fontSize: px, lineHeight: Math.round(px * LINE), fontWeight: p.bold ? 'bold' : 'normal', fill: p.color ?? TEXT_COLOR },
+      style: { text: lines.slice(0, room).join('\n'), fontFamily: CHART_FONT_FAMILY, fontSize: px, lineHeight: lh, fontWeight: p.bold ? 'bold' : 'normal', fill: p.color ?? TEXT_COLOR },
     });
-    y += stackHeight([{ ...p, before: 0 }], size, width);
+    y += lines.length * lh;
   }
   return out;
 }
@@ -110,26 +127,60 @@ export function textSlidePicture(slide: ResolvedSlide): Picture {
   return page([bar, ...stack(head, 30, MARGIN, 36, full), ...columns.flatMap((c, k) => stack(c, size, MARGIN + k * (width + gap), top, width))]);
 }
 
+/**
+ * A table slide's picture: the rows the PPTX slide shows (the same fit, and
+ * the same line saying how many), the columns that fit two pages, each
+ * cell's text shortened past what a column shows. A 500-row table of long
+ * cells drawn whole took minutes and gigabytes on the host.
+ */
+export function tablePicture(slide: ResolvedSlide & { body: { kind: 'table' } }): Picture {
+  const t = slide.body.table;
+  const { shown } = fitTable(t, bodyBox(slide));
+  return tableChart({ title: clipText(slide.title || 'Table', 200), header: t.header, rows: t.rows, numeric: t.numeric }, { rows: shown, width: TABLE_WIDTH });
+}
+
 function pictureOf(slide: ResolvedSlide): Picture {
   const b = slide.body;
   if (b.kind === 'chart') return { option: b.chart.option, width: 960, height: 540 };
-  if (b.kind === 'table') {
-    const cut = (s: string | null) => (s ?? '').slice(0, 200);
-    const t = b.table;
-    return tableChart({ title: (slide.title || 'Table').slice(0, 200), header: t.header.map((h) => h.slice(0, 120)), rows: t.rows.map((r) => r.map(cut)), numeric: t.numeric });
-  }
+  if (b.kind === 'table') return tablePicture({ ...slide, body: b });
   return textSlidePicture(slide);
+}
+
+interface SlideFiles {
+  svg: string;
+  png: Buffer;
+}
+
+function draw({ option, width, height }: Picture): SlideFiles {
+  const svg = renderSvg(option, { width, height });
+  return { svg, png: pngFromSvg(svg, { width, height, scale: 2 }) };
+}
+
+/** The slide's files; a slide that cannot be drawn becomes a placeholder page that says why. */
+function slideFiles(slide: ResolvedSlide): SlideFiles {
+  try {
+    return draw(pictureOf(slide));
+  } catch (e) {
+    const b = slide.body;
+    const message = undrawableMessage(b.kind === 'chart' || b.kind === 'table' ? b.kind : 'slide', e);
+    try {
+      return draw(textSlidePicture({ ...slide, body: { kind: 'placeholder', message } }));
+    } catch {
+      throw new ApiError('internal', `Slide ${slide.number} (“${clipText(slide.title, 80)}”) could not be drawn, nor a placeholder in its place: ${message}`);
+    }
+  }
 }
 
 /** A zip of one PNG (at twice the size, for slides) and one SVG per slide. */
 export async function imageFiles(deck: ResolvedDeck, signal?: AbortSignal): Promise<Uint8Array> {
   const zip = new JSZip();
   for (const slide of deck.slides) {
-    if (signal?.aborted) throw cancelledError('The export');
-    const { option, width, height } = pictureOf(slide);
+    await betweenSlides(signal);
+    const { png, svg } = slideFiles(slide);
     const title = slide.title || (slide.body.kind === 'chart' ? slide.body.chart.kind : slide.body.kind);
-    zip.file(slideFileName(slide.number, deck.slides.length, title, 'png'), renderPng(option, { width, height, scale: 2 }));
-    zip.file(slideFileName(slide.number, deck.slides.length, title, 'svg'), renderSvg(option, { width, height }));
+    zip.file(slideFileName(slide.number, deck.slides.length, title, 'png'), png);
+    zip.file(slideFileName(slide.number, deck.slides.length, title, 'svg'), svg);
   }
+  await betweenSlides(signal);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

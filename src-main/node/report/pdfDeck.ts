@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,32 +46,71 @@ export interface PdfOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Kills the child and everything it started (its process group). `soffice`
+ * is a launcher that starts `soffice.bin` (half a gigabyte) and waits for it:
+ * killing the launcher alone would leave the converter running with nobody
+ * to stop it. A group already gone is nothing to do.
+ */
+function killGroup(child: ChildProcess): void {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  if (process.platform === 'win32') {
+    // Windows has no process groups: taskkill /T ends the tree.
+    spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
+    return;
+  }
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // ESRCH: the group is gone already. Nothing else can be done from a timer either.
+  }
+}
+
+/** "120 s", "1.5 s", "0.3 s": whole seconds once there are ten, else to a tenth (never "0 s"), and below a tenth in milliseconds. */
+export function secondsText(ms: number): string {
+  if (ms >= 10_000) return `${Math.round(ms / 1000)} s`;
+  if (ms >= 100) return `${Number((ms / 1000).toFixed(1))} s`;
+  return `${Math.round(ms)} ms`;
+}
+
 function run(program: string, args: string[], timeoutMs: number, signal?: AbortSignal): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     // An abort before the listener is added would never be heard.
     if (signal?.aborted) return reject(cancelledError('The PDF export'));
-    const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group (POSIX), so everything it starts can be killed with it.
+    const child = spawn(program, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32', windowsHide: true });
     let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
     let why: 'timeout' | 'cancelled' | null = null;
     const stop = (reason: 'timeout' | 'cancelled') => {
       why = reason;
-      child.kill('SIGKILL');
+      killGroup(child);
     };
     const timer = setTimeout(() => stop('timeout'), timeoutMs);
     const onAbort = () => stop('cancelled');
     signal?.addEventListener('abort', onAbort, { once: true });
-    child.on('error', (e) => {
+    // Its own group does not hear the terminal's Ctrl+C: if this process ends first, it ends the converter.
+    const onExit = () => killGroup(child);
+    process.once('exit', onExit);
+    const done = () => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
+      process.removeListener('exit', onExit);
+    };
+    child.on('error', (e) => {
+      done();
+      killGroup(child);
       reject(e);
     });
+    // Whatever the launcher left running (a converter it gave up on) goes with it; until then
+    // such a straggler would hold the output pipes open and 'close' would never come.
+    child.on('exit', () => killGroup(child));
     child.on('close', (code) => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      done();
       if (why === 'cancelled') reject(cancelledError('The PDF export'));
-      else if (why === 'timeout') reject(new ApiError('internal', `LibreOffice took longer than ${Math.round(timeoutMs / 1000)} s to convert the deck to PDF; export PPTX instead.`));
+      else if (why === 'timeout') reject(new ApiError('internal', `LibreOffice took longer than ${secondsText(timeoutMs)} to convert the deck to PDF; export PPTX instead.`));
       else resolve({ code, output });
     });
   });

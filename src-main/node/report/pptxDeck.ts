@@ -1,12 +1,15 @@
 import PptxGenJS from 'pptxgenjs';
 import { cancelledError } from '../../core/api/errors';
 import type { EChartsOption } from '../../core/charts/spec';
+import { tableCutNote } from '../../core/charts/tableChart';
+import { xmlText } from '../../core/charts/xmlText';
 import { nativeChart, type NativeAxis, type NativeBarChart, type NativeChart, type NativeLineChart, type NativeScatterChart } from '../../core/report/nativeChart';
 import type { ResolvedChart, ResolvedDeck, ResolvedSlide } from '../../core/report/resolvedDeck';
 import type { ReportTable } from '../../core/report/schema';
-import { renderPng, renderSvg } from '../charts/renderChart';
+import { pngFromSvg, renderSvg } from '../charts/renderChart';
+import { betweenSlides } from './betweenSlides';
 import { postProcessPptx, type ChartFinish } from './pptxRepair';
-import { xmlSafe } from './resolveDeck';
+import { undrawableMessage } from './undrawable';
 
 /**
  * The deck as a PowerPoint file (16:9): each slide's title at the top, its
@@ -64,13 +67,18 @@ export function fitFontSize(paragraphs: string[], box: { w: number; h: number },
   return min;
 }
 
-function addHeader(slide: PptxGenJS.Slide, s: ResolvedSlide): number {
+/** Where a slide's body goes: under its title, and under its caption when it has one. */
+export function bodyBox(s: Pick<ResolvedSlide, 'caption'>): Box {
+  const top = s.caption.trim() ? 1.8 : 1.25;
+  return { x: MARGIN, y: top, w: CONTENT_W, h: BODY_BOTTOM - top };
+}
+
+function addHeader(slide: PptxGenJS.Slide, s: ResolvedSlide): void {
   slide.addShape('rect', { x: 0, y: 0, w: SLIDE.w, h: 0.08, fill: { color: ACCENT }, line: { color: ACCENT, width: 0 } });
   slide.addText(s.title || ' ', { x: MARGIN, y: 0.3, w: CONTENT_W, h: 0.8, fontFace: FONT, fontSize: fitFontSize([s.title], { w: CONTENT_W, h: 0.8 }, 28, 18, 0), bold: true, color: TEXT, valign: 'middle', inset: 0.05, fit: 'shrink' });
-  if (!s.caption.trim()) return 1.25;
+  if (!s.caption.trim()) return;
   const size = fitFontSize([s.caption], { w: CONTENT_W, h: 0.6 }, 15, 10, 0);
   slide.addText(s.caption, { x: MARGIN, y: 1.1, w: CONTENT_W, h: 0.6, fontFace: FONT, fontSize: size, color: MUTED, valign: 'top', inset: 0.05 });
-  return 1.8;
 }
 
 function addTitleSlide(slide: PptxGenJS.Slide, s: ResolvedSlide, subtitle: string): void {
@@ -194,11 +202,18 @@ export function tableLayout(t: ReportTable, box: { w: number; h: number }): Tabl
   return { size, rowH, shown: Math.min(rows, Math.max(1, Math.floor(box.h / rowH) - 1)), colW };
 }
 
+/** Height of the line under a table that says how many rows it shows. */
+const TABLE_NOTE_H = 0.35;
+
+/** The table's layout in a slide's body box, room kept for the line that says what was left off. */
+export function fitTable(t: ReportTable, box: { w: number; h: number }): TableLayout {
+  const layout = tableLayout(t, box);
+  return layout.shown < t.rows.length ? tableLayout(t, { w: box.w, h: box.h - TABLE_NOTE_H }) : layout;
+}
+
 function addTable(slide: PptxGenJS.Slide, t: ReportTable, box: Box): void {
-  const note = 0.35;
-  let layout = tableLayout(t, box);
-  if (layout.shown < t.rows.length) layout = tableLayout(t, { w: box.w, h: box.h - note });
-  const { size, rowH, shown, colW } = layout;
+  const note = TABLE_NOTE_H;
+  const { size, rowH, shown, colW } = fitTable(t, box);
   const line = { type: 'solid' as const, pt: 0.75, color: RULE };
   const none = { type: 'none' as const, pt: 0, color: 'FFFFFF' };
   const cell = (text: string, c: number, opts: PptxGenJS.TableCellProps): PptxGenJS.TableCell => ({
@@ -216,8 +231,9 @@ function addTable(slide: PptxGenJS.Slide, t: ReportTable, box: Box): void {
   );
   const width = colW.reduce((a, b) => a + b, 0);
   slide.addTable([header, ...body], { x: box.x + Math.max(0, (box.w - width) / 2), y: box.y, w: width, colW, rowH, margin: CELL_MARGIN, autoPage: false });
-  if (shown < t.rows.length) {
-    slide.addText(`Showing the first ${shown} of ${t.rows.length} rows.`, { x: box.x, y: box.y + box.h - note, w: box.w, h: note, fontFace: FONT, fontSize: 11, italic: true, color: MUTED, inset: 0.05 });
+  const left = tableCutNote({ shown, of: t.rows.length });
+  if (left) {
+    slide.addText(left, { x: box.x, y: box.y + box.h - note, w: box.w, h: note, fontFace: FONT, fontSize: 11, italic: true, color: MUTED, inset: 0.05 });
   }
 }
 
@@ -351,7 +367,7 @@ function addNative(pptx: PptxGenJS, slide: PptxGenJS.Slide, c: NativeChart, box:
 export function altTextOf(chart: ResolvedChart): string {
   const t = chart.option.title;
   const title = t && !Array.isArray(t) && typeof t.text === 'string' ? t.text : '';
-  return xmlSafe([title, chart.note ?? ''].filter((x) => x.trim()).join('. ')) || `A ${chart.kind} chart`;
+  return xmlText([title, chart.note ?? ''].filter((x) => x.trim()).join('. ')) || `A ${chart.kind} chart`;
 }
 
 /** The chart without its title: the slide's title says it, and the picture keeps its note. */
@@ -369,11 +385,12 @@ function pictureSize(option: EChartsOption, box: Box): { width: number; height: 
   return { width: Math.round((w * 96) / PICTURE_ZOOM), height: Math.round((h * 96) / PICTURE_ZOOM), w, h };
 }
 
+/** Drawn before anything of it is put on the slide: drawing is what can fail. */
 function addPicture(slide: PptxGenJS.Slide, chart: ResolvedChart, box: Box, name: string, finishes: Finishes): void {
   const option = untitled(chart.option);
   const size = pictureSize(option, box);
-  const png = renderPng(option, { width: size.width, height: size.height, scale: 3 });
   const svg = renderSvg(option, { width: size.width, height: size.height });
+  const png = pngFromSvg(svg, { width: size.width, height: size.height, scale: 3 });
   const at = { x: box.x + (box.w - size.w) / 2, y: box.y, w: size.w, h: size.h };
   const altText = altTextOf(chart);
   if (svg.length > MAX_SVG_CHARS) {
@@ -385,7 +402,7 @@ function addPicture(slide: PptxGenJS.Slide, chart: ResolvedChart, box: Box, name
   finishes.pictures.set(name, new Uint8Array(png));
 }
 
-function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, chart: ResolvedChart, box: Box, n: number, finishes: Finishes): void {
+function addChartBody(pptx: PptxGenJS, slide: PptxGenJS.Slide, chart: ResolvedChart, box: Box, n: number, finishes: Finishes): void {
   const native = nativeChart(chart.option);
   if (!native) return addPicture(slide, chart, box, `Assay picture ${n}`, finishes);
   const noteH = chart.note ? 0.35 : 0;
@@ -395,13 +412,25 @@ function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, chart: ResolvedChart,
   }
 }
 
+/** The placeholder's box within a slide's body box. */
+const placeholderBox = (box: Box): Box => ({ x: box.x + 1, y: box.y + 0.4, w: box.w - 2, h: Math.min(3, box.h - 0.8) });
+
+/** The chart, or a placeholder saying why it could not be drawn: one chart does not sink the deck. */
+function addChart(pptx: PptxGenJS, slide: PptxGenJS.Slide, chart: ResolvedChart, box: Box, n: number, finishes: Finishes): void {
+  try {
+    addChartBody(pptx, slide, chart, box, n, finishes);
+  } catch (e) {
+    addPlaceholder(slide, undrawableMessage('chart', e), placeholderBox(box));
+  }
+}
+
 function addSlide(pptx: PptxGenJS, s: ResolvedSlide, finishes: Finishes): void {
   const slide = pptx.addSlide();
   slide.background = { color: 'FFFFFF' };
   if (s.notes.trim()) slide.addNotes(s.notes);
   if (s.body.kind === 'title') return addTitleSlide(slide, s, s.body.subtitle);
-  const top = addHeader(slide, s);
-  const box = { x: MARGIN, y: top, w: CONTENT_W, h: BODY_BOTTOM - top };
+  addHeader(slide, s);
+  const box = bodyBox(s);
   slide.addText(String(s.number), { x: SLIDE.w - MARGIN - 1, y: 7.0, w: 1, h: 0.35, fontFace: FONT, fontSize: 10, color: '8C8C8C', align: 'right', inset: 0 });
   switch (s.body.kind) {
     case 'bullets':
@@ -413,7 +442,7 @@ function addSlide(pptx: PptxGenJS, s: ResolvedSlide, finishes: Finishes): void {
     case 'chart':
       return addChart(pptx, slide, s.body.chart, box, s.number, finishes);
     case 'placeholder':
-      return addPlaceholder(slide, s.body.message, { x: box.x + 1, y: box.y + 0.4, w: box.w - 2, h: Math.min(3, box.h - 0.8) });
+      return addPlaceholder(slide, s.body.message, placeholderBox(box));
   }
 }
 
@@ -428,7 +457,7 @@ export async function pptxDeck(deck: ResolvedDeck, signal?: AbortSignal): Promis
   pptx.theme = { headFontFace: FONT, bodyFontFace: FONT };
   const finishes: Finishes = { charts: new Map(), pictures: new Map() };
   for (const s of deck.slides) {
-    if (signal?.aborted) throw cancelledError('The export');
+    await betweenSlides(signal);
     addSlide(pptx, s, finishes);
   }
   const written = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;

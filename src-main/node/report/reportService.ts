@@ -4,12 +4,16 @@ import { chartFromRequest } from '../../core/charts/request';
 import type { DatasetInfo } from '../../core/data/columns';
 import type { DeckContext } from '../../core/report/deckContext';
 import { deckFromRun } from '../../core/report/deckFromRun';
-import { REPORT_VERSION, type Report, type ReportInfo, type Slide } from '../../core/report/schema';
+import { checkReportRecord } from '../../core/report/reportRecordChecks';
+import { REPORT_VERSION, type Report, type ReportInfo, type ReportSummary, type Slide } from '../../core/report/schema';
 import { newSlideId } from '../../core/report/slideId';
+import { slideRunIds } from '../../core/report/slideRuns';
 import type { RunRecord } from '../../core/search/runRecord';
 import type { Workbench } from '../app/workbench';
 import { datasetFrame } from '../recipe/frameCache';
 import type { RunQueue } from '../runs/runQueue';
+import { exportReport, type DeckFormat } from './exportReport';
+import { ExportTurns } from './exportTurns';
 import { getDataset, listDatasets } from '../store/datasets';
 import { deleteReport, getReport, lastEditedReportId, listReports, runsWithoutResults, saveReport } from '../store/reports';
 
@@ -27,12 +31,15 @@ const isNotFound = (e: unknown) => e instanceof ApiError && e.code === 'not-foun
  * are drawn from the stored results at export.
  */
 export class ReportService {
+  private readonly exports = new ExportTurns();
+
   constructor(
     private readonly wb: Workbench,
     private readonly runs: RunQueue,
   ) {}
 
-  list(): ReportInfo[] {
+  /** Names and sizes only; a damaged report is listed with the reason. */
+  list(): ReportSummary[] {
     return listReports(this.wb.db);
   }
 
@@ -55,6 +62,8 @@ export class ReportService {
     const summary = this.runs.summary(runId);
     const record = this.runs.record(runId);
     if (!record) throw new ApiError('conflict', `Run ${runId} (${summary.title}) has no results (${summary.status}); a report needs a finished run.`);
+    // A record damaged in the project file is refused naming the field, as a run.json is on the command line.
+    if (record.champion) checkReportRecord(record, `Run ${runId} (${summary.title})`);
     const deck = deckFromRun({ runId, title: summary.title, record, summary: this.datasetSummary(record) });
     const name = summary.title.trim().slice(0, MAX_NAME) || `Run #${runId}`;
     return this.save(null, { ...deck, name });
@@ -62,9 +71,10 @@ export class ReportService {
 
   /**
    * Appends a slide to report `id`, or, with id null, to the report edited
-   * last (a new one when the project has none). A slide id the report already
+   * last that can be read (a new one when the project has none). A slide id the report already
    * uses (the same slide added twice) is replaced by a fresh one, so ids stay
-   * unique within the report.
+   * unique within the report. A slide that would take the report past
+   * MAX_REPORT_BYTES is refused, the report left as it was (saveReport).
    */
   async addSlide(id: number | null, slide: Slide): Promise<ReportDetail> {
     const info = await this.wb.write((db) => {
@@ -79,6 +89,21 @@ export class ReportService {
       return saveReport(db, target, { ...report, slides: [...report.slides, { ...slide, id: slideId }] });
     });
     return this.detail(info);
+  }
+
+  /**
+   * The report as a file (exportReport). Exports take turns, one at a time
+   * for the host: each waits for the ones before it (cancelled by `signal`
+   * while it waits) and reads its report only when its turn comes, so
+   * exports waiting hold no copy of it.
+   */
+  export(id: number, format: DeckFormat, signal?: AbortSignal): Promise<{ fileName: string; mime: string; data: string }> {
+    return this.exports.run(() => exportReport(this.context(), getReport(this.wb.db, id).report, format, signal), signal);
+  }
+
+  /** Exports waiting for their turn behind the one running. */
+  get exportsWaiting(): number {
+    return this.exports.waiting;
   }
 
   /** What exporting needs from this project: the runs' records and titles, the datasets' charts. */
@@ -115,7 +140,7 @@ export class ReportService {
   }
 
   private detail(info: ReportInfo): ReportDetail {
-    const runIds = info.report.slides.flatMap((s) => s.runIds);
+    const runIds = info.report.slides.flatMap(slideRunIds);
     return { ...info, missingRuns: runsWithoutResults(this.wb.db, runIds) };
   }
 

@@ -2,23 +2,14 @@ import { ApiError, cancelledError } from '../../core/api/errors';
 import { compareChart, compareChartSpec } from '../../core/charts/compareCharts';
 import { runChart } from '../../core/charts/runCharts';
 import { runChartSpec } from '../../core/charts/runChartSpec';
+import { xmlText } from '../../core/charts/xmlText';
 import { buildComparison } from '../../core/compare/comparison';
 import type { CompareInput } from '../../core/compare/types';
 import type { DeckContext } from '../../core/report/deckContext';
 import type { ResolvedBody, ResolvedChart, ResolvedDeck, ResolvedSlide } from '../../core/report/resolvedDeck';
 import type { ChartSourceRef, Report, Slide } from '../../core/report/schema';
+import { slideRunIds } from '../../core/report/slideRuns';
 import type { RunRecord } from '../../core/search/runRecord';
-
-/** The runs a slide shows: the ones it lists and the ones its chart reads. */
-function runsOf(slide: Slide): number[] {
-  const ids = new Set(slide.runIds);
-  if (slide.body.kind === 'chart') {
-    const s = slide.body.source;
-    if (s.type === 'run') ids.add(s.id);
-    if (s.type === 'compare') for (const m of s.models) ids.add(m.runId);
-  }
-  return [...ids];
-}
 
 /** "“ROC curve: rf, test set”", or what kind of thing the slide held when it has no title. */
 function whatItShowed(slide: Slide): string {
@@ -78,7 +69,7 @@ async function chartOf(ctx: DeckContext, source: ChartSourceRef): Promise<Resolv
 }
 
 async function bodyOf(ctx: DeckContext, slide: Slide): Promise<ResolvedBody> {
-  const missing = runsOf(slide).filter((id) => ctx.record(id) === null);
+  const missing = slideRunIds(slide).filter((id) => ctx.record(id) === null);
   if (missing.length) return { kind: 'placeholder', message: missingRunsMessage(ctx, missing, slide) };
   const b = slide.body;
   switch (b.kind) {
@@ -103,10 +94,7 @@ async function bodyOf(ctx: DeckContext, slide: Slide): Promise<ResolvedBody> {
 }
 
 /** Control characters (a stray byte of an imported file, a pasted bell) have no place in XML: the deck would not open. */
-export function xmlSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
-}
+export const xmlSafe = xmlText;
 
 function cleanBody(b: ResolvedBody): ResolvedBody {
   switch (b.kind) {

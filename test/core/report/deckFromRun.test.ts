@@ -209,6 +209,24 @@ describe('deckFromRun', () => {
       expect((e as ApiError).code).toBe('bad-input');
       expect((e as ApiError).message).toMatch(/^Run 7 has no champion \(it failed/);
     }
+    // A complete run with no champion says just that, not "no model was chosen before one was chosen".
+    expect(() => deckFromRun({ runId: 7, title: 'x', record: { ...record, status: 'complete' } })).toThrow(
+      'Run 7 has no champion (no model was chosen): a report needs a finished run.',
+    );
+  });
+
+  it('refuses a champion that is not one of the run’s models, naming it and them', () => {
+    const record = claimsRun();
+    record.champion = { ...record.champion!, modelId: 'logreg' };
+    expect(() => deckFromRun({ runId: 7, title: 'x', record })).toThrow('Run 7\'s champion "logreg" is not one of its models (rf, xgb): the record is damaged.');
+  });
+
+  it('builds the deck of a record from before importances were kept', () => {
+    const record = claimsRun();
+    for (const m of record.models) delete (m as Partial<typeof m>).importances;
+    const deck = deckFromRun({ runId: 7, title: 'x', record });
+    expect(deck.slides.some((s) => s.title.startsWith('Feature importance'))).toBe(false);
+    expect(JSON.stringify(deck)).not.toMatch(/undefined/);
   });
 });
 

@@ -67,6 +67,22 @@ describe('searchTable', () => {
     expect(t.numeric).toEqual([false, false, true, false, true, true, true, true]);
   });
 
+  it('prints every score of the table at one number of decimals: as many as its columns need to tell values apart, at most four', () => {
+    const r = claimsRun();
+    // The Course 6 grid's precisions differ in the seventh decimal, its accuracies in the fourth.
+    r.models[0].bestCv = { accuracy: 0.99572, precision: 0.99982601, recall: 0.9917, f1: 0.99581 };
+    r.models[1].bestCv = { accuracy: 0.99603, precision: 0.99982612, recall: 0.9922, f1: 0.99604 };
+    const best = (i: number) => r.models[i].cv.rows.find((x) => x.candidate === r.models[i].cv.best)!;
+    for (const i of [0, 1]) best(i).std = { accuracy: 0.0014, precision: 0.000348, recall: 0.0026, f1: 0.0014 };
+    const t = searchTable(r);
+    expect(t.rows.map((row) => row.slice(4))).toEqual([
+      ['0.9957 ± 0.0014', '0.9998 ± 0.0003', '0.9917 ± 0.0026', '0.9958 ± 0.0014'],
+      ['0.9960 ± 0.0014', '0.9998 ± 0.0003', '0.9922 ± 0.0026', '0.9960 ± 0.0014'],
+    ]);
+    // Scores three decimals tell apart keep three.
+    expect(searchTable(claimsRun()).rows[0][4]).toBe('0.995 ± 0.004');
+  });
+
   it('prints an undefined score as a dash, never NaN', () => {
     const r = claimsRun();
     r.models[1] = model({ modelId: 'xgb', bestCv: { recall: NaN, precision: 1, accuracy: 0.99 } });
@@ -94,6 +110,17 @@ describe('bestCandidatesTable', () => {
       ['2', 'None', '0.980 ± 0.020', '0.990 ± 0.010'],
     ]);
     expect(bestCandidatesTable(m, ['recall'], 1).rows).toHaveLength(1);
+  });
+
+  it('prints every score at one number of decimals, at most four', () => {
+    const m = model();
+    m.cv.rows[0].mean = { recall: 0.99123, precision: 0.9998261, accuracy: 0.995 };
+    m.cv.rows[1].mean = { recall: 0.99118, precision: 0.9998262, accuracy: 0.99 };
+    const t = bestCandidatesTable(m, ['recall', 'precision', 'accuracy']);
+    expect(t.rows.map((row) => row.slice(2))).toEqual([
+      ['0.9912 ± 0.0100', '0.9998 ± 0.0000', '0.9950 ± 0.0040'],
+      ['0.9912 ± 0.0200', '0.9998 ± 0.0000', '0.9900 ± 0.0100'],
+    ]);
   });
 });
 

@@ -1,37 +1,18 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src-main/core/api/errors';
 import { deckBytes, exportReport, fileBase } from '../../../src-main/node/report/exportReport';
 import { slideFileName } from '../../../src-main/node/report/imageFiles';
 import { NO_LIBREOFFICE, pdfFromPptx } from '../../../src-main/node/report/pdfDeck';
 import { resolveDeck } from '../../../src-main/node/report/resolveDeck';
 import { fixtureContext, fixtureReport, SLIDE } from './deckFixture';
+import { zipXmlProblems } from './pptxParts';
+import { rejection } from './rejection';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-/** A stand-in for soffice: a shell script with the given body. */
-function fakeSoffice(body: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'assay-fake-soffice-'));
-  dirs.push(dir);
-  const path = join(dir, 'soffice');
-  writeFileSync(path, `#!/bin/sh\n${body}\n`);
-  chmodSync(path, 0o755);
-  return path;
-}
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('resolveDeck', () => {
   it('builds each chart from the stored data and keeps the texts', async () => {
@@ -74,6 +55,8 @@ describe('the images export', () => {
       const bytes = await zip.file(n)!.async('uint8array');
       expect(String.fromCharCode(...bytes.subarray(1, 4)), n).toBe('PNG');
     }
+    // Every SVG is well-formed XML.
+    expect(await zipXmlProblems(zip)).toEqual([]);
     const svg = await zip.file('04-roc-curve-rf-test-set.svg')!.async('string');
     expect(svg).toMatch(/^<svg\b/);
     expect(svg).toContain('False positive rate');
@@ -103,25 +86,8 @@ describe('the PDF export', () => {
     }
   });
 
-  it('reports what LibreOffice said when it makes no PDF, and stops one that hangs', async () => {
-    const failing = fakeSoffice('echo "Error: source file could not be loaded" >&2\nexit 1');
-    const e = await rejection(pdfFromPptx(new Uint8Array([1]), { soffice: failing }));
-    expect(e.code).toBe('internal');
-    expect(e.message).toBe('LibreOffice did not convert the deck to PDF (exit code 1): Error: source file could not be loaded.');
-    const hanging = fakeSoffice('exec sleep 30');
-    const slow = await rejection(pdfFromPptx(new Uint8Array([1]), { soffice: hanging, timeoutMs: 200 }));
-    expect(slow.message).toMatch(/^LibreOffice took longer than 0 s/);
-    const controller = new AbortController();
-    const cancelled = pdfFromPptx(new Uint8Array([1]), { soffice: hanging, signal: controller.signal });
-    controller.abort();
-    expect((await rejection(cancelled)).code).toBe('cancelled');
-  });
-
-  it('returns the PDF the converter writes next to the deck', async () => {
-    // The fake converter copies its input's bytes to <outdir>/deck.pdf, as soffice names its output.
-    const copying = fakeSoffice('for a; do last="$a"; done\nwhile [ "$1" != "--outdir" ]; do shift; done\ncp "$last" "$2/deck.pdf"');
-    expect(await pdfFromPptx(new Uint8Array([37, 80, 68, 70]), { soffice: copying })).toEqual(new Uint8Array([37, 80, 68, 70]));
-  });
+  // What LibreOffice said, a converter that hangs, a cancel and the PDF it writes: pdfDeck.test.ts,
+  // with a fake soffice that starts a grandchild as the real one starts soffice.bin.
 });
 
 describe('exportReport', () => {

@@ -1,3 +1,4 @@
+import { XMLValidator } from 'fast-xml-parser';
 import JSZip from 'jszip';
 
 /** Reading a .pptx in tests: its parts, slide texts, tables and chart axes. Independent of the code under test. */
@@ -126,4 +127,94 @@ export function seriesOrderProblems(chartXml: string): string[] {
     }
   }
   return [...new Set(problems)];
+}
+
+/** XML 1.0's Char production: a document may hold these, raw or as `&#…;` references, and nothing else. */
+function isXmlChar(cp: number): boolean {
+  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+/** C1 controls are legal XML but no text: the export replaces them, so none may be left. */
+const isC1 = (cp: number) => cp >= 0x7f && cp <= 0x9f;
+
+const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+function lineColumn(text: string, at: number): string {
+  const before = text.slice(0, at).split('\n');
+  return `line ${before.length}, column ${before.at(-1)!.length + 1}`;
+}
+
+/**
+ * Why a text is not a well-formed XML 1.0 document, empty when it is:
+ * fast-xml-parser's verdict (which does not look at characters), then every
+ * character XML forbids (control characters, unpaired surrogates, U+FFFE/F)
+ * written raw or as a character reference, and C1 controls.
+ */
+export function xmlProblems(text: string): string[] {
+  const problems: string[] = [];
+  const verdict = XMLValidator.validate(text);
+  if (verdict !== true) problems.push(`${verdict.err.msg} (line ${verdict.err.line}, column ${verdict.err.col})`);
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    if (!isXmlChar(cp)) problems.push(`${hex(cp)} at ${lineColumn(text, i)}`);
+    else if (isC1(cp)) problems.push(`C1 control ${hex(cp)} at ${lineColumn(text, i)}`);
+  }
+  for (const ref of text.matchAll(/&#(x[0-9a-fA-F]+|[0-9]+);/g)) {
+    const cp = ref[1].startsWith('x') ? parseInt(ref[1].slice(1), 16) : Number(ref[1]);
+    if (!isXmlChar(cp) || isC1(cp)) problems.push(`${ref[0]} (${hex(cp)}) at ${lineColumn(text, ref.index!)}`);
+  }
+  return problems;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The problems of one stored XML or SVG file: bytes that are not UTF-8, then xmlProblems. */
+export function xmlFileProblems(bytes: Uint8Array): string[] {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return ['not UTF-8'];
+  }
+  return xmlProblems(text);
+}
+
+/** Every *.xml, *.rels and *.svg part of a zip (a deck, and the workbooks inside it, or an images export) that is not well-formed, with why. */
+export async function zipXmlProblems(zip: JSZip, prefix = ''): Promise<string[]> {
+  const problems: string[] = [];
+  let checked = 0;
+  for (const name of Object.keys(zip.files).filter((n) => !zip.files[n].dir)) {
+    if (/\.(xml|rels|svg)$/.test(name)) {
+      checked++;
+      for (const p of xmlFileProblems(await zip.file(name)!.async('uint8array'))) problems.push(`${prefix}${name}: ${p}`);
+    }
+    if (name.endsWith('.xlsx')) problems.push(...(await zipXmlProblems(await JSZip.loadAsync(await zip.file(name)!.async('uint8array')), `${prefix}${name}!`)));
+  }
+  if (checked === 0) problems.push(`${prefix || 'the zip'}: no XML part at all`);
+  return problems;
+}
+
+/** A word no slide should show: a JavaScript value printed as text, or a number that is not one. */
+const JUNK = /\b(?:null|undefined|NaN|Infinity)\b|\[object \w+\]/;
+
+/**
+ * What the analyst would read as junk in a finished deck — "null",
+ * "undefined", "NaN", "Infinity", "[object Object]" — in the text of every
+ * slide, every speaker-notes part and every chart (its titles, labels and
+ * cached values), as "ppt/notesSlides/notesSlide3.xml: …stopWords null…".
+ * Empty when there is none.
+ */
+export async function deckJunk(bytes: Uint8Array): Promise<string[]> {
+  const deck = await openDeck(bytes);
+  const out: string[] = [];
+  for (const name of deck.names.filter((n) => /^ppt\/(slides\/slide|notesSlides\/notesSlide|charts\/chart)\d+\.xml$/.test(n))) {
+    const xml = await deck.text(name);
+    for (const m of xml.matchAll(/<(a:t|c:v)>([^<]*)<\/\1>/g)) {
+      const text = unescape(m[2]);
+      const at = JUNK.exec(text);
+      if (at) out.push(`${name}: …${text.slice(Math.max(0, at.index - 40), at.index + 40)}…`);
+    }
+  }
+  return out;
 }

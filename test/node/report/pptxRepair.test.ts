@@ -10,7 +10,7 @@ import {
   finishChartXml,
   postProcessPptx,
 } from '../../../src-main/node/report/pptxRepair';
-import { seriesOrderProblems, undefinedAxisIds } from './pptxParts';
+import { seriesOrderProblems, undefinedAxisIds, zipXmlProblems } from './pptxParts';
 
 /** What pptxgenjs writes, untouched: a bar chart with a zero, a line chart, an XY chart with gaps, an SVG picture. */
 async function rawDeck(): Promise<Uint8Array> {
@@ -116,6 +116,13 @@ describe('the faults of pptxgenjs 4.0.1 this module repairs', () => {
     const target = new RegExp(`Id="${fallbackId}"[^>]*Target="\\.\\./(media/[^"]+)"`).exec(rels)![1];
     expect(target).toMatch(/\.png$/);
     expect(await fixed.file(`ppt/${target}`)!.async('uint8array')).toEqual(png);
+  });
+});
+
+describe('the repaired deck', () => {
+  it('has every XML part well-formed, its workbooks’ too', async () => {
+    const fixed = await parts(await postProcessPptx(await rawDeck(), { pictures: new Map([['picture', new Uint8Array([137, 80, 78, 71])]]) }));
+    expect(await zipXmlProblems(fixed)).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseRecipe, type Recipe } from '../../../src-main/core/recipe/schema';
 import type { DeckContext } from '../../../src-main/core/report/deckContext';
@@ -11,6 +12,7 @@ import { deckBytes } from '../../../src-main/node/report/exportReport';
 import { findOnPath, findSoffice } from '../../../src-main/node/report/pdfDeck';
 import { runRecipe } from '../../../src-main/node/search/runRecipe';
 import { sampleFrame } from '../../core/recipe/sampleFrame';
+import { zipXmlProblems } from './pptxParts';
 
 /**
  * The deck as LibreOffice draws it: the Course 6 deck from a real run of a
@@ -91,6 +93,8 @@ describe('the deck rendered by LibreOffice', () => {
       extra('r4', 'A slide of a deleted run', { kind: 'chart', source: { type: 'run', id: 7, modelId: 'rf', chart: { kind: 'pr', set: 'test', threshold: null } } }, [7]),
     );
     const ctx: DeckContext = { record: (id) => (id === 1 ? record : null), runTitle: (id) => (id === 1 ? 'Claims vs opinions' : null), datasetChart: async () => null };
+    const pptx = await deckBytes(ctx, report, 'pptx');
+    expect(await zipXmlProblems(await JSZip.loadAsync(pptx.bytes))).toEqual([]);
     const pdf = await deckBytes(ctx, report, 'pdf');
     expect(pdf.mime).toBe('application/pdf');
     expect(Buffer.from(pdf.bytes.subarray(0, 5)).toString()).toBe('%PDF-');

@@ -1,11 +1,14 @@
 import type { ReportDetail } from '../../../../src-main/core/api/contract';
+import { ApiError } from '../../../../src-main/core/api/errors';
+import { damageReason } from '../../../../src-main/core/report/damagedReport';
 import { newSlideId } from '../../../../src-main/core/report/slideId';
-import { REPORT_VERSION, type Report, type ReportInfo, type Slide } from '../../../../src-main/core/report/schema';
+import { REPORT_VERSION, type Report, type ReportSummary, type Slide } from '../../../../src-main/core/report/schema';
 import { saveFile } from '../charts/saveFile';
 import { notices } from '../state/notices.svelte';
 import { settleSelection } from '../state/route';
 import { session } from '../state/session.svelte';
 import { addedMessage } from './addToReport';
+import { openableIds, summaryOf, withDamage, withEntry, withSent } from './reportList';
 import { duplicateSlide, moveSlide, removeSlide } from './slideOrder';
 import { LIMITS, linesToBullets, newReportName, reportProblem, reportToSave } from './slideTexts';
 
@@ -27,15 +30,18 @@ type TextField = 'title' | 'caption' | 'notes';
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 /**
- * The Report view's state: the project's reports, the one open (edited in
+ * The Report view's state: the project's reports (names and sizes; a
+ * report's slides are fetched when it is opened), the one open (edited in
  * place and saved a moment after each edit), and the actions other views
  * take on reports ("Add to report", "New report from run").
  */
 class ReportView {
-  list = $state<ReportInfo[]>([]);
+  list = $state<ReportSummary[]>([]);
   loaded = $state(false);
   loading = $state(false);
   openId = $state<number | null>(null);
+  /** The report whose slides are being fetched, shown once they arrive. */
+  opening = $state<number | null>(null);
   /** The open report as edited; what is saved follows it. */
   draft = $state<Report | null>(null);
   /** Runs the open report's slides name that are gone: those slides export as placeholders. */
@@ -71,7 +77,7 @@ class ReportView {
     try {
       this.list = await session.client.call('report.list', {});
       this.loaded = true;
-      if (this.openId !== null && !this.list.some((r) => r.id === this.openId)) this.forget();
+      if (this.openId !== null && !openableIds(this.list).includes(this.openId)) this.forget();
       // Runs may have been deleted since the report was opened: its placeholders follow.
       if (this.openId !== null) void this.recheckRuns(this.openId);
     } catch (err) {
@@ -83,30 +89,42 @@ class ReportView {
 
   /** Opens the report a link asked for if it is there, else keeps the one open, else opens the newest. */
   async settle(wanted: number | null): Promise<void> {
-    const id = settleSelection(
-      this.list.map((r) => r.id),
-      wanted,
-      this.openId,
-    );
+    const id = settleSelection(openableIds(this.list), wanted, this.openId);
     if (id !== null && id !== this.openId) await this.open(id);
   }
 
   /**
-   * Shows a report at once from the list (so the URL and the view agree
-   * without waiting), then asks the host which of its runs are gone. Edits
-   * to the report shown before are sent first.
+   * Opens a report. The list holds names only, so its slides are fetched;
+   * the view names it at once (the URL and the view agree without waiting)
+   * and shows it when they arrive. Edits to the report shown before are
+   * sent first, and the fetch waits for them, so reopening that report
+   * shows them. A damaged report is not opened: the notice says why.
    */
   async open(id: number): Promise<void> {
-    if (id === this.openId && this.draft) return;
-    void this.flush();
+    if (id === this.openId && (this.draft || this.opening === id)) return;
     const listed = this.list.find((r) => r.id === id);
-    if (listed) this.show({ ...listed, missingRuns: [] });
+    if (listed && listed.damaged !== null) {
+      notices.error(`“${listed.name}” is damaged and cannot be opened (${listed.damaged}); delete it from the list.`, 'Could not open the report');
+      return;
+    }
+    const saved = this.flush();
+    this.forget();
+    this.openId = id;
+    this.opening = id;
     try {
+      await saved;
       const detail = await session.client.call('report.get', { id });
-      if (!listed) this.show(detail);
-      else if (this.openId === id) this.missingRuns = detail.missingRuns;
+      if (this.list.some((r) => r.id === id)) this.list = withEntry(this.list, summaryOf(detail));
+      // Another report opened meanwhile, or this one shown already (a slide added to it): the answer is not news.
+      if (this.openId === id && this.draft === null) this.show(detail);
     } catch (err) {
+      if (this.openId === id && this.draft === null) this.forget();
+      // A fault deep in a slide shows only once the report is read: from now on the list says so.
+      const damaged = err instanceof ApiError && err.code === 'conflict' ? damageReason(err.message) : null;
+      if (damaged !== null) this.list = withDamage(this.list, id, damaged);
       notices.error(err, 'Could not open the report');
+    } finally {
+      if (this.opening === id) this.opening = null;
     }
   }
 
@@ -122,7 +140,7 @@ class ReportView {
   async create(): Promise<void> {
     await this.flush();
     try {
-      const report: Report = { version: REPORT_VERSION, name: newReportName(this.list.map((r) => r.report.name)), slides: [] };
+      const report: Report = { version: REPORT_VERSION, name: newReportName(this.list.map((r) => r.name)), slides: [] };
       const detail = await session.client.call('report.save', { id: null, report });
       this.upsert(detail);
       this.show(detail);
@@ -179,6 +197,9 @@ class ReportView {
         if (this.dirty) this.draft.slides.push(clone(detail.report.slides.at(-1)!));
         else this.draft = clone(detail.report);
         this.missingRuns = detail.missingRuns;
+      } else if (detail.id === this.openId) {
+        // Still being fetched: this answer is newer than the fetch's.
+        this.show(detail);
       }
       notices.info(addedMessage(detail.report, detail.report.slides.at(-1)?.id ?? slide.id));
       return true;
@@ -255,8 +276,8 @@ class ReportView {
     const project = session.projectRevision;
     const report = reportToSave($state.snapshot(this.draft) as Report);
     this.saveState = 'saving';
-    // The list holds what was sent, so reopening this report before the host answers shows these edits.
-    this.list = this.list.map((r) => (r.id === id ? { ...r, report } : r));
+    // The list shows the name and size sent, before the host answers.
+    this.list = withSent(this.list, id, report);
     const previous = this.inFlight;
     const ticket = ++this.sent;
     this.inFlight = (async () => {
@@ -328,16 +349,14 @@ class ReportView {
     this.cancelPending();
     this.project = session.projectRevision;
     this.openId = detail.id;
+    this.opening = null;
     this.draft = clone(detail.report);
     this.missingRuns = detail.missingRuns;
     this.saveState = 'saved';
   }
 
   private upsert(detail: ReportDetail): void {
-    const info: ReportInfo = { id: detail.id, report: detail.report, createdAt: detail.createdAt, updatedAt: detail.updatedAt };
-    const i = this.list.findIndex((r) => r.id === detail.id);
-    // Newest first, as the host lists them.
-    this.list = i >= 0 ? this.list.map((r) => (r.id === detail.id ? info : r)) : [info, ...this.list];
+    this.list = withEntry(this.list, summaryOf(detail));
   }
 
   private cancelPending(): void {
@@ -349,6 +368,7 @@ class ReportView {
   private forget(): void {
     this.cancelPending();
     this.openId = null;
+    this.opening = null;
     this.draft = null;
     this.missingRuns = [];
     this.saveState = 'saved';
