@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -6,8 +6,15 @@ import { ApiError } from '../../core/api/errors';
 import { parseRecipe } from '../../core/recipe/schema';
 import type { RunRecord } from '../../core/search/runRecord';
 import { loadDatasetFrame } from '../../node/recipe/loadFrame';
-import { runRecipe } from '../../node/search/runRecipe';
+import { runPrepared } from '../../node/search/runRecipe';
+import { prepare } from '../../core/recipe/pipeline';
+import { modelFileText } from '../../core/modelFile/buildModelFile';
+import { modelFileStems } from '../../core/modelFile/fileNames';
+import { MODEL_FILE_EXTENSION } from '../../core/modelFile/schema';
+import { runModelFiles, type RunModelFilesInput } from '../../node/modelFile/runModelFiles';
 import { cliPath, cliWorkbench } from '../cliWorkbench';
+import { parseWholeOption } from '../decimalOption';
+import { OutputFiles } from '../outputFiles';
 import { readJsonFile } from '../jsonFile';
 import { toJsonText } from '../jsonText';
 import { progressBar } from '../progressBar';
@@ -64,35 +71,70 @@ export async function runCommand(args: string[], signal?: AbortSignal): Promise<
   if (!dataPath) {
     throw new ApiError('bad-input', `${basename(recipePath)} names no data file (dataset.file); pass one with --data FILE.`);
   }
-  const workers = values.workers ? Number(values.workers) : undefined;
-  if (workers !== undefined && (!Number.isInteger(workers) || workers < 1)) throw new ApiError('bad-input', '--workers must be a whole number ≥ 1.');
+  const workers = values.workers === undefined ? undefined : parseWholeOption(values.workers, '--workers', 1);
 
   const scratch = mkdtempSync(join(tmpdir(), 'assay-run-'));
   const bar = progressBar();
-  const out = values.out ? cliPath(values.out) : null;
+  const given = values.out;
+  const out = given === undefined ? null : cliPath(given);
+  // The output folder is checked (and made) before the run, which takes a while.
+  const outputs = new OutputFiles();
   const wb = await cliWorkbench();
   try {
+    if (out) outputs.folder(out, `--out ${given}`);
     wb.create(join(scratch, 'run.assay'));
     const info = await wb.importFile({ path: dataPath, name: recipe.dataset.name, onProgress: (p) => bar.update({ ...p, message: 'Reading data' }), signal });
     const frame = loadDatasetFrame(wb.db, info);
-    const record = await runRecipe(recipe, frame, {
+    const t0 = performance.now();
+    const prepared = prepare(recipe, frame);
+    const record = await runPrepared(recipe, { prepared, rows: frame.rows, seconds: (performance.now() - t0) / 1000 }, {
       workers,
       signal,
       onProgress: (p) => bar.update(p),
       dataset: { name: info.name, contentHash: info.contentHash },
     });
     bar.done();
-    if (out) {
-      mkdirSync(out, { recursive: true });
-      writeFileSync(join(out, 'run.json'), toJsonText(record));
-      for (const m of record.models) writeFileSync(join(out, `cv_results_${m.modelId}.csv`), cvResultsCsv(m));
-    }
+    const renamed = out ? writeRunFolder(outputs, out, given!, { recipe, record, learned: prepared.learned, columns: info.columns }) : [];
     if (values.json) process.stdout.write(toJsonText(runJson(record)) + '\n');
     else process.stdout.write(summaryText(record));
+    // With --json, stdout is one JSON document: where the files went is said on stderr.
+    const notes = values.json ? process.stderr : process.stdout;
+    for (const r of renamed) notes.write(`Model "${r.modelId}" is in ${r.files.join(' and ')}: ${r.why}.\n`);
     return 0;
+  } catch (e) {
+    // A run that fails or is cancelled leaves no half-written folder behind.
+    outputs.discard();
+    throw e;
   } finally {
     bar.done();
     await wb.close();
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * `run.json`, then per model `cv_results_<stem>.csv` and `<stem>.assaymodel`,
+ * each through OutputFiles (a FIFO or a symlink in the folder is written
+ * through, never replaced). Returns the models whose files are not named
+ * after their id, with why.
+ */
+function writeRunFolder(outputs: OutputFiles, out: string, given: string, run: Omit<RunModelFilesInput, 'runId'>): { modelId: string; files: string[]; why: string }[] {
+  const write = (name: string, text: string) => outputs.commit(outputs.file(join(out, name), `--out ${given}`, join(given, name)), Buffer.from(text, 'utf8'));
+  const { record } = run;
+  write('run.json', toJsonText(record));
+  const stems = new Map(modelFileStems(record.models.map((m) => m.modelId)).map((s) => [s.modelId, s]));
+  const fitted = new Map(runModelFiles({ ...run, runId: null }).map((f) => [f.model.id, f]));
+  const renamed: { modelId: string; files: string[]; why: string }[] = [];
+  for (const m of record.models) {
+    const { stem, changed } = stems.get(m.modelId)!;
+    const files = [`cv_results_${stem}.csv`];
+    write(files[0], cvResultsCsv(m));
+    const file = fitted.get(m.modelId);
+    if (file) {
+      files.push(`${stem}${MODEL_FILE_EXTENSION}`);
+      write(files[1], modelFileText(file));
+    }
+    if (changed) renamed.push({ modelId: m.modelId, files: files.map((f) => join(given, f)), why: changed });
+  }
+  return renamed;
 }

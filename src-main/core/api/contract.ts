@@ -12,10 +12,12 @@ import type { RunDetail, RunEstimate, RunSummary } from '../search/runSummary';
 import type { RunsTableRow } from '../search/runsTable';
 import type { Comparison } from '../compare/types';
 import { compareChartRequestSchema } from '../charts/compareCharts';
-import { reportSchema, slideSchema, type ReportInfo } from '../report/schema';
+import { reportSchema, slideSchema, type ReportInfo, type ReportSummary } from '../report/schema';
 import { SCORER_NAMES } from '../metrics/scorers';
 import { MAX_RUN_TITLE } from '../search/runTitle';
 import { noteProblem, refuse, tagProblem, titleProblem } from './textRules';
+import type { ModelCheck, ScoreOutcome } from '../scoring/scoreTypes';
+import { EXPORT_FORMATS } from '../modelExport/exportFormats';
 
 /**
  * The one API between the renderer and a host (Electron or web). Each method
@@ -120,6 +122,14 @@ const chartSize = {
   height: z.number().int().min(150).max(3000),
   scale: pngScale.default(1),
 };
+
+/** A decision threshold: a row is predicted positive iff p(positive) > it. */
+const probability = z.number().min(0).max(1);
+/** A model of a stored run, or a `.assaymodel` file on the host (opened, or uploaded to a path as dataset.import takes files). */
+const modelSource = z.union([
+  z.object({ runId, modelId: z.string().min(1).max(200) }).strict(),
+  z.object({ path: projectPath, displayName: z.string().min(1).max(500).optional() }).strict(),
+]);
 
 /** A recipe as stored in the project. */
 export interface RecipeInfo {
@@ -268,7 +278,9 @@ export const methods = {
       .strict(),
     long: false,
   },
+  /** Every report's name, size and whether it is damaged; not their slides. */
   'report.list': { input: z.object({}).strict(), long: false },
+  /** One report with its slides; refused, saying why, for a damaged one. */
   'report.get': { input: z.object({ id: reportId }).strict(), long: false },
   /** Creates (id null) or replaces a report. */
   'report.save': { input: z.object({ id: reportId.nullable(), report: reportSchema }).strict(), long: false },
@@ -282,6 +294,29 @@ export const methods = {
   /** A results table drawn as a picture (the cells as the view formats them), for slides. */
   'table.render': {
     input: z.object({ table: tableImageSchema, format: z.enum(['svg', 'png']), scale: pngScale.default(2) }).strict(),
+    long: false,
+  },
+  /** "Save model…": a run's model as a .assaymodel file, with the Runs view's threshold (null or absent: the argmax rule). */
+  'model.file': { input: z.object({ runId, modelId: z.string().min(1).max(200), threshold: probability.nullable().optional() }).strict(), long: false },
+  /** The raw columns a model needs, checked by name and kind against a dataset, before anything is scored. */
+  'model.check': { input: z.object({ source: modelSource, datasetId }).strict(), long: false },
+  /** Scores a dataset; the predictions become a new dataset (row, prediction, p_<class>, note; the input columns first unless keepColumns is false). */
+  'model.score': {
+    input: z
+      .object({
+        source: modelSource,
+        datasetId,
+        /** Overrides the model's own threshold. */
+        threshold: probability.nullable().optional(),
+        keepColumns: z.boolean().optional(),
+        name: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict(),
+    long: true,
+  },
+  /** "Export model…": a run's model as XGBoost JSON (gradient boosting only) or ONNX (every type), on prepared features; the threshold is recorded, not applied. */
+  'model.export': {
+    input: z.object({ runId, modelId: z.string().min(1).max(200), format: z.enum(EXPORT_FORMATS), threshold: z.number().min(0).max(1).nullable().optional() }).strict(),
     long: false,
   },
 } as const;
@@ -334,7 +369,8 @@ export interface Outputs {
   'run.compare': Comparison;
   'run.compareChart': { fileName: string; mime: 'image/svg+xml' | 'image/png'; data: string; note: string | null };
   'run.chart': { fileName: string; mime: 'image/svg+xml' | 'image/png'; data: string; note: string | null };
-  'report.list': ReportInfo[];
+  /** Summaries (no slides): report.get fetches a report's content. */
+  'report.list': ReportSummary[];
   'report.get': ReportDetail;
   'report.save': ReportDetail;
   'report.delete': { id: number };
@@ -343,6 +379,12 @@ export interface Outputs {
   /** `data` is base64. */
   'report.export': { fileName: string; mime: string; data: string };
   'table.render': { fileName: string; mime: 'image/svg+xml' | 'image/png'; data: string; note: string | null };
+  /** `data` is the file's JSON text as base64. */
+  'model.file': { fileName: string; mime: 'application/json'; data: string; bytes: number };
+  'model.check': ModelCheck;
+  'model.score': ScoreOutcome;
+  /** `data` is base64; `notes` are for the analyst (renamed features, a threshold the file does not apply). */
+  'model.export': { fileName: string; mime: string; data: string; notes: string[] };
 }
 export type Output<M extends Method> = Outputs[M];
 

@@ -7,21 +7,30 @@
  * pastes the copy. As OWASP advises ("CSV injection"), such a text cell gets
  * a leading `'`, which spreadsheets take as "this is text".
  *
- * The rule is for text only. A writer knows a number by its type: the table
- * builders pass numbers as numbers, written with every digit (−0.25 as
- * `-0.25`, which a spreadsheet reads back as the number), and everything
- * else as text. A number a builder formatted into a string ("-0.25") is text
- * and is prefixed, so builders keep numbers as numbers.
+ * A text that is a plain decimal number (`-1`, `+15551234`, `-1e5`, `.5`) is
+ * not a formula in any spreadsheet — they read it as that number — so it is
+ * written as it is: a class named "-1" stays `-1`, not `'-1`. Only the
+ * number grammar itself qualifies; `-1+2`, `-Infinity`, `-0x1F` or a lone
+ * `-` are formulas or text to a spreadsheet and get the prefix.
+ *
+ * A writer knows a number by its type: the table builders pass numbers as
+ * numbers, written with every digit (−0.25 as `-0.25`, which a spreadsheet
+ * reads back as the number). A non-finite number is written as its name
+ * (`NaN`, `Infinity`, `-Infinity`, as the table copies have always shown a
+ * failed fit's NaN), which no spreadsheet reads as a number: that name is
+ * text, and `-Infinity` gets the prefix like any text starting with `-`.
  */
 
 /** A table cell: a number, text, or nothing. */
 export type Cell = string | number | null;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** A decimal number literal, sign and exponent allowed: what every spreadsheet reads as a number. */
+const DECIMAL_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Whether a spreadsheet would read this text as the start of a formula. */
 export function isFormulaLike(text: string): boolean {
-  return FORMULA_START.test(text);
+  return FORMULA_START.test(text) && !DECIMAL_NUMBER.test(text);
 }
 
 /** The text with a leading `'` when a spreadsheet would otherwise evaluate it. */
@@ -30,7 +39,7 @@ export function neutralise(text: string): string {
 }
 
 // String(number) is the shortest text that reads back as the same double: full precision.
-const numberText = (n: number) => String(n);
+const numberText = (n: number) => (Number.isFinite(n) ? String(n) : neutralise(String(n)));
 
 /** A cell of a tab-separated line; tabs and line breaks inside text become spaces (after the rule, so a leading tab still counts). */
 export function tsvField(c: Cell): string {

@@ -16,8 +16,10 @@ import { runsTable } from '../runs/runsTable';
 import { compareRuns } from '../runs/compareRuns';
 import { exportCompareChart } from '../charts/compareChartExport';
 import { ReportService } from '../report/reportService';
-import { exportReport } from '../report/exportReport';
 import type { Handlers } from './router';
+import { RunModelSource } from '../modelFile/runModelSource';
+import { ModelService } from '../scoring/modelService';
+import { exportModelFile } from '../../core/modelExport/exportModel';
 
 export interface HostDescription {
   host: 'electron' | 'web';
@@ -29,6 +31,7 @@ export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
   const analysis = new AnalysisThread();
   const runs = new RunQueue(wb, { prepare: (db, info, recipe) => analysis.run(db, { op: 'prepare', info, recipe }) });
   const reports = new ReportService(wb, runs);
+  const models = new ModelService(wb, new RunModelSource(wb, runs, (db, info, recipe) => analysis.run(db, { op: 'prepare', info, recipe })));
   return {
     'app.info': () => ({ version: host.version, host: host.host, project: wb.info() }),
     'project.current': () => wb.info(),
@@ -100,10 +103,18 @@ export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
     'report.delete': ({ id }) => reports.delete(id),
     'report.fromRun': ({ runId }) => reports.fromRun(runId),
     'report.addSlide': ({ id, slide }) => reports.addSlide(id, slide),
-    'report.export': ({ id, format }, ctx) => exportReport(reports.context(), reports.get(id).report, format, ctx.signal),
+    'report.export': ({ id, format }, ctx) => reports.export(id, format, ctx.signal),
     'table.render': ({ table, format, scale }) => {
       const { option, width, height } = tableChart(table);
       return drawChart(option, undefined, 'table', { type: format, width, height, scale });
+    },
+    'model.file': ({ runId, modelId, threshold }) => models.file(runId, modelId, threshold ?? null),
+    'model.check': ({ source, datasetId }) => models.check(source, datasetId),
+    'model.score': (input, ctx) => models.score(input, { signal: ctx.signal, progress: ctx.progress }),
+    'model.export': async ({ runId, modelId, format, threshold }) => {
+      const { model } = await models.load({ runId, modelId });
+      const f = exportModelFile(model, format, threshold);
+      return { fileName: f.fileName, mime: f.mime, data: Buffer.from(f.bytes).toString('base64'), notes: f.notes };
     },
     'run.chart': ({ id, modelId, chart, format, width, height, scale }) => {
       const record = runs.record(id);

@@ -15,6 +15,9 @@ import { runPrepared } from '../search/runRecipe';
 import { prepare, type PreparedData } from '../../core/recipe/pipeline';
 import { getDataset, listDatasets } from '../store/datasets';
 import { getRecipe, recipeExists } from '../store/recipes';
+import { compressModelFile, saveRunModels, type StoredModelFile } from '../store/runModels';
+import { modelFileText } from '../../core/modelFile/buildModelFile';
+import { runModelFiles } from '../modelFile/runModelFiles';
 import {
   deleteRun,
   finishRun,
@@ -224,12 +227,16 @@ export class RunQueue {
         },
       });
       const cancelled = record.status === 'cancelled';
-      await this.save(entry, {
-        status: record.status,
-        progress: entry.progress,
-        record: cancelled && record.models.length === 0 ? null : record,
-        error: cancelled ? cancelledRunSentence(entry.recipe, record, entry.progress) : null,
-      });
+      await this.save(
+        entry,
+        {
+          status: record.status,
+          progress: entry.progress,
+          record: cancelled && record.models.length === 0 ? null : record,
+          error: cancelled ? cancelledRunSentence(entry.recipe, record, entry.progress) : null,
+        },
+        await keptModels(entry, record, prepared.learned),
+      );
     } catch (e) {
       if (e instanceof ApiError && e.code === 'cancelled') {
         await this.save(entry, { status: 'cancelled', progress: entry.progress, record: null, error: 'Cancelled before the search started.' });
@@ -242,12 +249,14 @@ export class RunQueue {
     }
   }
 
-  private async save(entry: Entry, run: Parameters<typeof finishRun>[2]): Promise<void> {
+  private async save(entry: Entry, run: Parameters<typeof finishRun>[2], models: StoredModelFile[] = []): Promise<void> {
     // A run stopped with its project was recorded by stopAll there; another project's file must not get it.
     if (entry.stopped) return;
     try {
       await this.wb.write((w) => {
-        if (w === entry.db) finishRun(w, entry.id, run);
+        if (w !== entry.db) return;
+        finishRun(w, entry.id, run);
+        saveRunModels(w, entry.id, models);
       });
     } catch {
       // No project is open any more: stopAll recorded the run when its project closed.
@@ -269,6 +278,20 @@ export class RunQueue {
         if (isActive(getRunSummary(w, e.id).status)) finishRun(w, e.id, { status: 'cancelled', progress: e.progress, record: null, error: CLOSED_MESSAGE });
       });
     }
+  }
+}
+
+/**
+ * A finished run's models as model files, to keep with it. A run whose files
+ * cannot be made still finishes: "Save model…" then rebuilds them from its
+ * data, or says why it cannot.
+ */
+async function keptModels(entry: Entry, record: RunRecord, learned: Record<number, unknown>): Promise<StoredModelFile[]> {
+  try {
+    const files = runModelFiles({ recipe: entry.recipe, record, learned, columns: entry.dataset.columns, runId: entry.id });
+    return await Promise.all(files.map((f) => compressModelFile(f.model.id, modelFileText(f))));
+  } catch {
+    return [];
   }
 }
 

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { RUN_MODELS_MIGRATION } from './runModels';
 import { defaultRunTitle, readRecipe } from './runs';
 
 /**
@@ -135,6 +136,7 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  RUN_MODELS_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

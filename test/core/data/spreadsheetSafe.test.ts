@@ -20,17 +20,41 @@ describe('the spreadsheet-safe rule', () => {
     }
   });
 
-  it('writes numbers as numbers: negative, tiny and non-finite ones untouched in both formats', () => {
+  it('writes finite numbers as numbers, negative and tiny ones untouched in both formats', () => {
     for (const field of [tsvField, csvField]) {
       expect(field(-0.25)).toBe('-0.25');
       expect(field(-1e-7)).toBe('-1e-7');
       expect(field(0.1 + 0.2)).toBe('0.30000000000000004');
-      expect(field(-Infinity)).toBe('-Infinity');
-      expect(field(NaN)).toBe('NaN');
+      expect(field(-0)).toBe('0');
       expect(field(null)).toBe('');
     }
-    // The same characters as text are text: a builder that formatted a number gets the prefix.
-    expect(tsvField('-0.25')).toBe("'-0.25");
+  });
+
+  it('writes a non-finite number as its name, which no spreadsheet reads as a number: text, under the text rule', () => {
+    for (const field of [tsvField, csvField]) {
+      // "-Infinity" starts with '-': a spreadsheet would take it for a formula.
+      expect(field(-Infinity)).toBe("'-Infinity");
+      expect(field(Infinity)).toBe('Infinity');
+      expect(field(NaN)).toBe('NaN');
+    }
+    expect(toTsv(['low', 'high'], [[-Infinity, Infinity]])).toBe("low\thigh\n'-Infinity\tInfinity\n");
+    expect(toCsv(['low'], [[-Infinity], [NaN]])).toBe("low\n'-Infinity\nNaN\n");
+  });
+
+  it('leaves text that is a plain decimal number alone: no spreadsheet reads it as a formula', () => {
+    for (const text of ['-1', '+15551234', '-1e5', '-0.25', '+.5', '-7.', '1E-3', '-0', '0012345']) {
+      expect(isFormulaLike(text), text).toBe(false);
+      expect(tsvField(text)).toBe(text);
+      expect(csvField(text)).toBe(text);
+    }
+    expect(toCsv(['class'], [['-1'], ['+1']])).toBe('class\n-1\n+1\n');
+  });
+
+  it('prefixes text that only starts like a number, and the names of non-finite numbers', () => {
+    for (const text of ['-1+2', '=1', '-Infinity', '@x', '-', '+', '-1e', '--1', '-1 ', '-1;', '-0x1F', '-1,5', '+1e5+1', '-.']) {
+      expect(isFormulaLike(text), text).toBe(true);
+      expect(tsvField(text)).toBe(`'${text}`);
+    }
   });
 
   it('TSV: neutralises before flattening, so a leading tab still counts', () => {

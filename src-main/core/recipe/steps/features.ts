@@ -84,8 +84,10 @@ export const oneHot: StepImpl<Of<'oneHot'>> = {
       };
     }
     const fitted = getDummies(categorical(frame, step.columns), { dropFirst: step.dropFirst }).names;
-    const first = (c: string) => getDummies(categorical(frame, [c]), { dropFirst: false }).names[0]?.slice(c.length + 1) ?? null;
-    const base = step.dropFirst ? Object.fromEntries(step.columns.map((c) => [c, first(c)])) : {};
+    // Every category seen, the dropped base included, so a model file can tell an unseen value (all zeros) from the base.
+    const seen = (c: string) => getDummies(categorical(frame, [c]), { dropFirst: false }).names.map((n) => n.slice(c.length + 1));
+    const categories = Object.fromEntries(step.columns.map((c) => [c, seen(c)]));
+    const base = step.dropFirst ? Object.fromEntries(step.columns.map((c) => [c, categories[c][0] ?? null])) : {};
     return {
       apply(f) {
         const d = getDummies(categorical(f, step.columns), { dropFirst: false });
@@ -95,7 +97,7 @@ export const oneHot: StepImpl<Of<'oneHot'>> = {
           set: fitted.map((n) => [n, num(byName.get(n) ?? new Float64Array(f.rows))]),
         });
       },
-      describe: () => ({ columns: fitted, base }),
+      describe: () => ({ columns: fitted, base, categories }),
     };
   },
 };

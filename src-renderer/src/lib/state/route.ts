@@ -1,22 +1,23 @@
 import { formatCompareModels, parseCompareModels, type ComparedRef } from '../compare/compareRoute';
 
 /** The app's sections and a run's tabs, spelled as session.svelte.ts and runView.svelte.ts do; kept here so this module stays free of state. */
-export type View = 'data' | 'explore' | 'prepare' | 'train' | 'runs' | 'report';
+export type View = 'data' | 'explore' | 'prepare' | 'train' | 'runs' | 'score' | 'report';
 export type RunTab = 'overview' | 'cv' | 'confusion' | 'curves' | 'importance' | 'coefficients';
 /** The Runs section's modes: one run's list and detail, the table of all runs × models, a comparison. */
 export type RunsMode = 'run' | 'table' | 'compare';
 
 /**
  * Where the analyst is, as the URL's hash holds it: `#/runs/12?model=rf&tab=confusion`,
- * `#/runs/table`, `#/runs/compare?models=12:rf,13:xgb`, `#/data/3`, `#/prepare/2`, `#/report/3`. The hash, not the path, because the web host's page
+ * `#/runs/table`, `#/runs/compare?models=12:rf,13:xgb`, `#/data/3`, `#/prepare/2`, `#/score/12?model=rf`, `#/report/3`. The hash, not the path, because the web host's page
  * carries `?token=…` and the desktop page is a file:// URL; both keep a hash across reloads.
  */
 export interface Route {
   view: View;
-  /** The selected dataset (data, explore), recipe (prepare, train), run (runs) or report (report). */
+  /** The selected dataset (data, explore), recipe (prepare, train), run (runs; score: the run of the model scored with) or report (report). */
   id: number | null;
-  /** Runs only: the model shown, and the tab (null = the overview). */
+  /** Runs and score: the model shown or scored with. */
   model: string | null;
+  /** Runs only: the tab (null = the overview). */
   tab: RunTab | null;
   /** Runs only; optional so a route of another view can be written without it. */
   mode?: RunsMode;
@@ -26,7 +27,7 @@ export interface Route {
   unreadable?: boolean;
 }
 
-const VIEWS: readonly View[] = ['data', 'explore', 'prepare', 'train', 'runs', 'report'];
+const VIEWS: readonly View[] = ['data', 'explore', 'prepare', 'train', 'runs', 'score', 'report'];
 const RUN_TABS: readonly RunTab[] = ['overview', 'cv', 'confusion', 'curves', 'importance', 'coefficients'];
 
 export const HOME: Route = { view: 'data', id: null, model: null, tab: null };
@@ -36,7 +37,7 @@ export function route(view: View, id: number | null = null, model: string | null
   return {
     view,
     id,
-    model: runs ? model : null,
+    model: runs || view === 'score' ? model : null,
     tab: runs && tab !== 'overview' ? tab : null,
     ...(runs ? { mode: 'run' as const } : {}),
   };

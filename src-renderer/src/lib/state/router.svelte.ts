@@ -4,6 +4,7 @@ import { prepareEditor } from '../prepare/prepareEditor.svelte';
 import { reportView } from '../report/reportView.svelte';
 import { runsSection } from '../runs/runsSection.svelte';
 import { runView } from '../runs/runView.svelte';
+import { scoreView } from '../score/scoreView.svelte';
 import { trainEditor } from '../train/trainEditor.svelte';
 import { datasets } from './datasets.svelte';
 import { deepLink } from './deepLink.svelte';
@@ -28,6 +29,10 @@ function shownRoute(): Route {
       // The model belongs in the URL only once the open run's record is there.
       const open = runs.detail?.record && runs.detail.summary.id === runs.openId;
       return route(view, runs.openId, open ? (runView.model?.modelId ?? null) : null, runView.tab);
+    }
+    case 'score': {
+      const c = scoreView.choice;
+      return c?.kind === 'run' ? route(view, c.runId, c.modelId) : route(view);
     }
     case 'report':
       return route(view, reportView.openId);
@@ -122,6 +127,11 @@ class Router {
           if (runs.detail?.summary.id !== id) return;
           if (r.model && runs.detail.record?.models.some((m) => m.modelId === r.model)) runView.selectModel(r.model);
         }
+        break;
+      case 'score':
+        // Before the view has listed the runs, its load takes the link.
+        if (!scoreView.loaded) return;
+        scoreView.showRun(id, r.model);
         break;
       case 'report':
         if (!reportView.loaded) return;

@@ -2,7 +2,7 @@ import type { ProjectInfo, RecentProject } from '../../../../src-main/core/api/c
 import { createClient, type AssayClient } from '../api/client';
 import { notices } from './notices.svelte';
 
-export type Section = 'data' | 'explore' | 'prepare' | 'train' | 'runs' | 'report';
+export type Section = 'data' | 'explore' | 'prepare' | 'train' | 'runs' | 'score' | 'report';
 
 export const SECTIONS: { id: Section; label: string }[] = [
   { id: 'data', label: 'Data' },
@@ -10,6 +10,7 @@ export const SECTIONS: { id: Section; label: string }[] = [
   { id: 'prepare', label: 'Prepare' },
   { id: 'train', label: 'Train' },
   { id: 'runs', label: 'Runs' },
+  { id: 'score', label: 'Score' },
   { id: 'report', label: 'Report' },
 ];
 
