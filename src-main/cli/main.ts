@@ -2,10 +2,13 @@ import { constants } from 'node:os';
 import { ApiError } from '../core/api/errors';
 import { ASSAY_VERSION } from '../core/version';
 import { COMPARE_USAGE, compareCommand } from './commands/compareCommand';
+import { EXPORT_USAGE, exportCommand } from './commands/exportCommand';
+import { EXPORT_RECIPE_USAGE, exportRecipeCommand } from './commands/exportRecipeCommand';
 import { IMPORT_USAGE, importCommand } from './commands/importCommand';
 import { PROFILE_USAGE, profileCommand } from './commands/profileCommand';
 import { REPORT_USAGE, reportCommand } from './commands/reportCommand';
 import { RUN_USAGE, runCommand } from './commands/runCommand';
+import { SCORE_USAGE, scoreCommand } from './commands/scoreCommand';
 
 const USAGE = `usage:
   ${RUN_USAGE}
@@ -18,6 +21,12 @@ const USAGE = `usage:
       compare 2–4 models of runs side by side (RUN: a run.json or the folder assay run --out writes; without #MODEL, its champion), with McNemar's test and the corrected t-test (--json: one JSON document)
   ${REPORT_USAGE}
       write a run's report as a PowerPoint deck with native charts and an executive summary (RUN: a run.json or the folder assay run --out writes; --pdf also a PDF, needs LibreOffice; --images DIR the slides as PNG/SVG)
+  ${SCORE_USAGE}
+      score a CSV or TSV file with a model file (MODEL: a .assaymodel that assay run --out writes or the app saves); writes row, prediction, p_<class> per class and note per input row (--keep-columns: the input columns first), and the confusion matrix when the file has the labels
+  ${EXPORT_USAGE}
+      write a model file's model as XGBoost JSON (gradient boosting) or ONNX (every model type), reading the prepared features (see the README for the preparation steps to apply)
+  ${EXPORT_RECIPE_USAGE}
+      write a recipe as the scikit-learn program that reproduces its run (--format sklearn: a .py script; notebook: a Jupyter notebook; --dask: the grid searches on a Dask cluster), printing one JSON document like assay run --json
   assay version
 Relative paths are taken from the current folder; ~ is your home folder.`;
 
@@ -69,6 +78,12 @@ async function main(argv: string[]): Promise<number> {
       return compareCommand(rest);
     case 'report':
       return reportCommand(rest, stop.signal);
+    case 'score':
+      return scoreCommand(rest, stop.signal);
+    case 'export-recipe':
+      return exportRecipeCommand(rest, stop.signal);
+    case 'export':
+      return exportCommand(rest);
     default:
       console.error(USAGE);
       return 2;
