@@ -18,6 +18,7 @@ import { MAX_RUN_TITLE } from '../search/runTitle';
 import { noteProblem, refuse, tagProblem, titleProblem } from './textRules';
 import type { ModelCheck, ScoreOutcome } from '../scoring/scoreTypes';
 import { EXPORT_FORMATS } from '../modelExport/exportFormats';
+import { RECIPE_EXPORT_FORMATS } from '../recipeExport/exportFormats';
 
 /**
  * The one API between the renderer and a host (Electron or web). Each method
@@ -130,6 +131,9 @@ const modelSource = z.union([
   z.object({ runId, modelId: z.string().min(1).max(200) }).strict(),
   z.object({ path: projectPath, displayName: z.string().min(1).max(500).optional() }).strict(),
 ]);
+
+/** How "Export as Python…" writes a recipe: the format, and whether its grid searches run on a Dask cluster. */
+const pythonExport = { format: z.enum(RECIPE_EXPORT_FORMATS), dask: z.boolean() };
 
 /** A recipe as stored in the project. */
 export interface RecipeInfo {
@@ -319,6 +323,8 @@ export const methods = {
     input: z.object({ runId, modelId: z.string().min(1).max(200), format: z.enum(EXPORT_FORMATS), threshold: z.number().min(0).max(1).nullable().optional() }).strict(),
     long: false,
   },
+  /** "Export as Python…": a saved recipe, or a run's own copy of its recipe, as a scikit-learn script or Jupyter notebook (optionally with its grid searches on Dask). */
+  'recipe.exportPython': { input: z.union([z.object({ recipeId, ...pythonExport }).strict(), z.object({ runId, ...pythonExport }).strict()]), long: false },
 } as const;
 
 /** A stored report with the runs its slides name that no longer exist (their slides export as placeholders). */
@@ -385,6 +391,8 @@ export interface Outputs {
   'model.score': ScoreOutcome;
   /** `data` is base64; `notes` are for the analyst (renamed features, a threshold the file does not apply). */
   'model.export': { fileName: string; mime: string; data: string; notes: string[] };
+  /** `data` is the program's text; `notes`: leaking steps kept as the recipe has them, steps written in plain pandas, where the data file is looked for. */
+  'recipe.exportPython': { fileName: string; mime: string; data: string; notes: string[] };
 }
 export type Output<M extends Method> = Outputs[M];
 

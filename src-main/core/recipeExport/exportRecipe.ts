@@ -11,12 +11,8 @@ import { recipeProgram } from './recipeProgram';
 import { sklearnScript } from './sklearnScript';
 import { PANDAS_ONLY_OPS } from './stepCode';
 
-export const RECIPE_EXPORT_FORMATS = ['sklearn', 'notebook'] as const;
-export type RecipeExportFormat = (typeof RECIPE_EXPORT_FORMATS)[number];
-
-export function isRecipeExportFormat(s: string): s is RecipeExportFormat {
-  return (RECIPE_EXPORT_FORMATS as readonly string[]).includes(s);
-}
+import type { RecipeExportFormat } from './exportFormats';
+export { isRecipeExportFormat, RECIPE_EXPORT_FORMATS, type RecipeExportFormat } from './exportFormats';
 
 const FILE: Record<RecipeExportFormat, { extension: string; mime: string; words: string }> = {
   sklearn: { extension: '.py', mime: 'text/x-python', words: 'a scikit-learn script' },

@@ -20,6 +20,7 @@ import type { Handlers } from './router';
 import { RunModelSource } from '../modelFile/runModelSource';
 import { ModelService } from '../scoring/modelService';
 import { exportModelFile } from '../../core/modelExport/exportModel';
+import { recipeExportFile } from '../recipe/recipeExportService';
 
 export interface HostDescription {
   host: 'electron' | 'web';
@@ -85,6 +86,7 @@ export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
         deleteRecipe(db, id);
         return { id };
       }),
+    'recipe.exportPython': ({ format, dask, ...source }) => recipeExportFile(wb.db, { source, format, dask }),
     'recipe.preview': ({ datasetId, recipe }) => analysis.run(wb.db, { op: 'preview', info: getDataset(wb.db, datasetId), recipe }),
     'run.estimate': ({ recipe, datasetId }) => estimateFor(wb.db, recipe, datasetId),
     'run.start': ({ recipeId, datasetId }) => runs.start(recipeId, datasetId),
