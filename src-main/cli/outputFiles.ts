@@ -360,3 +360,25 @@ export class OutputStream {
     await h?.close().catch(() => undefined);
   }
 }
+
+/**
+ * Whether two paths name the same file: the same device and inode once
+ * symlinks are followed (so a symlink or a hard link to the file counts), or,
+ * when neither is there yet, the same path once its folder's symlinks are
+ * resolved. A command checks its output against its inputs with it before
+ * writing anything.
+ */
+export function isSameFile(a: string, b: string): boolean {
+  const sa = statOf(a);
+  const sb = statOf(b);
+  if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino;
+  if (sa || sb) return false;
+  const real = (p: string) => {
+    try {
+      return join(realpathSync(dirname(resolve(p))), basename(p));
+    } catch {
+      return resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}

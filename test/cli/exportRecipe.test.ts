@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -6,6 +7,7 @@ import { ApiError } from '../../src-main/core/api/errors';
 import { exportRecipeCommand, EXPORT_RECIPE_USAGE } from '../../src-main/cli/commands/exportRecipeCommand';
 import { runCommand } from '../../src-main/cli/commands/runCommand';
 import type { Notebook } from '../../src-main/core/recipeExport/notebookJson';
+import { ASSAY_BIN, finished, isolatedEnv } from './cliProcess';
 
 /**
  * `assay export-recipe` called as a function: what it writes where, the data
@@ -83,7 +85,8 @@ describe('assay export-recipe writes the program', () => {
     const out = join(dir, 'sub', 'cluster.py');
     expect(await exportRecipeCommand([COURSE6, '--format', 'sklearn', '--out', out, '--data', data, '--dask'])).toBe(0);
     const text = readFileSync(out, 'utf8');
-    expect(defaultData(text)).toBe('"../other data.csv"');
+    // Given absolute, it stays absolute.
+    expect(defaultData(text)).toBe(JSON.stringify(data));
     expect(text).toContain('with parallel_backend("dask"):');
     expect(stdout.join('')).toContain('(2 models, grid searches on Dask); run it with python3 cluster.py [DATA.csv] [--scheduler ADDRESS].');
   });
@@ -160,12 +163,13 @@ describe('assay export-recipe refuses', () => {
     expect((await refusal(() => exportRecipeCommand([copy, '--out', copy]))).message).toBe(`--out ${copy} is the recipe itself; choose another file.`);
     expect(readFileSync(copy, 'utf8')).toBe(readFileSync(COURSE6, 'utf8'));
     expect((await refusal(() => exportRecipeCommand([COURSE6, '--dask', '--out', join(dir, 'dask.py')]))).message).toBe(
-      `--out ${join(dir, 'dask.py')} would hide Python's "dask" module from the program itself (Python imports from the program's folder first); choose another name.`,
+      `--out ${join(dir, 'dask.py')} would hide Python's "dask" module from the program (Python imports from the program's folder first, so the program or a library it uses would import the script instead); choose another name.`,
     );
     expect(existsSync(join(dir, 'dask.py'))).toBe(false);
     mkdirSync(join(dir, 'a-folder.py'), { recursive: true });
     const e = await refusal(() => exportRecipeCommand([COURSE6, '--out', join(dir, 'a-folder.py')]));
-    expect(e.message).toBe(`Could not write ${join(dir, 'a-folder.py')}: EISDIR.`);
+    expect(e.message).toBe(`Cannot write --out ${join(dir, 'a-folder.py')}: ${join(dir, 'a-folder.py')} is a folder; name the file to write.`);
+    expect((await refusal(() => exportRecipeCommand([COURSE6, '--out', '/proc/x.py']))).message).toBe('Cannot write --out /proc/x.py: the folder /proc does not take new files.');
   });
 
   it('missing arguments or unknown options: the usage, exit status 2', async () => {
@@ -183,4 +187,114 @@ describe('assay export-recipe refuses', () => {
     expect(e.code).toBe('cancelled');
     expect(readdirSync(dir)).not.toContain('stopped.py');
   });
+});
+
+describe('assay export-recipe never overwrites its inputs', () => {
+  it('--out that is the data file (--data or the recipe\'s dataset.file), by the same path, a relative one, a symlink or a hard link: refused, the data untouched', async () => {
+    const data = file('victim.csv', readFileSync(SAMPLE, 'utf8').slice(0, 2000));
+    const before = readFileSync(data, 'utf8');
+    symlinkSync(data, join(dir, 'victim-link.csv'));
+    linkSync(data, join(dir, 'victim-hard.csv'));
+    const recipe = JSON.parse(readFileSync(COURSE6, 'utf8')) as { dataset: Record<string, unknown> };
+    recipe.dataset.file = 'victim.csv';
+    const own = file('own-data.json', JSON.stringify(recipe));
+    const cases: [string[], string][] = [
+      [[COURSE6, '--data', data, '--out', data], '--data'],
+      [[COURSE6, '--data', data, '--out', join(dir, 'sub', '..', 'victim.csv')], '--data'],
+      [[COURSE6, '--data', data, '--out', join(dir, 'victim-link.csv')], '--data'],
+      [[COURSE6, '--data', join(dir, 'victim-link.csv'), '--out', join(dir, 'victim-hard.csv')], '--data'],
+      [[own, '--out', data], "the recipe's dataset.file"],
+      [[own, '--format', 'notebook', '--out', join(dir, 'victim-hard.csv')], "the recipe's dataset.file"],
+    ];
+    for (const [args, which] of cases) {
+      const out = args[args.indexOf('--out') + 1];
+      const e = await refusal(() => exportRecipeCommand(args));
+      expect(e.message).toBe(`--out ${out} is the data file the program reads (${which}); writing the program there would destroy the data. Choose another file.`);
+    }
+    expect(readFileSync(data, 'utf8')).toBe(before);
+    expect(lstatSync(join(dir, 'victim-link.csv')).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('--out that is the recipe through a symlink: refused', async () => {
+    const copy = file('recipe-copy.json', readFileSync(COURSE6, 'utf8'));
+    symlinkSync(copy, join(dir, 'recipe-link.py'));
+    const e = await refusal(() => exportRecipeCommand([copy, '--out', join(dir, 'recipe-link.py')]));
+    expect(e.message).toBe(`--out ${join(dir, 'recipe-link.py')} is the recipe itself; choose another file.`);
+    expect(readFileSync(copy, 'utf8')).toBe(readFileSync(COURSE6, 'utf8'));
+  });
+});
+
+describe('assay export-recipe: where the program goes and what it is told', () => {
+  it('--out /dev/stdout: the program alone on standard output, the report on standard error without a run hint, the data path absolute', async () => {
+    const errWrites: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((s) => (errWrites.push(String(s)), true));
+    expect(await exportRecipeCommand([COURSE6, '--out', '/dev/stdout'])).toBe(0);
+    const program = stdout.join('');
+    expect(program.startsWith('#!/usr/bin/env python3\n')).toBe(true);
+    expect(program).not.toContain('Wrote ');
+    expect(JSON.parse(defaultData(program)!)).toBe(SAMPLE);
+    expect(program).toContain('python3 PROGRAM.py [DATA.csv]');
+    expect(errWrites.join('')).toBe('Wrote /dev/stdout: the recipe "Claims vs opinions (Course 6: random forest and XGBoost)" as a scikit-learn script (2 models).\n');
+  });
+
+  it('an absolute --data stays absolute; a relative one is relative to the program\'s folder', async () => {
+    const data = file('abs data.csv', 'a,b\n1,2\n');
+    const out = join(dir, 'deep', 'abs.py');
+    expect(await exportRecipeCommand([COURSE6, '--out', out, '--data', data])).toBe(0);
+    expect(JSON.parse(defaultData(readFileSync(out, 'utf8'))!)).toBe(data);
+    const cwd = process.cwd();
+    try {
+      process.chdir(dir);
+      expect(await exportRecipeCommand([COURSE6, '--out', join('deep', 'rel.py'), '--data', 'abs data.csv'])).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(JSON.parse(defaultData(readFileSync(join(dir, 'deep', 'rel.py'), 'utf8'))!)).toBe('../abs data.csv');
+  });
+
+  it('the run hint is shell-quoted', async () => {
+    const out = join(dir, "it's my run.py");
+    expect(await exportRecipeCommand([COURSE6, '--out', out])).toBe(0);
+    expect(stdout.join('')).toContain(`run it with python3 'it'\\''s my run.py' [DATA.csv].`);
+    const nb = join(dir, 'a b.ipynb');
+    expect(await exportRecipeCommand([COURSE6, '--out', nb])).toBe(0);
+    expect(stdout.join('')).toContain("jupyter nbconvert --to notebook --execute 'a b.ipynb'.");
+  });
+
+  it('a script named like any module its libraries import is refused, in any case; a notebook of that name is not', async () => {
+    for (const name of ['scipy.py', 'random.py', 'Typing.py', 'json.py', 'threadpoolctl.py', 'distributed.py']) {
+      const out = join(dir, name);
+      const e = await refusal(() => exportRecipeCommand([COURSE6, '--out', out]));
+      expect(e.message).toContain(`--out ${out} would hide Python's "${name.slice(0, -3)}" module from the program`);
+      expect(existsSync(out)).toBe(false);
+    }
+    expect(await exportRecipeCommand([COURSE6, '--out', join(dir, 'random.ipynb')])).toBe(0);
+    // Without .py Python cannot import it.
+    expect(await exportRecipeCommand([COURSE6, '--format', 'sklearn', '--out', join(dir, 'random')])).toBe(0);
+  });
+});
+
+describe('assay export-recipe as a process', () => {
+  let home: string;
+  beforeAll(() => {
+    home = mkdtempSync(join(tmpdir(), 'assay-export-recipe-home-'));
+  });
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+  it('--out /dev/stdout redirected to a file and into a pipe: the file and the pipe get the program only, the report goes to stderr', async () => {
+    const env = isolatedEnv(home);
+    const command = [process.execPath, ASSAY_BIN, 'export-recipe', COURSE6, '--out', '/dev/stdout'].map((a) => `'${a}'`).join(' ');
+    const redirected = await finished(spawn('sh', ['-c', `${command} > program.py`], { cwd: home, env }));
+    expect(redirected.code).toBe(0);
+    const program = readFileSync(join(home, 'program.py'), 'utf8');
+    expect(program.startsWith('#!/usr/bin/env python3\n')).toBe(true);
+    expect(program).not.toContain('Wrote /dev/stdout');
+    expect(redirected.stderr).toContain('Wrote /dev/stdout: the recipe "Claims vs opinions');
+    const piped = await finished(spawn('sh', ['-c', `${command} | cat > piped.py; ${command} | head -1`], { cwd: home, env }));
+    expect(piped.code).toBe(0);
+    expect(readFileSync(join(home, 'piped.py'), 'utf8')).toBe(program);
+    expect(piped.stdout).toBe('#!/usr/bin/env python3\n');
+    expect(piped.stderr).not.toMatch(/EPIPE|Error|at /);
+  }, 120_000);
 });

@@ -9,6 +9,7 @@ import { makeFrame, type Frame, type FrameColumn } from '../../src-main/core/rec
 import { prepare, type PreparedData } from '../../src-main/core/recipe/pipeline';
 import { parseRecipe, type Recipe, type RecipeInput } from '../../src-main/core/recipe/schema';
 import type { Notebook } from '../../src-main/core/recipeExport/notebookJson';
+import type { RunRecord } from '../../src-main/core/search/runRecord';
 import { runRecipe } from '../../src-main/node/search/runRecipe';
 import { sampleFrame } from '../core/recipe/sampleFrame';
 
@@ -31,6 +32,19 @@ const NBFORMAT = SKLEARN && has('nbformat');
 
 /** Assay's forests and boosting against scikit-learn's and XGBoost's best CV score (as test/node/course6Grids.test.ts holds them). */
 const PARITY = 0.005;
+/** The same for more than two classes, as issue 15 holds Assay's macro-F1 to the reference's. */
+const MULTICLASS_PARITY = 0.01;
+/**
+ * Held-out confusion matrices of forests and boosting: Assay's trees are
+ * statistically equivalent to scikit-learn's and XGBoost's, not identical
+ * (their random streams differ), so a row near the threshold may land in
+ * another cell. Each cell is held within 0.5 % of the rows — the share a
+ * best-CV difference of PARITY (0.005) allows in accuracy; measured on the
+ * sample with these grids: at most 1 row of 3,817 in any cell (Course 6's
+ * forest and the three-class XGBoost on validation). Logistic regression is
+ * held to equality.
+ */
+const CONFUSION_SHARE = PARITY;
 const SAMPLE = resolve('resources/sample/tiktok_claims_sample.csv');
 const SAMPLE_HASH = 'c569170fee95d060b04672238feadf672ab2c559008f8b039c2f757fb8412125';
 
@@ -38,6 +52,7 @@ type Json = Record<string, unknown>;
 interface ModelOut {
   id: string;
   bestParams: Json;
+  results: { params: Json; mean: Record<string, number> }[];
   bestCv: Record<string, number>;
   validation: { rows: number; confusion: number[][] } | null;
   candidates: number;
@@ -76,6 +91,19 @@ function python(args: string[], o: { cwd?: string } = {}): Promise<string> {
     child.on('close', (code) =>
       code === 0 ? done(Buffer.concat(out).toString('utf8')) : fail(new Error(`python ${args.join(' ')} exited ${code}:\n${Buffer.concat(err).toString('utf8').slice(-4000)}`)),
     );
+  });
+}
+
+/** Runs Python to its end: status, standard output and standard error. */
+function pythonRun(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(PYTHON, args, { cwd: dir, env: { ...process.env, PYTHONHASHSEED: '0' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, stdout, stderr }));
   });
 }
 
@@ -141,9 +169,55 @@ function withoutTimes(value: unknown): unknown {
   return value;
 }
 
+/** Every cell of two confusion matrices of the same rows within `share` of the rows. */
+function expectCloseConfusion(theirs: number[][], ours: number[][], rows: number, share: number, what: string): void {
+  expect(theirs.length, what).toBe(ours.length);
+  const worst = Math.max(...ours.flatMap((row, i) => row.map((v, j) => Math.abs(v - theirs[i][j]))));
+  expect(worst, `${what}: ${JSON.stringify(theirs)} against Assay's ${JSON.stringify(ours)}`).toBeLessThanOrEqual(Math.max(1, Math.floor(share * rows)));
+}
+
+const sameParams = (a: Json, b: Json) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
+
+/**
+ * The program's best parameters are Assay's; where they are not, the
+ * candidates were a near-tie: the program's choice scores, in Assay's own
+ * CV table, within the parity tolerance of Assay's best.
+ */
+function expectSameBest(theirs: ModelOut, ours: RunRecord['models'][number], refit: string, tolerance: number): void {
+  if (sameParams(theirs.bestParams, ours.bestParams)) return;
+  const row = ours.cv.rows.find((r) => sameParams(r.params, theirs.bestParams));
+  expect(row, `${ours.modelId}: the program's best ${JSON.stringify(theirs.bestParams)} is a candidate of Assay's`).toBeDefined();
+  expect(Math.abs(row!.mean[refit] - ours.bestCv[refit]), `${ours.modelId}: best ${JSON.stringify(theirs.bestParams)} vs Assay's ${JSON.stringify(ours.bestParams)}`).toBeLessThanOrEqual(tolerance);
+}
+
+/**
+ * The program's champion is Assay's, or the two were a near-tie: in Assay's
+ * record the program's champion scores within the tolerance of Assay's on the
+ * champion metric (the three-class models, which predict nearly every row
+ * "active", tie on validation macro-F1 to a row or two). True when they are
+ * the same model, so their test matrices can be compared.
+ */
+function expectSameChampion(out: ProgramOut, record: RunRecord, recipe: Recipe, tolerance: number): boolean {
+  const ours = record.champion!.modelId;
+  if (out.champion.modelId === ours) return true;
+  const metric = recipe.champion.metric;
+  const score = (id: string) => {
+    const m = record.models.find((x) => x.modelId === id)!;
+    return out.champion.rule.startsWith('highest validation') ? m.validation!.metrics[metric] : m.bestCv[metric];
+  };
+  expect(Math.abs(score(out.champion.modelId) - score(ours)), `champion ${out.champion.modelId} against Assay's ${ours} on ${metric}`).toBeLessThanOrEqual(tolerance);
+  return false;
+}
+
 const COURSE6_GRIDS = {
   rf: { max_depth: [5], max_features: [0.6], max_samples: [0.7], min_samples_leaf: [1], min_samples_split: [2], n_estimators: [50, 75] },
   xgb: { max_depth: [4], min_child_weight: [3], learning_rate: [0.1], n_estimators: [100] },
+};
+
+/** The three-class recipe with its grids cut to two candidates and one, and fewer trees, to keep the run short. */
+const MULTICLASS_GRIDS = {
+  rf: { max_depth: [10], max_features: [0.3], min_samples_leaf: [1, 5], n_estimators: [25] },
+  xgb: { max_depth: [4], min_child_weight: [1], learning_rate: [0.1], n_estimators: [25] },
 };
 
 describe('exported programs against Assay on the bundled sample', () => {
@@ -157,7 +231,8 @@ describe('exported programs against Assay on the bundled sample', () => {
     ['claims-course6', COURSE6_GRIDS],
     ['verified-course5', {}],
     ['verified-course5-no-leak', {}],
-  ])('%s: the same rows, vocabulary and folds; best CV scores within the parity tolerance', async (name, grids) => {
+    ['ban-status-multiclass', MULTICLASS_GRIDS],
+  ])('%s: the same rows, vocabulary and folds; best parameters, CV scores, held-out matrices and champion as Assay\'s', async (name, grids) => {
     const { path, recipe } = smallRecipe(name, grids as Record<string, Record<string, (string | number | boolean | null)[]>>);
     const program = await exported(path, `${name}.py`, '--format', 'sklearn');
     const out = JSON.parse(await python([program])) as ProgramOut;
@@ -168,13 +243,22 @@ describe('exported programs against Assay on the bundled sample', () => {
 
     const record = await runRecipe(recipe, sampleFrame(), { workers: 2, dataset: { name: 'sample', contentHash: null } });
     expect(out.models.map((m) => m.id)).toEqual(record.models.map((m) => m.modelId));
+    const tolerance = recipe.target.positive === undefined ? MULTICLASS_PARITY : PARITY;
     record.models.forEach((m, i) => {
       const theirs = out.models[i];
       expect(theirs.candidates).toBe(m.candidates);
-      expect(Math.abs(theirs.bestCv[recipe.refit] - m.bestCv[recipe.refit]), `${m.modelId} best CV ${recipe.refit}`).toBeLessThanOrEqual(PARITY);
+      expect(Math.abs(theirs.bestCv[recipe.refit] - m.bestCv[recipe.refit]), `${m.modelId} best CV ${recipe.refit}`).toBeLessThanOrEqual(tolerance);
+      expectSameBest(theirs, m, recipe.refit, tolerance);
       expect(theirs.validation?.rows ?? 0).toBe(record.rows.validation);
+      if (theirs.validation && m.validation) {
+        expectCloseConfusion(theirs.validation.confusion, m.validation.confusion, m.validation.rows, CONFUSION_SHARE, `${m.modelId} validation confusion`);
+      }
     });
+    expect(out.classes).toEqual(record.classes);
     expect(out.champion.test.rows).toBe(record.rows.test);
+    if (expectSameChampion(out, record, recipe, tolerance)) {
+      expectCloseConfusion(out.champion.test.confusion, record.champion!.test.confusion, record.rows.test, CONFUSION_SHARE, 'champion test confusion');
+    }
     if (recipe.models.every((m) => m.type === 'logisticRegression')) {
       // Newton's method on both sides: the same optimum, so the same scores and the same predictions.
       record.models.forEach((m, i) => {
@@ -322,4 +406,74 @@ describe('a hostile data file and recipe, run by Python', () => {
       expect(out.features).toContain(`${CATEGORY}_y`);
     }
   }, 300_000);
+});
+
+describe('the program on data or a cluster it cannot use: one line naming what is wrong, no traceback', () => {
+  if (!SKLEARN) {
+    it.skip('(skipped: /usr/bin/python3 lacks scikit-learn, pandas or XGBoost)', () => {});
+    return;
+  }
+  const header = readFileSync(SAMPLE, 'utf8').split('\n', 1)[0].split(',');
+  /** The sample's first 300 rows, with the columns renamed or dropped as `edit` says. */
+  function sampleWith(name: string, edit: (columns: string[]) => string[]): string {
+    const [, ...rows] = readFileSync(SAMPLE, 'utf8').split('\n').slice(0, 301);
+    const path = join(dir, name);
+    writeFileSync(path, [edit(header).join(','), ...rows].join('\n') + '\n');
+    return path;
+  }
+
+  it('a column a step reads is missing: the step, the column, the file and its columns', async () => {
+    const { path } = smallRecipe('claims-course6', COURSE6_GRIDS);
+    const program = await exported(path, 'c6_missing.py');
+    const data = sampleWith('no_text.csv', (cols) => cols.map((c) => (c === 'video_transcription_text' ? 'transcript' : c)));
+    const r = await pythonRun([program, data]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).not.toContain('Traceback');
+    // The line before it notes that the file is not the recipe's (its SHA-256 differs).
+    expect(r.stderr.trim().split('\n').at(-1)).toBe(
+      `Step 2 (textLength): the column "video_transcription_text" does not exist in ${data} at this point of the recipe; its columns: ${header.map((c) => (c === 'video_transcription_text' ? 'transcript' : c)).join(', ')}.`,
+    );
+    const noTarget = sampleWith('no_target.csv', (cols) => cols.map((c) => (c === 'claim_status' ? 'status' : c)));
+    expect((await pythonRun([program, noTarget])).stderr.trim().split('\n').at(-1)).toMatch(/^The target \(target\.column\): the column "claim_status" does not exist in .*no_target\.csv at this point of the recipe; its columns: #, status, /);
+  }, 120_000);
+
+  it('textLength of a numeric column: a clear refusal, as Assay gives', async () => {
+    const input = JSON.parse(readFileSync('resources/recipes/claims-course6.json', 'utf8')) as RecipeInput;
+    input.dataset = { ...input.dataset, file: SAMPLE };
+    input.steps = input.steps.map((st) => (st.op === 'textLength' ? { ...st, column: 'video_duration_sec' } : st));
+    const path = join(dir, 'tlnum.json');
+    writeFileSync(path, JSON.stringify(input));
+    const r = await pythonRun([await exported(path, 'tlnum.py')]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr.trim()).toBe(`Step 2 (textLength): it needs a text or categorical column, but "video_duration_sec" is numeric in ${SAMPLE}.`);
+  }, 120_000);
+
+  it('a float parameter of 1e308 is a Python float, read back as the same number', async () => {
+    const input = JSON.parse(readFileSync('resources/recipes/verified-course5-no-leak.json', 'utf8')) as RecipeInput;
+    input.models = [{ id: 'lr', type: 'logisticRegression', params: { C: 1e308, max_iter: 800 }, grid: { C: [2 ** 60, 0.5] } }];
+    const path = join(dir, 'bigfloat.json');
+    writeFileSync(path, JSON.stringify(input));
+    const program = await exported(path, 'bigfloat.py');
+    const read = [
+      'import ast, json, sys',
+      'tree = ast.parse(open(sys.argv[1], encoding="utf-8").read())',
+      'values = {n.targets[0].id: ast.literal_eval(n.value) for n in tree.body if isinstance(n, ast.Assign) and getattr(n.targets[0], "id", "") in ("lr_params", "lr_grid")}',
+      'print(json.dumps({k: {p: [type(x).__name__ for x in (v if isinstance(v, list) else [v])] for p, v in d.items()} for k, d in values.items()}))',
+      'assert values["lr_params"]["C"] == 1e308 and values["lr_grid"]["C"][0] == float(2 ** 60)',
+    ].join('\n');
+    expect(JSON.parse((await pythonRun(['-c', read, program])).stdout)).toEqual({ lr_params: { C: ['float'], max_iter: ['int'] }, lr_grid: { C: ['float', 'float'] } });
+  }, 60_000);
+
+  it.skipIf(!DASK)('--scheduler that Dask cannot read, or that nobody answers on: one line naming the address, a non-zero status', async () => {
+    const { path } = smallRecipe('verified-course5-no-leak');
+    const program = await exported(path, 'scheduler.py', '--dask');
+    const bad = await pythonRun([program, '--scheduler', 'notanaddress']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim().split('\n').at(-1)).toBe("Could not connect to the Dask scheduler notanaddress: missing port number in address 'notanaddress'.");
+    expect(bad.stderr).not.toContain('Traceback');
+    const away = await pythonRun([program, '--scheduler', 'tcp://127.0.0.1:1']);
+    expect(away.code).toBe(1);
+    expect(away.stderr).not.toContain('Traceback');
+    expect(away.stderr.trim().split('\n').at(-1)).toBe('Could not connect to the Dask scheduler tcp://127.0.0.1:1: Timed out trying to connect to tcp://127.0.0.1:1 after 10 s.');
+  }, 120_000);
 });

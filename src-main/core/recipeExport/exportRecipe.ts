@@ -8,6 +8,7 @@ import type { Recipe } from '../recipe/schema';
 import { staticLeakNotes } from '../recipe/warnings';
 import { notebookJson } from './notebookJson';
 import { recipeProgram } from './recipeProgram';
+import { shadowsPythonModule } from './pythonModules';
 import { sklearnScript } from './sklearnScript';
 import { PANDAS_ONLY_OPS } from './stepCode';
 
@@ -43,7 +44,8 @@ export interface RecipeExport {
 /**
  * The file name for a recipe's export: its name as a Python module would be
  * named (lower-case ASCII words joined by `_`, accents dropped), with the
- * format's extension; `recipe` when nothing of the name is left.
+ * format's extension; `recipe` when nothing of the name is left, and
+ * `<name>_recipe.py` for a script whose name is a Python module's.
  */
 export function recipeExportFileName(name: string, format: RecipeExportFormat): string {
   const words = name
@@ -54,7 +56,9 @@ export function recipeExportFileName(name: string, format: RecipeExportFormat): 
     .replace(/^_+|_+$/g, '')
     .slice(0, 80)
     .replace(/_+$/, '');
-  return `${words || 'recipe'}${FILE[format].extension}`;
+  const base = words || 'recipe';
+  // A script named like a module would be imported in its place (see pythonModules).
+  return `${format === 'sklearn' && shadowsPythonModule(base) ? `${base}_recipe` : base}${FILE[format].extension}`;
 }
 
 export function exportRecipe(recipe: Recipe, o: RecipeExportOptions): RecipeExport {

@@ -46,15 +46,19 @@ export function pyStr(s: string): string {
 /**
  * A JSON number as Python reads the same value: integers beyond 2^53 are
  * written with all their digits (Python's int is exact), and `asFloat`
- * forces a float literal where scikit-learn reads an int differently from a
- * float (`max_samples=1` is one row, `1.0` all of them).
+ * writes a float literal, for a parameter scikit-learn reads differently as
+ * an int (`max_samples=1` is one row, `1.0` all of them) or that only takes a
+ * float: the shortest form that reads back as the same double (`0.1`,
+ * `2.0`, `1e+308`), never the 309 digits of 1e308 as an int.
  */
 export function pyNumber(v: number, opts: { asFloat?: boolean } = {}): string {
   if (!Number.isFinite(v)) throw new RangeError(`${v} has no Python literal here`);
-  let text = Number.isInteger(v) && !Number.isSafeInteger(v) ? BigInt(v).toString() : String(v);
-  if (Object.is(v, -0)) text = '0';
-  if (opts.asFloat && /^-?\d+$/.test(text)) text += '.0';
-  return text;
+  if (Object.is(v, -0)) v = 0;
+  if (opts.asFloat) {
+    const text = String(v);
+    return /^-?\d+$/.test(text) ? `${text}.0` : text;
+  }
+  return Number.isInteger(v) && !Number.isSafeInteger(v) ? BigInt(v).toString() : String(v);
 }
 
 export type PyValue = string | number | boolean | null;

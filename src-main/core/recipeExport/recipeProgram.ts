@@ -5,6 +5,7 @@
  * script, `notebookJson` as a Jupyter notebook; both run the same code.
  */
 import { ApiError } from '../api/errors';
+import { multiclassAlternatives, scorerNeedsTwoClasses } from '../metrics';
 import { staticLeakNotes } from '../recipe/warnings';
 import type { Recipe } from '../recipe/schema';
 import { planModels } from '../search/plan';
@@ -12,6 +13,7 @@ import { ASSAY_VERSION } from '../version';
 import { modelSection } from './modelCode';
 import { code, plainText, prose, type Prose } from './prose';
 import { pyIdentifier, pyStr, pyStrList } from './pythonLiteral';
+import { shellWord } from './shellWord';
 import { stepCode, type StepPlace } from './stepCode';
 
 export interface ProgramSection {
@@ -55,13 +57,13 @@ const HELPERS = [
   '',
   '',
   'def evaluate(estimator, X, y):',
-  '    """Every metric, the confusion matrix (rows: true class, columns: predicted; negative class first) and the report."""',
+  '    """Every metric, the confusion matrix (rows: true class, columns: predicted, in CLASSES order) and the report."""',
   '    predicted = estimator.predict(X)',
   '    return {',
   '        "rows": len(y),',
   '        "metrics": {name: get_scorer(scorer)(estimator, X, y) for name, scorer in SCORING.items()},',
-  '        "confusion": confusion_matrix(y, predicted, labels=[0, 1]).tolist(),',
-  '        "report": classification_report(y, predicted, labels=[0, 1], target_names=CLASSES, output_dict=True, zero_division=0),',
+  '        "confusion": confusion_matrix(y, predicted, labels=LABELS).tolist(),',
+  '        "report": classification_report(y, predicted, labels=LABELS, target_names=CLASSES, output_dict=True, zero_division=0),',
   '    }',
   '',
   '',
@@ -112,9 +114,30 @@ const TARGET_LABELS = [
   '    if pd.api.types.is_numeric_dtype(values):',
   '        return values.map(lambda v: v if pd.isna(v) else str(int(v)) if float(v).is_integer() else repr(float(v)))',
   '    return values.map(lambda v: v if pd.isna(v) else str(v))',
+  '',
+  '',
+  'def shown(name):',
+  '    """A column name for a message: as it is when printable, else escaped (no terminal control characters)."""',
+  '    name = str(name)',
+  '    return name if name.isprintable() else repr(name)[1:-1]',
+  '',
+  '',
+  'def check_columns(where, frame, columns, kind=None):',
+  '    """Stops, naming the step and the column, where Assay would refuse the data: a column missing at this point, or of the wrong kind."""',
+  '    for column in columns:',
+  '        if column not in frame.columns:',
+  '            names = [shown(c) for c in frame.columns]',
+  '            listed = ", ".join(names[:40]) + (", …" if len(names) > 40 else "")',
+  '            raise SystemExit(f"{where}: the column \\"{shown(column)}\\" does not exist in {DATA} at this point of the recipe; its columns: {listed}.")',
+  '        numeric = pd.api.types.is_numeric_dtype(frame[column])',
+  '        if kind == "text" and numeric:',
+  '            raise SystemExit(f"{where}: it needs a text or categorical column, but \\"{shown(column)}\\" is numeric in {DATA}.")',
+  '        if kind == "number" and not numeric:',
+  '            raise SystemExit(f"{where}: it needs a numeric column, but \\"{shown(column)}\\" holds text in {DATA}.")',
 ];
 
 function setupSection(recipe: Recipe, o: ProgramOptions, imports: Set<string>, modelImports: string[]): ProgramSection {
+  const positive = recipe.target.positive;
   const folds = recipe.cv.stratified ? 'StratifiedKFold' : 'KFold';
   const metrics = [...recipe.scoring];
   if (!metrics.includes(recipe.champion.metric)) metrics.push(recipe.champion.metric);
@@ -136,7 +159,9 @@ function setupSection(recipe: Recipe, o: ProgramOptions, imports: Set<string>, m
     `DATASET = ${pyStr(recipe.dataset.name)}`,
     `EXPECTED_HASH = ${recipe.dataset.contentHash ? pyStr(recipe.dataset.contentHash) : 'None'}  # SHA-256 of the file the recipe was written against`,
     `TARGET = ${pyStr(recipe.target.column)}`,
-    `POSITIVE = ${pyStr(recipe.target.positive)}`,
+    positive === undefined
+      ? 'POSITIVE = None  # the recipe names no positive class: every class is predicted, numbered in sorted order'
+      : `POSITIVE = ${pyStr(positive)}`,
     `SCORING = {${metrics.map((m) => `${pyStr(m)}: ${pyStr(m)}`).join(', ')}}`,
     `REFIT = ${pyStr(recipe.refit)}`,
     `CHAMPION_METRIC = ${pyStr(recipe.champion.metric)}`,
@@ -156,7 +181,12 @@ function setupSection(recipe: Recipe, o: ProgramOptions, imports: Set<string>, m
   return {
     title: prose`Setup`,
     explain: [
-      prose`The libraries and the recipe's settings: target ${code(pyStr(recipe.target.column))} with positive class ${code(pyStr(recipe.target.positive))}, the metrics scored, the refit metric and the champion rule, and the folds: ${code(`${folds}(n_splits=${recipe.cv.folds})`)} without shuffling, which is how Assay assigns folds, so every fold holds the same rows as in Assay.`,
+      [
+        ...prose`The libraries and the recipe's settings: target ${code(pyStr(recipe.target.column))} `,
+        ...(positive === undefined ? prose`with no positive class (more than two classes)` : prose`with positive class ${code(pyStr(positive))}`),
+        ...prose`, the metrics scored, the refit metric and the champion rule, and the folds: ${code(`${folds}(n_splits=${recipe.cv.folds})`)} without shuffling, which is how Assay assigns folds, so every fold holds the same rows as in Assay.`,
+      ],
+      prose`${code('check_columns')} stops the program, naming the step and the column, where the data lacks a column a step reads or holds text where it needs numbers (or the reverse), as Assay refuses such data.`,
     ],
     code: python.flatMap((l) => l.split('\n')),
   };
@@ -175,7 +205,7 @@ function dataFileSection(o: ProgramOptions): ProgramSection {
       ],
       code: [
         `DATA = ${data}`,
-        ...(o.dask ? ['SCHEDULER = None', 'LOCAL_WORKERS = None'] : []),
+        ...(o.dask ? ['SCHEDULER = None', 'LOCAL_WORKERS = None', 'CONNECT_SECONDS = 10'] : []),
         'if DATA is None:',
         '    raise SystemExit("Set DATA to the CSV file to read.")',
       ],
@@ -201,10 +231,12 @@ function dataFileSection(o: ProgramOptions): ProgramSection {
       'if args.data:',
       '    DATA = args.data',
       'elif DEFAULT_DATA is not None:',
-      '    DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), DEFAULT_DATA)',
+      // Read from standard input (python3 - < run.py) the program has no file, and its folder is taken to be the working one.
+      '    here = os.path.dirname(os.path.abspath(__file__)) if "__file__" in globals() else os.getcwd()',
+      '    DATA = os.path.join(here, DEFAULT_DATA)',
       'else:',
       '    parser.error("the recipe names no data file; give its path as the first argument")',
-      ...(o.dask ? ['SCHEDULER = args.scheduler', 'LOCAL_WORKERS = args.workers'] : []),
+      ...(o.dask ? ['SCHEDULER = args.scheduler', 'LOCAL_WORKERS = args.workers', 'CONNECT_SECONDS = 10  # how long to wait for the scheduler'] : []),
     ],
   };
 }
@@ -213,9 +245,20 @@ const DASK_SECTION: ProgramSection = {
   title: prose`The Dask cluster`,
   explain: [
     prose`A ${code('dask.distributed.Client')} on the scheduler named, or on a ${code('LocalCluster')}. The grid searches below run under ${code('joblib.parallel_backend("dask")')}: scikit-learn's own estimators, fitted on the workers, so the results are those of the plain program. The training rows are sent to every worker, so they must fit in each worker's memory.`,
+    prose`An address Dask cannot read, or a scheduler that does not answer within ${code('CONNECT_SECONDS')} seconds, stops the program with one line naming the address and what is wrong.`,
     prose`The ${code('LocalCluster')}'s workers are threads of this process (${code('processes=False')}): worker processes would be started by re-running this file, which a script without a main guard cannot survive, and the fits release the GIL.`,
   ],
-  code: ['client = Client(SCHEDULER) if SCHEDULER else Client(LocalCluster(n_workers=LOCAL_WORKERS, processes=False))'],
+  code: [
+    'try:',
+    '    if SCHEDULER:',
+    '        client = Client(SCHEDULER, timeout=CONNECT_SECONDS)',
+    '    else:',
+    '        client = Client(LocalCluster(n_workers=LOCAL_WORKERS, processes=False))',
+    'except (ValueError, OSError, TimeoutError) as error:',
+    '    where = f"the Dask scheduler {SCHEDULER}" if SCHEDULER else "a LocalCluster on this machine"',
+    '    reason = " ".join(str(error).split()) or type(error).__name__',
+    '    raise SystemExit(f"Could not connect to {where}: {reason}.")',
+  ],
 };
 
 const READ_SECTION: ProgramSection = {
@@ -234,28 +277,63 @@ const READ_SECTION: ProgramSection = {
     '    print(f"Note: {DATA} is not the file the recipe was written against (its SHA-256 differs).", file=sys.stderr)',
     'data = pd.read_csv(DATA)',
     'rows_read = len(data)',
+    'check_columns("The target (target.column)", data, [TARGET])',
   ],
 };
 
+/**
+ * The classes as Assay encodes them (see core/recipe/targetClasses): with a
+ * positive class, two, [negative, positive]; without one, more than two,
+ * sorted by code point as scikit-learn's LabelEncoder sorts them. The
+ * messages are Assay's refusals of a target that does not fit the recipe.
+ */
+function classesCode(positive: string | undefined): string[] {
+  const listed = '", ".join(shown(c) for c in classes[:12]) + (", …" if len(classes) > 12 else "")';
+  const common = [
+    'classes = sorted(target_labels(train).unique())',
+    `listed = ${listed}`,
+    'if len(classes) < 2:',
+    '    raise SystemExit(f"The target \\"{shown(TARGET)}\\" has only one class ({listed or \'none\'}) in the training rows; a classifier needs two or more.")',
+  ];
+  if (positive === undefined) {
+    return [
+      ...common,
+      'if len(classes) == 2:',
+      '    raise SystemExit(f"The target \\"{shown(TARGET)}\\" has two classes ({listed}): the recipe must say which one is the positive class (target.positive); add it and export the recipe again.")',
+      'CLASSES = classes  # sorted; a row\'s label is the index of its class',
+    ];
+  }
+  return [
+    ...common,
+    'if len(classes) > 2:',
+    '    raise SystemExit(f"The target \\"{shown(TARGET)}\\" has {len(classes)} classes ({listed}), so there is no positive class: remove target.positive ({POSITIVE!r}) from the recipe and export it again.")',
+    'if POSITIVE not in classes:',
+    '    raise SystemExit(f"The positive class {POSITIVE!r} (target.positive) does not occur in \\"{shown(TARGET)}\\"; its classes are {listed}.")',
+    'CLASSES = [classes[0] if classes[1] == POSITIVE else classes[1], POSITIVE]  # [negative, positive], as Assay orders them',
+  ];
+}
+
 function featuresSection(recipe: Recipe, hasValidation: boolean): ProgramSection {
   const part = (name: string, frame: string) => `X_${name}, y_${name} = features_and_target(${frame})`;
+  const positive = recipe.target.positive;
   return {
     title: prose`Features and target`,
     explain: [
       recipe.features
         ? prose`The recipe's features, in its order: ${code(pyStrList(recipe.features))}.`
         : prose`Every column but the target is a feature, in the order the steps left them.`,
-      prose`The target is 1 for the positive class ${code(pyStr(recipe.target.positive))} and 0 for the other; the recipe needs two classes.`,
+      positive === undefined
+        ? prose`The recipe names no positive class, so the target has more than two classes: they are sorted (as scikit-learn's ${code('LabelEncoder')} and Assay sort them) and each row's label is the index of its class.`
+        : prose`The target is 1 for the positive class ${code(pyStr(positive))} and 0 for the other; the recipe needs two classes.`,
     ],
     code: [
       recipe.features ? `FEATURES = ${pyStrList(recipe.features)}` : 'FEATURES = [c for c in train.columns if c != TARGET]',
       `for part in (${hasValidation ? 'train, validation, test' : 'train, test'}):`,
       '    if part[TARGET].isna().any():',
       '        raise SystemExit(f"The target {TARGET!r} is missing in {int(part[TARGET].isna().sum())} rows; add a dropMissing step for it before the split.")',
-      'classes = sorted(target_labels(train).unique())',
-      'if len(classes) != 2 or POSITIVE not in classes:',
-      '    raise SystemExit(f"The target {TARGET!r} has the classes {classes} in the training rows; the recipe needs two, one of them {POSITIVE!r}.")',
-      'CLASSES = [classes[0] if classes[1] == POSITIVE else classes[1], POSITIVE]  # [negative, positive], as Assay orders them',
+      ...(recipe.features ? ['check_columns("The features (features)", train, FEATURES)'] : []),
+      ...classesCode(positive),
+      'LABELS = list(range(len(CLASSES)))',
       '',
       '',
       'def features_and_target(frame):',
@@ -263,7 +341,7 @@ function featuresSection(recipe: Recipe, hasValidation: boolean): ProgramSection
       '    unknown = sorted(set(labels) - set(CLASSES))',
       '    if unknown:',
       '        raise SystemExit(f"The target {TARGET!r} has the value {unknown[0]!r} outside the training classes.")',
-      '    return frame[FEATURES], (labels == POSITIVE).astype(int)',
+      '    return frame[FEATURES], labels.map({c: i for i, c in enumerate(CLASSES)}).astype(int)',
       '',
       '',
       part('train', 'train'),
@@ -277,7 +355,7 @@ function featuresSection(recipe: Recipe, hasValidation: boolean): ProgramSection
 const HELPERS_SECTION: ProgramSection = {
   title: prose`Scoring helpers`,
   explain: [
-    prose`How each search and held-out set is reported, with the field names of ${code('assay run --json')}. A row is predicted positive when its probability is above 0.5, as scikit-learn's ${code('predict')} and Assay do.`,
+    prose`How each search and held-out set is reported, with the field names of ${code('assay run --json')}. A row is predicted as its most probable class (with two classes: positive when its probability is above 0.5), as scikit-learn's ${code('predict')} and Assay do.`,
   ],
   code: HELPERS,
 };
@@ -342,11 +420,6 @@ function resultsSection(o: ProgramOptions): ProgramSection {
   };
 }
 
-/** A file name as a POSIX shell reads it back: bare when plain, else in single quotes. */
-function shellWord(name: string): string {
-  return /^[A-Za-z0-9._/-]+$/.test(name) ? name : `'${name.replace(/'/g, "'\\''")}'`;
-}
-
 function intro(recipe: Recipe, o: ProgramOptions): Prose[] {
   const file = shellWord(o.fileName);
   const data = o.dataPath === null ? 'DATA.csv' : '[DATA.csv]';
@@ -368,6 +441,29 @@ function intro(recipe: Recipe, o: ProgramOptions): Prose[] {
     prose`It prints one JSON document with the field names of ${code('assay run --json')}; set ${code('ASSAY_EXPORT_DEBUG=1')} to add what the steps learned and each training row's fold.`,
   ];
 }
+
+/**
+ * A recipe without a positive class is for a target of more than two classes
+ * (a two-class one needs it, as Assay says when it runs); the scorings of one
+ * positive class cannot score it, so such a recipe is refused here, as a run
+ * refuses it before fitting anything.
+ */
+function refuseTwoClassScorings(recipe: Recipe): void {
+  const uses: [string, string][] = [
+    ...recipe.scoring.map((m, i): [string, string] => [m, `scoring[${i}]`]),
+    [recipe.refit, 'refit'],
+    [recipe.champion.metric, 'champion.metric'],
+  ];
+  for (const [metric, where] of uses) {
+    if (!scorerNeedsTwoClasses(metric)) continue;
+    throw new ApiError(
+      'bad-input',
+      `scoring '${metric}' (${where}) needs two classes, but the recipe names no positive class (target.positive), so its target has more than two; use ${orList(multiclassAlternatives(metric))}, or name the positive class of a two-class target.`,
+    );
+  }
+}
+
+const orList = (names: readonly string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`);
 
 /** The program of a recipe (already validated by `parseRecipe`); refuses what `assay run` would refuse before reading data. */
 export function recipeProgram(recipe: Recipe, o: ProgramOptions): RecipeProgram {
@@ -392,8 +488,17 @@ export function recipeProgram(recipe: Recipe, o: ProgramOptions): RecipeProgram 
     return { title: prose`Step ${index + 1}: ${code(step.op)}`, explain: out.explain, code: out.code };
   });
   const taken = new Set<string>();
+  const multiclass = recipe.target.positive === undefined;
+  if (multiclass) refuseTwoClassScorings(recipe);
   const models = recipe.models.map((m, i) =>
-    modelSection(m, pyIdentifier('model', m.id, taken), { folds: recipe.cv.folds, refit: recipe.refit, dask: o.dask, candidates: plans[i].candidates.length }),
+    modelSection(m, pyIdentifier('model', m.id, taken), {
+      index: i,
+      folds: recipe.cv.folds,
+      refit: recipe.refit,
+      dask: o.dask,
+      candidates: plans[i].candidates.length,
+      multiclass,
+    }),
   );
   return {
     name: recipe.name,

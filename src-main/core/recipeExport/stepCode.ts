@@ -287,6 +287,42 @@ const EMITTERS: { [K in Step['op']]: Emitter<Of<K>> } = {
   split,
 };
 
+/** The columns a step reads, as Python expressions (`TARGET` for the target), and the kind it needs them to be. */
+function columnsRead(step: Step, target: string): { columns: string[]; kind: 'text' | 'number' | null } {
+  const named = (columns: readonly string[]) => columns.map((c) => (c === target ? 'TARGET' : pyStr(c)));
+  switch (step.op) {
+    case 'dropMissing':
+      return { columns: named(step.columns ?? []), kind: null };
+    case 'dropColumns':
+    case 'oneHot':
+      return { columns: named(step.columns), kind: null };
+    case 'selectColumns':
+      return { columns: [...named(step.columns.filter((c) => c !== target)), 'TARGET'], kind: null };
+    case 'textLength':
+    case 'countVectorizer':
+      return { columns: named([step.column]), kind: 'text' };
+    case 'capOutliersIqr':
+      return { columns: named(step.columns), kind: 'number' };
+    case 'resample':
+      return { columns: named([step.column ?? target]), kind: null };
+    case 'split':
+      return { columns: ['TARGET'], kind: null };
+  }
+}
+
+/**
+ * The line that stops the program, naming the step and the column, when the
+ * data lacks a column the step reads or holds the wrong kind in it — as
+ * Assay refuses such a file — instead of a pandas KeyError deep inside.
+ * Every part has the same columns, so the first one is checked.
+ */
+function columnCheck(step: Step, place: StepPlace, target: string): string[] {
+  const { columns, kind } = columnsRead(step, target);
+  if (columns.length === 0) return [];
+  const where = pyStr(`Step ${place.index + 1} (${step.op})`);
+  return [`check_columns(${where}, ${place.parts[0]}, [${columns.join(', ')}]${kind ? `, ${pyStr(kind)}` : ''})`];
+}
+
 /** The code of one step, with the leakage comment where the recipe leaks. */
 export function stepCode(step: Step, place: StepPlace, target: string): StepCode {
   const emit = EMITTERS[step.op] as Emitter<Step> | undefined;
@@ -294,9 +330,10 @@ export function stepCode(step: Step, place: StepPlace, target: string): StepCode
   if (!emit) throw new ApiError('bad-input', `${upperFirst(stepName(place.index, step.op))}: Assay has no step "${String(step.op)}" to export.`);
   const out = emit(step, place, target);
   const marker = PANDAS_ONLY_OPS.has(step.op) ? [noCounterpartComment(step.op)] : [];
-  if (!place.leak) return { explain: out.explain, code: [...marker, ...out.code] };
+  const code = [...columnCheck(step, place, target), ...out.code];
+  if (!place.leak) return { explain: out.explain, code: [...marker, ...code] };
   return {
     explain: [prose`Leakage: ${place.leak} Assay flags this step; the program keeps it where the recipe puts it, to reproduce the recipe.`, ...out.explain],
-    code: [...pyComment(`LEAKAGE: ${place.leak} The recipe runs this step before the split, so this program does too.`), ...marker, ...out.code],
+    code: [...pyComment(`LEAKAGE: ${place.leak} The recipe runs this step before the split, so this program does too.`), ...marker, ...code],
   };
 }

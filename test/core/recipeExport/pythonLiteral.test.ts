@@ -51,7 +51,9 @@ describe('pyNumber and pyValue', () => {
   it('a float where scikit-learn reads an int differently', () => {
     expect(pyNumber(1, { asFloat: true })).toBe('1.0');
     expect(pyNumber(0.7, { asFloat: true })).toBe('0.7');
-    expect(pyNumber(1e21, { asFloat: true })).toBe('1000000000000000000000.0');
+    expect(pyNumber(1e21, { asFloat: true })).toBe('1e+21');
+    expect(pyNumber(1e308, { asFloat: true })).toBe('1e+308');
+    expect(pyNumber(2 ** 53, { asFloat: true })).toBe('9007199254740992.0');
   });
 
   it('None, True, False, strings', () => {

@@ -58,6 +58,19 @@ describe('recipeExportFile ("Export as Python…")', () => {
     expect(f.notes.some((n) => /resampl/i.test(n) && /leaks/.test(n))).toBe(true);
   });
 
+  it('a three-class recipe (no positive class) exports as script and notebook; a recipe named like a Python module gets a file name that is not one', async () => {
+    const { recipe, recipeId } = await project('ban-status-multiclass.json');
+    expect(recipe.target.positive).toBeUndefined();
+    const script = recipeExportFile(t.wb.db, { source: { recipeId }, format: 'sklearn', dask: false });
+    expect(script.data).toContain('POSITIVE = None');
+    expect(script.data).toContain('XGBClassifier(objective="multi:softprob", **xgb_params)');
+    expect(script.data).not.toContain('undefined');
+    const nb = recipeExportFile(t.wb.db, { source: { recipeId }, format: 'notebook', dask: true });
+    expect((JSON.parse(nb.data) as { nbformat: number }).nbformat).toBe(4);
+    const { id } = saveRecipe(t.wb.db, null, { ...recipe, name: 'Random' });
+    expect(recipeExportFile(t.wb.db, { source: { recipeId: id }, format: 'sklearn', dask: false }).fileName).toBe('random_recipe.py');
+  });
+
   it('names no data file when no dataset of the project matches, and says so', async () => {
     const recipe = { ...shipped('claims-course6.json'), dataset: { name: 'gone', contentHash: null } };
     const { id } = saveRecipe(t.wb.db, null, recipe);
