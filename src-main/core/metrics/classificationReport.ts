@@ -385,3 +385,36 @@ export function formatClassificationReport(report: ClassificationReport, classNa
   out += row('weighted avg', report.weighted);
   return out;
 }
+
+/** One row of scikit-learn's `classification_report(..., output_dict=True)`. */
+export interface ReportDictRow {
+  precision: number;
+  recall: number;
+  'f1-score': number;
+  support: number;
+}
+
+/** `classification_report(..., output_dict=True)`: class names, then "accuracy" (or "micro avg"), "macro avg", "weighted avg". */
+export type ClassificationReportDict = Record<string, ReportDictRow | number>;
+
+/**
+ * The report as scikit-learn's `output_dict=True` gives it: one entry per
+ * class row keyed by its name (`classNames[label]`, as `target_names`), then
+ * `accuracy` (a number) when every present class is reported, else a
+ * `micro avg` row, then `macro avg` and `weighted avg`. (Like any JS object,
+ * integer-like class names enumerate first; the contents are sklearn's.)
+ */
+export function classificationReportDict(report: ClassificationReport, classNames: readonly string[]): ClassificationReportDict {
+  const row = (s: AverageScores): ReportDictRow => ({ precision: s.precision, recall: s.recall, 'f1-score': s.f1, support: s.support });
+  const out: ClassificationReportDict = {};
+  for (const c of report.perClass) {
+    const name = classNames[c.label];
+    if (name === undefined) throw new ApiError('bad-input', `No class name for class index ${c.label}.`);
+    out[name] = row(c);
+  }
+  if (report.microIsAccuracy) out.accuracy = report.micro.f1;
+  else out['micro avg'] = row(report.micro);
+  out['macro avg'] = row(report.macro);
+  out['weighted avg'] = row(report.weighted);
+  return out;
+}

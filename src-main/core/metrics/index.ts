@@ -4,6 +4,7 @@ export {
   accuracyScore,
   balancedAccuracy,
   classificationReport,
+  classificationReportDict,
   f1Score,
   formatClassificationReport,
   matthewsCorrcoef,
@@ -14,6 +15,8 @@ export {
   type Average,
   type AverageScores,
   type ClassificationReport,
+  type ClassificationReportDict,
+  type ReportDictRow,
   type ClassScores,
   type PrfResult,
   type ScoreOptions,
@@ -29,6 +32,17 @@ export {
   type PrecisionRecallCurve,
   type RocCurve,
 } from './curves';
+export {
+  interp,
+  macroAverageRoc,
+  oneVsRestCurves,
+  rocAucMulticlass,
+  type ClassCurves,
+  type MacroRoc,
+  type MulticlassAverage,
+  type MulticlassStrategy,
+  type OneVsRestCurves,
+} from './multiclassCurves';
 export { binaryLogLoss, brierScore, logLoss, probabilityColumn, type LogLossOptions } from './probabilistic';
 export {
   confusionAtThreshold,
@@ -39,5 +53,15 @@ export {
   type BinaryConfusion,
   type RecallCut,
 } from './thresholds';
-export { scorerFor, isScorerName, SCORER_NAMES, SCORERS, type Scorer, type ScorerName } from './scorers';
+export {
+  scorerFor,
+  isScorerName,
+  multiclassAlternatives,
+  scorerNeedsTwoClasses,
+  SCORER_NAMES,
+  SCORERS,
+  twoClassScoringMessage,
+  type Scorer,
+  type ScorerName,
+} from './scorers';
 export { formatFixed } from './pythonFormat';

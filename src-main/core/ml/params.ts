@@ -51,7 +51,9 @@ function maxFeatures(v: ParamValue): string | null {
   return "expected a fraction in (0, 1], a whole number of features, 'sqrt', 'log2' or null";
 }
 
-const seed = int(0);
+/** scikit-learn's and NumPy's range for random_state (a 32-bit unsigned seed). */
+const MAX_SEED = 4294967295;
+const seed = (v: ParamValue) => (isInt(v) && v >= 0 && v <= MAX_SEED ? null : `expected an integer from 0 to ${MAX_SEED}`);
 
 export const MODEL_PARAMS = {
   logisticRegression: [
@@ -89,6 +91,14 @@ export const MODEL_PARAMS = {
     { name: 'subsample', key: 'subsample', default: 1, doc: 'share of rows per tree', check: real(0, 1, { minOpen: true }) },
     { name: 'colsample_bytree', key: 'colsampleBytree', default: 1, doc: 'share of features per tree', check: real(0, 1, { minOpen: true }) },
     { name: 'random_state', key: 'randomState', default: 0, doc: 'seed', check: seed },
+    {
+      name: 'objective',
+      key: 'objective',
+      default: null,
+      doc: "null chooses from the target: 'binary:logistic' for two classes, 'multi:softprob' for more",
+      check: oneOf(null, 'binary:logistic', 'multi:softprob'),
+      choices: [null, 'binary:logistic', 'multi:softprob'],
+    },
   ],
 } satisfies Record<string, ParamDef[]>;
 

@@ -21,6 +21,7 @@ import { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { GradientBoostingModel } from './ensemble/gradientBoosting';
 import { LogisticRegressionModel } from './linear/logisticRegression';
+import { MultinomialLogisticRegressionModel } from './linear/multinomialLogisticRegression';
 import type { FlatTree } from './tree/predictor';
 import { AveragedTreesClassifier } from './tree/treeClassifier';
 import { treeShape } from './treeShape';
@@ -56,6 +57,8 @@ const averagedTreesSchema = z
 const boostingSchema = z
   .object({
     kind: z.literal('gradientBoosting'),
+    /** Absent in binary documents (binary:logistic); k > 2 for multi:softprob, whose trees come k per round. */
+    nClasses: z.number().int().min(3).optional(),
     nFeatures: z.number().int().min(1),
     baseMargin: finite,
     trees: z.array(treeSchema),
@@ -65,12 +68,15 @@ const boostingSchema = z
 const logisticSchema = z
   .object({
     kind: z.literal('logisticRegression'),
+    /** Present on models of k > 2 classes, whose coefficients are k vectors and intercepts k numbers. */
+    multiClass: z.literal('multinomial').optional(),
     penalty: z.enum(['l2', 'none']),
     C: finite,
     fitIntercept: z.boolean(),
     features: z.array(z.string()),
-    coefficients: z.array(finite).min(1),
-    intercept: finite,
+    coefficients: z.union([z.array(finite).min(1), z.array(z.array(finite).min(1)).min(3)]),
+    intercept: z.union([finite, z.array(finite).min(3)]),
+    classes: z.array(z.string()).nullable().optional(),
     iterations: z.number().int().min(0),
     converged: z.boolean(),
     warning: z.string().nullable(),
@@ -153,20 +159,52 @@ export function restoreFromJson(m: FittedModelJson, path = ''): FittedClassifier
         m.nFeatures,
         m.trees.map((t, i) => treeFromJSON(t, m.nFeatures, m.nClasses, treeWhere(i, m.trees.length, path), true)),
       );
-    case 'gradientBoosting':
+    case 'gradientBoosting': {
+      const k = m.nClasses ?? 2;
+      if (k > 2 && m.trees.length % k !== 0) {
+        throw bad(`list of trees (${path}trees)`, `its ${m.trees.length} trees do not make whole rounds of one tree per class (${k} classes)`);
+      }
       return new GradientBoostingModel(
         m.nFeatures,
         m.baseMargin,
         m.trees.map((t, i) => treeFromJSON(t, m.nFeatures, 1, treeWhere(i, m.trees.length, path))),
+        k,
       );
-    case 'logisticRegression':
-      if (m.features.length !== m.coefficients.length) {
-        throw bad('coefficients', `${m.coefficients.length} coefficients for ${m.features.length} features`);
+    }
+    case 'logisticRegression': {
+      const vectors = m.coefficients;
+      const intercept = m.intercept;
+      if (isVectorList(vectors) || Array.isArray(intercept) || m.multiClass === 'multinomial') {
+        if (!isVectorList(vectors) || !Array.isArray(intercept) || m.multiClass !== 'multinomial') {
+          throw bad('coefficients', 'a multinomial model needs multiClass "multinomial", one coefficient vector and one intercept per class');
+        }
+        if (vectors.length !== intercept.length) throw bad('coefficients', `${vectors.length} coefficient vectors for ${intercept.length} intercepts`);
+        vectors.forEach((w, c) => {
+          if (w.length !== m.features.length) throw bad(`coefficients of class ${c + 1}`, `${w.length} coefficients for ${m.features.length} features`);
+        });
+        if (m.classes && m.classes.length !== intercept.length) throw bad('classes', `${m.classes.length} class names for ${intercept.length} classes`);
+        return new MultinomialLogisticRegressionModel(
+          m.features,
+          vectors.map((w) => Float64Array.from(w)),
+          Float64Array.from(intercept),
+          m.penalty,
+          m.C,
+          m.fitIntercept,
+          m.iterations,
+          m.converged,
+          m.warning,
+          m.classes ?? null,
+          null,
+          m.inferenceError ?? 'The covariance of the fit is not kept in a model file.',
+        );
+      }
+      if (m.features.length !== vectors.length) {
+        throw bad('coefficients', `${vectors.length} coefficients for ${m.features.length} features`);
       }
       return new LogisticRegressionModel(
         m.features,
-        Float64Array.from(m.coefficients),
-        m.intercept,
+        Float64Array.from(vectors),
+        intercept,
         m.penalty,
         m.C,
         m.fitIntercept,
@@ -176,6 +214,7 @@ export function restoreFromJson(m: FittedModelJson, path = ''): FittedClassifier
         null,
         m.inferenceError ?? 'The covariance of the fit is not kept in a model file.',
       );
+    }
   }
 }
 
@@ -190,7 +229,25 @@ export function restoreClassifier(json: unknown): FittedClassifier {
   return restoreFromJson(r.data);
 }
 
+/** How many classes a restored model predicts (a logistic regression's document says it by its shape; see its model). */
+export function modelClassCount(m: FittedModelJson): number {
+  switch (m.kind) {
+    case 'decisionTree':
+    case 'randomForest':
+      return m.nClasses;
+    case 'gradientBoosting':
+      return m.nClasses ?? 2;
+    case 'logisticRegression':
+      return restoreFromJson(m).nClasses;
+  }
+}
+
 /** How many features a restored model expects. */
 export function modelFeatureCount(m: FittedModelJson): number {
-  return m.kind === 'logisticRegression' ? m.coefficients.length : m.nFeatures;
+  if (m.kind !== 'logisticRegression') return m.nFeatures;
+  return isVectorList(m.coefficients) ? m.features.length : m.coefficients.length;
+}
+
+function isVectorList(v: number[] | number[][]): v is number[][] {
+  return v.length > 0 && Array.isArray(v[0]);
 }

@@ -7,6 +7,7 @@
 import { ApiError } from '../api/errors';
 import { GradientBoostingModel } from '../ml/ensemble/gradientBoosting';
 import { LogisticRegressionModel } from '../ml/linear/logisticRegression';
+import { MultinomialLogisticRegressionModel } from '../ml/linear/multinomialLogisticRegression';
 import type { FittedClassifier } from '../ml/types';
 import type { FlatTree } from '../ml/tree/predictor';
 import { AveragedTreesClassifier } from '../ml/tree/treeClassifier';
@@ -25,8 +26,11 @@ export interface ExportInfo {
 
 export type ExportableModel =
   | { type: 'decisionTree' | 'randomForest'; nClasses: number; nFeatures: number; trees: FlatTree[] }
-  | { type: 'gradientBoosting'; baseMargin: number; nFeatures: number; trees: FlatTree[] }
-  | { type: 'logisticRegression'; coefficients: Float64Array; intercept: number };
+  /** k > 2: multi:softprob, tree t for class t mod k, every class's margin starting at `baseMargin`. */
+  | { type: 'gradientBoosting'; nClasses: number; baseMargin: number; nFeatures: number; trees: FlatTree[] }
+  | { type: 'logisticRegression'; coefficients: Float64Array; intercept: number }
+  /** k > 2: one coefficient vector and one intercept per class, probabilities their softmax. */
+  | { type: 'multinomialLogisticRegression'; coefficients: Float64Array[]; intercepts: Float64Array };
 
 /** Model type names as the CLI and the app show them. */
 export const MODEL_TYPE_WORDS: Record<ExportableModel['type'], string> = {
@@ -34,15 +38,19 @@ export const MODEL_TYPE_WORDS: Record<ExportableModel['type'], string> = {
   randomForest: 'random forest',
   gradientBoosting: 'gradient boosting',
   logisticRegression: 'logistic regression',
+  multinomialLogisticRegression: 'multinomial logistic regression',
 };
 
 /** Sorts a fitted model into the kinds the exporters know; anything else is refused by name. */
 export function exportableModel(model: FittedClassifier): ExportableModel {
   if (model instanceof GradientBoostingModel) {
-    return { type: 'gradientBoosting', baseMargin: model.baseMargin, nFeatures: model.nFeatures, trees: model.trees };
+    return { type: 'gradientBoosting', nClasses: model.nClasses, baseMargin: model.baseMargin, nFeatures: model.nFeatures, trees: model.trees };
   }
   if (model instanceof LogisticRegressionModel) {
     return { type: 'logisticRegression', coefficients: model.coefficients, intercept: model.intercept };
+  }
+  if (model instanceof MultinomialLogisticRegressionModel) {
+    return { type: 'multinomialLogisticRegression', coefficients: model.coefficients, intercepts: model.intercepts };
   }
   if (model instanceof AveragedTreesClassifier && (model.kind === 'decisionTree' || model.kind === 'randomForest')) {
     return { type: model.kind, nClasses: model.nClasses, nFeatures: model.nFeatures, trees: model.trees };
@@ -62,6 +70,11 @@ export function checkExportInfo(model: FittedClassifier, exportable: ExportableM
     if (exportable.coefficients.length !== p) {
       throw new ApiError('bad-input', `The model has ${exportable.coefficients.length} coefficients but ${p} feature names were given.`);
     }
+    return;
+  }
+  if (exportable.type === 'multinomialLogisticRegression') {
+    const wrong = exportable.coefficients.findIndex((w) => w.length !== p);
+    if (wrong >= 0) throw new ApiError('bad-input', `The model has ${exportable.coefficients[wrong].length} coefficients for class ${info.classes[wrong]} but ${p} feature names were given.`);
     return;
   }
   if (exportable.nFeatures !== p) {

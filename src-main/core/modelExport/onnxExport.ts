@@ -21,7 +21,7 @@ export function exportOnnx(fitted: FittedClassifier, info: ExportInfo): Uint8Arr
   const model = exportableModel(fitted);
   checkExportInfo(fitted, model, info);
   const graph =
-    model.type === 'logisticRegression'
+    model.type === 'logisticRegression' || model.type === 'multinomialLogisticRegression'
       ? { nodes: [linearClassifierNode(model, info.classes, ONNX_INPUT, ONNX_OUTPUTS)], initializers: [] }
       : treeEnsembleGraph(model, info.classes, ONNX_INPUT, ONNX_OUTPUTS);
   const p = info.features.length;

@@ -17,7 +17,10 @@
  *   LOGISTIC: outputs [σ(−F), σ(F)], positive iff F > 0. onnxruntime only
  *   applies the logistic when some weight is negative; a model whose leaves
  *   are all ≥ 0 gets a constant tree of weight −1 and its base margin raised
- *   by 1, which keeps the sum.
+ *   by 1, which keeps the sum. A boosted model of k > 2 classes
+ *   (multi:softprob) votes each tree's leaf value for its class (tree t for
+ *   class t mod k), base_values [Assay's base margin] × k and post_transform
+ *   SOFTMAX: onnxruntime then outputs softmax(F), labelled by argmax.
  * - a random forest is a TreeEnsembleRegressor averaging every class's leaf
  *   proportions (aggregate AVERAGE, one target per class), then ArgMax and a
  *   Gather of the class names for the label. A classifier would have to sum
@@ -117,7 +120,13 @@ function checkValueSize(tree: FlatTree, t: number, expected: number): void {
 function classifier(model: TreeModel, classes: string[], input: string, outputs: [string, string]): OnnxGraphPart {
   const a = new EnsembleArrays();
   const attributes: [string, AttributeValue][] = [];
-  if (model.type === 'gradientBoosting') {
+  if (model.type === 'gradientBoosting' && model.nClasses > 2) {
+    const k = model.nClasses;
+    model.trees.forEach((tree, t) => checkValueSize(tree, t, 1));
+    if (model.trees.length % k !== 0) throw new ApiError('bad-input', `The model has ${model.trees.length} trees, not whole rounds of one tree per class (${k} classes).`);
+    a.addTrees(model.trees, (tree, old, treeId, id) => a.vote(treeId, id, treeId % k, tree.value[old]));
+    attributes.push(['base_values', { floats: new Array<number>(k).fill(model.baseMargin) }], ['post_transform', { string: 'SOFTMAX' }]);
+  } else if (model.type === 'gradientBoosting') {
     model.trees.forEach((tree, t) => checkValueSize(tree, t, 1));
     a.addTrees(model.trees, (tree, old, treeId, id) => a.vote(treeId, id, 0, tree.value[old]));
     let base = model.baseMargin;
@@ -197,7 +206,7 @@ function averagingRegressor(model: TreeModel, classes: string[], input: string, 
 
 /** The graph nodes computing `outputs` (label, probabilities) from `input`. */
 export function treeEnsembleGraph(model: TreeModel, classes: string[], input: string, outputs: [string, string]): OnnxGraphPart {
-  const k = model.type === 'gradientBoosting' ? 2 : model.nClasses;
+  const k = model.nClasses;
   if (classes.length !== k) throw new ApiError('bad-input', `The model has ${k} classes but ${classes.length} class names were given.`);
   return model.type === 'randomForest' ? averagingRegressor(model, classes, input, outputs) : classifier(model, classes, input, outputs);
 }

@@ -1,8 +1,11 @@
 /**
  * A gradient-boosting model as an XGBoost JSON model (XGBoost 1.7's
- * doc/model.schema, which later versions still load): objective
+ * doc/model.schema, which later versions still load). Two classes: objective
  * binary:logistic, base_score = σ(Assay's base margin) as a probability,
- * one gbtree tree per boosting round.
+ * one gbtree tree per boosting round. k > 2 classes: objective
+ * multi:softprob with num_class k, base_score = Assay's base margin as it
+ * is (XGBoost 1.7 starts every class's margin at base_score untransformed),
+ * k trees per round, tree t of class t mod k in tree_info.
  *
  * Per tree node, as XGBoost's RegTree stores it: a split sends a row left
  * when f32(x) < split_condition, so split_condition = the smallest float32
@@ -105,9 +108,17 @@ export function exportXgboostJson(fitted: FittedClassifier, info: ExportInfo): X
   checkExportInfo(fitted, model, info);
   const p = info.features.length;
   const names = xgboostFeatureNames(info.features);
-  const baseScore = 1 / (1 + Math.exp(-model.baseMargin));
-  if (!(baseScore > 0 && baseScore < 1)) {
-    throw new ApiError('bad-input', `The model's base margin ${model.baseMargin} has no base_score XGBoost can hold (it must be a probability strictly between 0 and 1).`);
+  const k = model.nClasses;
+  const multi = k > 2;
+  const baseScore = multi ? model.baseMargin : 1 / (1 + Math.exp(-model.baseMargin));
+  if (multi ? !Number.isFinite(Math.fround(baseScore)) : !(baseScore > 0 && baseScore < 1)) {
+    throw new ApiError(
+      'bad-input',
+      `The model's base margin ${model.baseMargin} has no base_score XGBoost can hold (it must be ${multi ? 'a finite float32' : 'a probability strictly between 0 and 1'}).`,
+    );
+  }
+  if (multi && model.trees.length % k !== 0) {
+    throw new ApiError('bad-input', `The model has ${model.trees.length} trees, not whole rounds of one tree per class (${k} classes).`);
   }
   const document: JsonValue = {
     learner: {
@@ -117,7 +128,7 @@ export function exportXgboostJson(fitted: FittedClassifier, info: ExportInfo): X
       gradient_booster: {
         model: {
           gbtree_model_param: { num_parallel_tree: '1', num_trees: String(model.trees.length), size_leaf_vector: '0' },
-          tree_info: new Array<number>(model.trees.length).fill(0),
+          tree_info: Array.from({ length: model.trees.length }, (_, t) => (multi ? t % k : 0)),
           trees: model.trees.map((t, i) => treeJson(t, i, p, model.trees.length)),
         },
         name: 'gbtree',
@@ -125,11 +136,13 @@ export function exportXgboostJson(fitted: FittedClassifier, info: ExportInfo): X
       learner_model_param: {
         base_score: float32Text(baseScore),
         boost_from_average: '1',
-        num_class: '0',
+        num_class: multi ? String(k) : '0',
         num_feature: String(p),
         num_target: '1',
       },
-      objective: { name: 'binary:logistic', reg_loss_param: { scale_pos_weight: '1' } },
+      objective: multi
+        ? { name: 'multi:softprob', softmax_multiclass_param: { num_class: String(k) } }
+        : { name: 'binary:logistic', reg_loss_param: { scale_pos_weight: '1' } },
     },
     version: XGBOOST_SCHEMA_VERSION,
   };

@@ -63,3 +63,40 @@ export interface NormalFixture {
   erfc: [number, number][];
   twoSidedP: [number, number][];
 }
+
+export interface MultinomialSklearnFit {
+  /** k × p, scikit-learn's coef_. */
+  coef: number[][];
+  intercept: number[];
+  /** Row-major testRows × k. */
+  testProba: number[];
+  nIter: number;
+  warnings: string[];
+  maxGradient: number;
+  distanceFromReference?: number;
+}
+
+export interface MnlogitFit {
+  terms: string[];
+  reference: number;
+  equations: { class: number; params: number[]; bse: number[]; z: number[]; pvalues: number[]; ci95: [number, number][] }[];
+  converged: boolean;
+}
+
+export interface MultinomialFixture {
+  classes: string[];
+  classCounts: number[];
+  names: string[];
+  rows: number;
+  testRows: number;
+  /** Raw columns; standardise with `mean` and `std`. */
+  X: number[][];
+  y: number[];
+  testX: number[][];
+  mean: number[];
+  std: number[];
+  sklearn: { label: string; penalty: 'l2' | 'none'; C: number; fitIntercept: boolean; newtonCg: MultinomialSklearnFit; lbfgs: MultinomialSklearnFit }[];
+  mnlogit: MnlogitFit;
+  rawFeatures: string[];
+  mnlogitRaw: MnlogitFit;
+}

@@ -54,6 +54,34 @@ export interface ReportCase {
   text: Record<string, string>;
 }
 
+export interface ReportDictRow {
+  precision: number;
+  recall: number;
+  'f1-score': number;
+  support: number;
+}
+
+/** The "multiclass" section of a k > 2 fixture (scripts/fixtures/multiclass_metrics_fixtures.py). */
+export interface MulticlassSection {
+  rocAuc: {
+    ovr: Record<'macro' | 'weighted' | 'micro', { value?: Num; error?: string }>;
+    ovo: Record<'macro' | 'weighted', { value?: Num; error?: string }>;
+  };
+  perClass: {
+    label: number;
+    support: number;
+    roc: Curve;
+    pr: { precision: Num[]; recall: Num[]; thresholds: Num[] };
+    auc: Num | null;
+    averagePrecision: Num | null;
+  }[];
+  macroRoc: { fpr: Num[]; tpr: Num[]; auc: Num } | null;
+  macroAuc: Num | null;
+  macroAveragePrecision: Num | null;
+  reportDict: Record<'warn' | '0' | '1', Record<string, ReportDictRow | number>>;
+  reportDictAllLabels: Record<string, ReportDictRow | number>;
+}
+
 export interface MetricsFixture {
   name: string;
   sklearn: string;
@@ -74,6 +102,7 @@ export interface MetricsFixture {
   logLoss: { auto: Num; 'eps1e-15': Num; binaryAuto?: Num };
   scorers: Record<string, { value?: Num; error?: string }>;
   curves?: Record<'0' | '1', CurvesForPositive>;
+  multiclass?: MulticlassSection;
   thresholds?: {
     at: { threshold: number; tp: number; fp: number; tn: number; fn: number; precision: Num; recall: Num; f1: Num; accuracy: Num }[];
     strictest: { target: number; threshold: Num | null; precision?: Num; recall?: Num }[];
@@ -108,6 +137,18 @@ export function expectClose(actual: number, expected: Num, what = ''): void {
     return;
   }
   expect(Math.abs(actual - e), `${what}: ${actual} vs ${e}`).toBeLessThanOrEqual(TOL);
+}
+
+/** Bit-identical doubles (NaN matches NaN; +0 and −0 count as equal). */
+export function expectSame(actual: number, expected: Num, what = ''): void {
+  const e = num(expected);
+  if (Number.isNaN(e)) expect(actual, what).toBeNaN();
+  else expect(actual === e, `${what}: ${actual} vs ${e}`).toBe(true);
+}
+
+export function expectAllSame(actual: ArrayLike<number>, expected: readonly Num[], what = ''): void {
+  expect(actual.length, `${what} length`).toBe(expected.length);
+  for (let i = 0; i < expected.length; i++) expectSame(actual[i], expected[i], `${what}[${i}]`);
 }
 
 export function expectAllClose(actual: ArrayLike<number>, expected: readonly Num[], what = ''): void {

@@ -1,6 +1,8 @@
 /**
  * scikit-learn's LogisticRegression (binary, lbfgs objective) solved to its
- * optimum by Newton's method.
+ * optimum by Newton's method. With more than two classes `fit` returns the
+ * multinomial model instead (multinomialLogisticRegression.ts), which shares
+ * the standardised design, the stopping rules and the error messages.
  *
  * Objective, in scikit-learn's scaling: Σᵢ logloss(yᵢ, σ(b + xᵢ·w)) + ‖w‖²/(2C)
  * for penalty 'l2' (the intercept b is not penalised), the plain negative
@@ -28,26 +30,18 @@
  */
 import { ApiError } from '../../api/errors';
 import type { ClassifierSpec, FeatureMatrix, FitOptions, FittedClassifier, ProbabilityMatrix } from '../types';
-import { cholesky, choleskyInverse, collinearWith } from './linalg';
+import { cholesky, choleskyInverse } from './linalg';
+import { collinearityError, quote, separationError } from './logisticErrors';
+import { convergenceWarning, decrementTolerance, resolveLogisticParams, stepTolerance } from './logisticParams';
+import type { LogisticRegressionParams } from './logisticParams';
+import { fitMultinomial, MultinomialLogisticRegressionModel } from './multinomialLogisticRegression';
 import { newtonLogistic, PerfectPredictionError, sigmoid, SingularHessianError, weightedGram } from './newton';
 import type { NewtonStatus } from './newton';
 import { twoSidedP, Z_975 } from './normal';
+import { sandwich, standardisedDesign, unstandardise, unstandardiseMatrix } from './standardisedDesign';
+import type { StandardisedDesign } from './standardisedDesign';
 
-export interface LogisticRegressionParams {
-  /** 'l2' (default) or 'none'; null is scikit-learn 1.2's spelling of 'none'. */
-  penalty?: 'l2' | 'none' | null;
-  /** Inverse regularisation strength (default 1). Ignored for penalty 'none'. */
-  C?: number;
-  fitIntercept?: boolean;
-  /** Newton iterations (default 100). */
-  maxIter?: number;
-  /** Default 1e-4; smaller values only tighten the (already rounding-level) stopping rule, see the module comment. */
-  tol?: number;
-  /** Accepted for scikit-learn compatibility; the solver is deterministic. */
-  randomState?: number;
-  /** Class names, only used to word the error for more than two classes. */
-  classNames?: readonly string[];
-}
+export type { LogisticRegressionParams } from './logisticParams';
 
 export interface LogisticInference {
   /** 'const' (statsmodels' name for the intercept) first when fitted with one, then the features. */
@@ -57,13 +51,6 @@ export interface LogisticInference {
   z: number[];
   pValues: number[];
   ci95: [number, number][];
-}
-
-const quote = (s: string) => `"${s}"`;
-
-function listNames(names: string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 export class LogisticRegressionModel implements FittedClassifier {
@@ -178,73 +165,34 @@ export class LogisticRegressionModel implements FittedClassifier {
   }
 }
 
-/** Features that on their own split the classes (every class-0 value below every class-1 value, or the reverse). */
-function separatingFeatures(X: FeatureMatrix, y: Uint8Array): string[] {
-  const out: string[] = [];
-  X.columns.forEach((c, j) => {
-    let min0 = Infinity;
-    let max0 = -Infinity;
-    let min1 = Infinity;
-    let max1 = -Infinity;
-    for (let i = 0; i < X.rows; i++) {
-      const v = c[i];
-      if (y[i]) {
-        if (v < min1) min1 = v;
-        if (v > max1) max1 = v;
-      } else {
-        if (v < min0) min0 = v;
-        if (v > max0) max0 = v;
-      }
-    }
-    if (max0 <= min1 || max1 <= min0) out.push(X.names[j]);
-  });
-  return out;
-}
-
-function separationError(X: FeatureMatrix, y: Uint8Array): ApiError {
-  const sep = separatingFeatures(X, y);
-  const by = sep.length ? ` by ${listNames(sep.map(quote))}` : ' by a combination of the features';
-  return new ApiError(
-    'bad-input',
-    `The classes are (almost) perfectly separated${by}, so unpenalised logistic regression has no finite solution: its coefficients grow without bound. Use penalty 'l2', or drop the separating feature.`,
-  );
-}
-
-/** Names the columns that make H singular at `failedAt` (design column names, 'the intercept' for the ones column). */
-function collinearityError(H: Float64Array, L: Float64Array, d: number, failedAt: number, termNames: string[], penalty: 'l2' | 'none'): ApiError {
-  const beta = collinearWith(H, d, L, failedAt);
-  let max = 0;
-  for (const b of beta) max = Math.max(max, Math.abs(b));
-  const partners: string[] = [];
-  beta.forEach((b, k) => {
-    if (max > 0 && Math.abs(b) >= 0.01 * max) partners.push(termNames[k]);
-  });
-  const culprit = termNames[failedAt];
-  const others = partners.filter((p) => p !== 'the intercept').map(quote);
-  const withIntercept = partners.includes('the intercept');
-  const what = others.length
-    ? `${quote(culprit)} is a linear combination of ${listNames(others)}${withIntercept ? ' and the intercept' : ''}`
-    : withIntercept
-      ? `${quote(culprit)} is constant, so it duplicates the intercept`
-      : `${quote(culprit)} is all zeros`;
-  const fix = penalty === 'none' ? "Drop one of them, or use penalty 'l2'." : 'Drop one of them, or use a smaller C.';
-  return new ApiError('bad-input', `The features are collinear: ${what}, so logistic regression has no unique solution. ${fix}`);
-}
-
 /** The spec; `fit` returns the concrete model so callers get coefficients and inference. */
 export const logisticRegression = {
   name: 'logisticRegression',
-  fit(X: FeatureMatrix, y: Int32Array, nClasses: number, params: LogisticRegressionParams, opts: FitOptions = {}): LogisticRegressionModel {
-    const penalty = params.penalty === 'none' || params.penalty === null ? 'none' : 'l2';
-    const C = params.C ?? 1;
-    const fitIntercept = params.fitIntercept ?? true;
-    const maxIter = params.maxIter ?? 100;
-    const tol = params.tol ?? 1e-4;
-    if (nClasses !== 2) {
-      const names = params.classNames && params.classNames.length === nClasses ? `: ${params.classNames.join(', ')}` : ' classes';
-      throw new ApiError('bad-input', `Logistic regression here supports 2 classes; the target has ${nClasses}${names}.`);
+  fit: fitLogisticRegression,
+} satisfies ClassifierSpec<LogisticRegressionParams>;
+
+/** Two classes: the binary model; more: the multinomial one (multinomialLogisticRegression.ts). */
+function fitLogisticRegression(X: FeatureMatrix, y: Int32Array, nClasses: 2, params: LogisticRegressionParams, opts?: FitOptions): LogisticRegressionModel;
+function fitLogisticRegression(
+  X: FeatureMatrix,
+  y: Int32Array,
+  nClasses: number,
+  params: LogisticRegressionParams,
+  opts?: FitOptions,
+): LogisticRegressionModel | MultinomialLogisticRegressionModel;
+function fitLogisticRegression(
+  X: FeatureMatrix,
+  y: Int32Array,
+  nClasses: number,
+  params: LogisticRegressionParams,
+  opts: FitOptions = {},
+): LogisticRegressionModel | MultinomialLogisticRegressionModel {
+    if (nClasses < 2) {
+      const names = params.classNames && params.classNames.length === nClasses ? `: ${params.classNames.join(', ')}` : '';
+      throw new ApiError('bad-input', `Logistic regression needs at least two classes; the target has ${nClasses}${names}.`);
     }
-    if (penalty === 'l2' && !(C > 0 && Number.isFinite(C))) throw new ApiError('bad-input', `C must be a positive number; got ${C}.`);
+    const { penalty, C, fitIntercept, maxIter, tol } = resolveLogisticParams(params);
+    if (nClasses > 2) return fitMultinomial(X, y, nClasses, params, opts);
     const n = X.rows;
     const p = X.columns.length;
     if (y.length !== n) throw new ApiError('bad-input', `The target has ${y.length} rows but the features have ${n}.`);
@@ -261,49 +209,8 @@ export const logisticRegression = {
       throw new ApiError('bad-input', `Logistic regression needs rows of both classes; all ${n} training rows are class ${positives ? 1 : 0}.`);
 
     // Standardise (an exact change of coordinates; see the module comment).
-    const mean = new Float64Array(p);
-    const scale = new Float64Array(p);
-    const z: Float64Array[] = [];
-    for (let j = 0; j < p; j++) {
-      const c = X.columns[j];
-      let sum = 0;
-      let bad = 0;
-      let first = -1;
-      for (let i = 0; i < n; i++) {
-        const v = c[i];
-        if (!Number.isFinite(v)) {
-          bad++;
-          if (first < 0) first = i;
-        } else sum += v;
-      }
-      if (bad > 0)
-        throw new ApiError(
-          'bad-input',
-          `Feature ${quote(X.names[j])} has ${bad} missing or infinite value${bad === 1 ? '' : 's'} (first at row ${first + 1}); logistic regression needs complete rows, so impute or drop them first.`,
-        );
-      const m = fitIntercept ? sum / n : 0;
-      let ss = 0;
-      for (let i = 0; i < n; i++) ss += (c[i] - m) * (c[i] - m);
-      let s = Math.sqrt(ss / n);
-      if (!(s > 1e-300) || !(s > 1e-13 * Math.abs(m))) {
-        if (penalty === 'none')
-          throw new ApiError(
-            'bad-input',
-            fitIntercept
-              ? `Feature ${quote(X.names[j])} is constant, so its coefficient cannot be told apart from the intercept. Drop it, or use penalty 'l2'.`
-              : `Feature ${quote(X.names[j])} is all zeros, so its coefficient is undetermined. Drop it, or use penalty 'l2'.`,
-          );
-        s = 1; // Its centred column is ~0; the penalty keeps its coefficient at 0.
-      }
-      mean[j] = m;
-      scale[j] = s;
-      const col = new Float64Array(n);
-      for (let i = 0; i < n; i++) col[i] = (c[i] - m) / s;
-      z.push(col);
-    }
-    const columns = fitIntercept ? [new Float64Array(n).fill(1), ...z] : z;
-    const termNames = fitIntercept ? ['the intercept', ...X.names] : [...X.names];
-    const off = fitIntercept ? 1 : 0;
+    const design = standardisedDesign(X, fitIntercept, penalty);
+    const { columns, termNames, offset: off, scale } = design;
     const ridge = new Float64Array(columns.length);
     if (penalty === 'l2') for (let j = 0; j < p; j++) ridge[off + j] = 1 / (C * scale[j] * scale[j]);
 
@@ -314,8 +221,8 @@ export const logisticRegression = {
         y: y01,
         ridge,
         maxIter,
-        stepTol: Math.min(tol, 1e-4) * 1e-6,
-        decrementTol: Math.min(tol, 1e-4) * 1e-8,
+        stepTol: stepTolerance(tol),
+        decrementTol: decrementTolerance(tol),
         signal: opts.signal,
         onProgress: opts.onProgress,
       });
@@ -330,24 +237,15 @@ export const logisticRegression = {
     }
 
     const theta = result.theta;
-    const coefficients = new Float64Array(p);
-    let intercept = fitIntercept ? theta[0] : 0;
-    for (let j = 0; j < p; j++) {
-      coefficients[j] = theta[off + j] / scale[j];
-      intercept -= coefficients[j] * mean[j];
-    }
+    const { intercept, coefficients } = unstandardise(theta, design);
     const status: NewtonStatus = result.status;
     const converged = status === 'converged';
-    const warning = converged
-      ? null
-      : status === 'max-iter'
-        ? `The solver did not converge in max_iter=${maxIter} iterations (largest gradient component ${result.maxGradient.toExponential(2)}); increase max_iter.`
-        : `The line search could not decrease the objective (largest gradient component ${result.maxGradient.toExponential(2)}); the data may be (nearly) separable or degenerate.`;
+    const warning = convergenceWarning(status, maxIter, result.maxGradient);
 
     let covariance: Float64Array | null = null;
     let inferenceError: string | null = null;
     if (penalty === 'none') {
-      ({ covariance, inferenceError } = unpenalisedCovariance(columns, theta, mean, scale, fitIntercept, termNames));
+      ({ covariance, inferenceError } = unpenalisedCovariance(theta, design));
     }
     return new LogisticRegressionModel(
       [...X.names],
@@ -362,21 +260,14 @@ export const logisticRegression = {
       covariance,
       inferenceError,
     );
-  },
-} satisfies ClassifierSpec<LogisticRegressionParams>;
+}
 
 /**
  * (XᵀWX)⁻¹ in the caller's coordinates from the standardised fit: with
  * θ = T·θ' (b = b' − Σ mⱼw'ⱼ/sⱼ, wⱼ = w'ⱼ/sⱼ), Cov(θ) = T·H'⁻¹·Tᵀ.
  */
-function unpenalisedCovariance(
-  columns: Float64Array[],
-  theta: Float64Array,
-  mean: Float64Array,
-  scale: Float64Array,
-  fitIntercept: boolean,
-  termNames: string[],
-): { covariance: Float64Array | null; inferenceError: string | null } {
+function unpenalisedCovariance(theta: Float64Array, design: StandardisedDesign): { covariance: Float64Array | null; inferenceError: string | null } {
+  const { columns, termNames } = design;
   const d = columns.length;
   const n = columns[0]?.length ?? 0;
   const w = new Float64Array(n);
@@ -389,27 +280,5 @@ function unpenalisedCovariance(
   const H = weightedGram(columns, w, new Float64Array(d));
   const { L, failedAt } = cholesky(H, d);
   if (failedAt >= 0) return { covariance: null, inferenceError: collinearityError(H, L, d, failedAt, termNames, 'none').message };
-  const inner = choleskyInverse(L, d);
-  const off = fitIntercept ? 1 : 0;
-  const T = new Float64Array(d * d);
-  if (fitIntercept) {
-    T[0] = 1;
-    for (let j = 0; j < scale.length; j++) T[j + 1] = -mean[j] / scale[j];
-  }
-  for (let j = 0; j < scale.length; j++) T[(off + j) * d + off + j] = 1 / scale[j];
-  const TC = new Float64Array(d * d);
-  for (let r = 0; r < d; r++)
-    for (let c = 0; c < d; c++) {
-      let s = 0;
-      for (let k = 0; k < d; k++) s += T[r * d + k] * inner[k * d + c];
-      TC[r * d + c] = s;
-    }
-  const cov = new Float64Array(d * d);
-  for (let r = 0; r < d; r++)
-    for (let c = 0; c < d; c++) {
-      let s = 0;
-      for (let k = 0; k < d; k++) s += TC[r * d + k] * T[c * d + k];
-      cov[r * d + c] = s;
-    }
-  return { covariance: cov, inferenceError: null };
+  return { covariance: sandwich(unstandardiseMatrix(design), choleskyInverse(L, d), d), inferenceError: null };
 }
