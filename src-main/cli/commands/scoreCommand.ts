@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ApiError } from '../../core/api/errors';
 import { formatFixed } from '../../core/metrics/pythonFormat';
 import type { LabelEvaluation } from '../../core/scoring/labelTally';
-import { checkThreshold } from '../../core/scoring/threshold';
+import { checkThreshold, scoringThreshold } from '../../core/scoring/threshold';
 import { loadModelFile, type LoadedModel } from '../../node/modelFile/loadModelFile';
 import { scoreCsvFile, type CsvScoreResult } from '../../node/scoring/scoreCsvFile';
 import { cliPath } from '../cliWorkbench';
@@ -20,13 +20,14 @@ export function parseThreshold(text: string | undefined): number | undefined {
   return t;
 }
 
-function evaluationText(e: LabelEvaluation, classes: readonly string[], positive: string): string {
+function evaluationText(e: LabelEvaluation, classes: readonly string[], positive: string | null): string {
+  const about = e.average === 'macro' || positive === null ? 'macro averages over the classes' : `positive class: ${positive}`;
   const w = Math.max(...classes.map((c) => c.length), 9);
   const lines = [
     `Against the labels of ${e.rows} scored row${e.rows === 1 ? '' : 's'} (rows: true class, columns: predicted):`,
     `  ${''.padEnd(w)}  ${classes.map((c) => c.padStart(w)).join('  ')}`,
     ...classes.map((c, i) => `  ${c.padEnd(w)}  ${e.confusion[i].map((n) => String(n).padStart(w)).join('  ')}`),
-    `  accuracy ${formatFixed(e.metrics.accuracy, 4)}  precision ${formatFixed(e.metrics.precision, 4)}  recall ${formatFixed(e.metrics.recall, 4)}  f1 ${formatFixed(e.metrics.f1, 4)}  (positive class: ${positive})`,
+    `  accuracy ${formatFixed(e.metrics.accuracy, 4)}  precision ${formatFixed(e.metrics.precision, 4)}  recall ${formatFixed(e.metrics.recall, 4)}  f1 ${formatFixed(e.metrics.f1, 4)}  (${about})`,
   ];
   if (e.unlabelled) lines.push(`  ${e.unlabelled} row${e.unlabelled === 1 ? '' : 's'} without a label of the model's classes left out.`);
   if (e.notScored) lines.push(`  ${e.notScored} labelled row${e.notScored === 1 ? '' : 's'} could not be scored (see their note).`);
@@ -38,8 +39,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 function summaryText(r: CsvScoreResult, model: LoadedModel): string {
   const m = model.file.model;
   return (
-    `Scored ${r.scored} of ${plural(r.rows, 'row')} with model "${m.id}" (${m.type}) at threshold ${r.threshold}` +
-    ` (${model.positiveClass} when p_${model.positiveClass} > ${r.threshold})` +
+    `Scored ${r.scored} of ${plural(r.rows, 'row')} with model "${m.id}" (${m.type}) ` +
+    (r.threshold === null
+      ? `predicting the most probable of its ${model.classes.length} classes (${model.classes.join(', ')})`
+      : `at threshold ${r.threshold} (${model.positiveClass} when p_${model.positiveClass} > ${r.threshold})`) +
     (r.notes ? `; ${plural(r.notes, 'row')} could not be scored, their note says why` : '') +
     (r.scoredWithNote ? `; ${plural(r.scoredWithNote, 'scored row has a note', 'scored rows have a note')} (a value not seen in training)` : '') +
     `.\n`
@@ -66,6 +69,8 @@ export async function scoreCommand(args: string[], signal?: AbortSignal): Promis
   }
   const threshold = parseThreshold(values.threshold);
   const model = await loadModelFile(cliPath(modelArg));
+  // Refused before the output is touched: a multiclass model has no threshold.
+  scoringThreshold(model, threshold, '--threshold');
   const given = values.out;
   // The output is checked before the data is read: a path that cannot take the file is refused at once.
   const outputs = new OutputFiles();

@@ -66,30 +66,45 @@ export function scores(v: unknown, path: string, what: string): Json {
   return o;
 }
 
-/** An evaluation as the metrics table and the matrices read it. */
-function evaluation(v: unknown, path: string, rows: number): void {
+/** An evaluation as the metrics table and the matrices read it: a k × k confusion matrix for k classes. */
+function evaluation(v: unknown, path: string, rows: number, k: number): void {
   const e = object(v, path, 'an evaluation (rows, metrics, confusion)');
   if (rowCount(e.rows, `${path}.rows`) !== rows) throw new Damage(`${path}.rows`, `is ${count(e.rows as number)}, but the set has ${count(rows)} rows`);
   scores(e.metrics, `${path}.metrics`, 'an object of scores');
-  const m = list(e.confusion, `${path}.confusion`, 'a 2 × 2 confusion matrix');
-  if (m.length !== 2) fail(`${path}.confusion`, m, 'a 2 × 2 confusion matrix');
+  const m = list(e.confusion, `${path}.confusion`, `a ${k} × ${k} confusion matrix`);
+  if (m.length !== k) fail(`${path}.confusion`, m, `a ${k} × ${k} confusion matrix`);
   m.forEach((row, i) => {
-    const r = list(row, `${path}.confusion[${i}]`, 'a row of 2 counts');
-    if (r.length !== 2) fail(`${path}.confusion[${i}]`, r, 'a row of 2 counts');
+    const r = list(row, `${path}.confusion[${i}]`, `a row of ${k} counts`);
+    if (r.length !== k) fail(`${path}.confusion[${i}]`, r, `a row of ${k} counts`);
     r.forEach((c, j) => rowCount(c, `${path}.confusion[${i}][${j}]`));
   });
 }
 
-/** Held-out predictions: one 0/1 label and one probability in [0, 1] per row of the set. */
-function heldOut(v: unknown, path: string, rows: { n: number; of: string }): number[] | null {
+const probability = (p: unknown) => typeof p === 'number' && p >= 0 && p <= 1;
+
+/**
+ * Held-out predictions, one per row of the set. Two classes: a 0/1 label
+ * and p(positive) per row. More: a class index per row and every class's
+ * probability, row-major (`proba`, n × k), with `score` empty.
+ */
+function heldOut(v: unknown, path: string, rows: { n: number; of: string }, k: number): number[] | null {
   if (v === null || v === undefined) return null;
   const h = object(v, path, 'an object of labels y and scores');
   const y = list(h.y, `${path}.y`, 'a list of labels');
   const s = list(h.score, `${path}.score`, 'a list of probabilities');
   if (y.length !== rows.n) throw new Damage(`${path}.y`, `has ${count(y.length)} labels for the ${count(rows.n)} rows of ${rows.of}`);
-  if (s.length !== y.length) throw new Damage(`${path}.score`, `has ${count(s.length)} values for ${count(y.length)} labels`);
-  y.forEach((l, i) => (l === 0 || l === 1 ? null : fail(`${path}.y[${i}]`, l, '0 or 1')));
-  s.forEach((p, i) => (typeof p === 'number' && p >= 0 && p <= 1 ? null : fail(`${path}.score[${i}]`, p, 'a probability from 0 to 1')));
+  if (k === 2) {
+    if (s.length !== y.length) throw new Damage(`${path}.score`, `has ${count(s.length)} values for ${count(y.length)} labels`);
+    y.forEach((l, i) => (l === 0 || l === 1 ? null : fail(`${path}.y[${i}]`, l, '0 or 1')));
+    s.forEach((p, i) => (probability(p) ? null : fail(`${path}.score[${i}]`, p, 'a probability from 0 to 1')));
+    if (h.proba !== undefined) fail(`${path}.proba`, h.proba, 'absent for two classes (p(positive) is in score)');
+    return y as number[];
+  }
+  if (s.length !== 0) throw new Damage(`${path}.score`, `has ${count(s.length)} values, but with ${k} classes the probabilities are in proba`);
+  const proba = list(h.proba, `${path}.proba`, `a list of ${k} probabilities per row`);
+  if (proba.length !== y.length * k) throw new Damage(`${path}.proba`, `has ${count(proba.length)} values for ${count(y.length)} rows of ${k} classes`);
+  y.forEach((l, i) => (typeof l === 'number' && Number.isInteger(l) && l >= 0 && l < k ? null : fail(`${path}.y[${i}]`, l, `a class index from 0 to ${k - 1}`)));
+  proba.forEach((p, i) => (probability(p) ? null : fail(`${path}.proba[${i}]`, p, 'a probability from 0 to 1')));
   return y as number[];
 }
 
@@ -130,12 +145,12 @@ function importances(v: unknown, path: string): void {
 /** The labels a compared model kept of each held-out set, to be the same rows within one run. */
 type Labels = Partial<Record<'validation' | 'test' | 'outOfFold', { path: string; y: number[] }>>;
 
-function model(v: unknown, path: string, rows: { train: number; validation: number; test: number }): Labels {
+function model(v: unknown, path: string, rows: { train: number; validation: number; test: number }, k: number): Labels {
   const m = object(v, path, 'a model');
   text(m.type, `${path}.type`);
   object(m.bestParams, `${path}.bestParams`, 'an object of parameters');
   cvResults(m.cv, `${path}.cv`);
-  if (m.validation !== null) evaluation(m.validation, `${path}.validation`, rows.validation);
+  if (m.validation !== null) evaluation(m.validation, `${path}.validation`, rows.validation, k);
   importances(m.importances, `${path}.importances`);
   if (m.partial !== undefined && typeof m.partial !== 'boolean') fail(`${path}.partial`, m.partial, 'true or false');
   const labels: Labels = {};
@@ -144,7 +159,7 @@ function model(v: unknown, path: string, rows: { train: number; validation: numb
   const h = object(m.heldOut, `${path}.heldOut`, 'an object of held-out predictions');
   for (const [set, n] of [['validation', rows.validation], ['test', rows.test], ['outOfFold', rows.train]] as const) {
     const at = `${path}.heldOut.${set}`;
-    const y = heldOut(h[set], at, { n, of: `rows.${set === 'outOfFold' ? 'train' : set}` });
+    const y = heldOut(h[set], at, { n, of: `rows.${set === 'outOfFold' ? 'train' : set}` }, k);
     if (y) labels[set] = { path: at, y };
   }
   return labels;
@@ -172,9 +187,12 @@ export function checkRecordFields(record: unknown, modelIds: string[]): void {
     text(o.modelId, `models[${i}].modelId`);
     return o;
   });
-  const classes = list(r.classes, 'classes', 'the two class names');
-  if (classes.length !== 2) fail('classes', classes, 'the two class names');
+  const classes = list(r.classes, 'classes', 'the class names');
+  if (classes.length < 2) fail('classes', classes, 'two or more class names');
   classes.forEach((c, i) => text(c, `classes[${i}]`));
+  const repeated = classes.findIndex((c, i) => classes.indexOf(c) !== i);
+  if (repeated >= 0) throw new Damage(`classes[${repeated}]`, `repeats the class ${JSON.stringify(classes[repeated])}`);
+  const k = classes.length;
   const rowsOf = object(r.rows, 'rows', 'the rows of each set');
   const rows = { train: rowCount(rowsOf.train, 'rows.train'), validation: rowCount(rowsOf.validation, 'rows.validation'), test: rowCount(rowsOf.test, 'rows.test') };
   const dataset = object(r.dataset, 'dataset', 'the dataset');
@@ -184,16 +202,16 @@ export function checkRecordFields(record: unknown, modelIds: string[]): void {
   if (r.champion !== null) {
     const c = object(r.champion, 'champion', 'the champion, or null');
     text(c.modelId, 'champion.modelId');
-    evaluation(c.test, 'champion.test', rows.test);
+    evaluation(c.test, 'champion.test', rows.test, k);
   }
-  const labels = models.flatMap((m, i) => (modelIds.includes(m.modelId as string) ? [model(m, `models[${i}]`, rows)] : []));
+  const labels = models.flatMap((m, i) => (modelIds.includes(m.modelId as string) ? [model(m, `models[${i}]`, rows, k)] : []));
   for (const other of labels.slice(1)) sameLabels(labels[0], other);
 }
 
 /**
  * Throws `bad-input` naming the run (`name`: "Run 7", "out1/run.json") and
  * the field when `record` cannot be compared as it is: a field missing or of
- * the wrong kind, held-out labels other than 0/1, scores outside [0, 1],
+ * the wrong kind, held-out labels other than class indices, scores outside [0, 1],
  * lists of different lengths, or two models of the run with different labels
  * for the same rows. Models not in `modelIds` are checked only for their id.
  */

@@ -25,9 +25,9 @@ export interface ModelFileSource {
   createdAt?: string;
 }
 
-function recipeTarget(recipe: unknown): { column: string; positive: string } | null {
+function recipeTarget(recipe: unknown): { column: string; positive: string | null } | null {
   const t = (recipe as { target?: { column?: unknown; positive?: unknown } } | null)?.target;
-  return t && typeof t.column === 'string' && typeof t.positive === 'string' ? { column: t.column, positive: t.positive } : null;
+  return t && typeof t.column === 'string' ? { column: t.column, positive: typeof t.positive === 'string' ? t.positive : null } : null;
 }
 
 export function buildModelFile(s: ModelFileSource): AssayModelFile {
@@ -44,8 +44,13 @@ export function buildModelFile(s: ModelFileSource): AssayModelFile {
   if (!fitted.success) throw new ApiError('internal', `The fitted model "${s.modelId}" of ${run.toLowerCase()} cannot be read back: ${fitted.error.issues[0].message}.`);
   const target = recipeTarget(record.recipe);
   if (!target) throw new ApiError('internal', `${run} kept no recipe target.`);
-  if (target.positive !== record.classes[1]) throw new ApiError('internal', `${run}'s classes ${record.classes.join(', ')} do not end in its positive class "${target.positive}".`);
-  if (s.threshold !== undefined && s.threshold !== null) checkThreshold(s.threshold);
+  const binary = record.classes.length === 2;
+  if (binary && target.positive !== record.classes[1]) throw new ApiError('internal', `${run}'s classes ${record.classes.join(', ')} do not end in its positive class "${target.positive}".`);
+  if (!binary && target.positive !== null) throw new ApiError('internal', `${run} has ${record.classes.length} classes but its recipe names a positive class "${target.positive}".`);
+  if (s.threshold !== undefined && s.threshold !== null) {
+    if (!binary) throw new ApiError('bad-input', `A threshold applies to two classes; model "${s.modelId}" predicts ${record.classes.length} (${record.classes.join(', ')}) and always takes the most probable one.`);
+    checkThreshold(s.threshold);
+  }
   const file: AssayModelFile = {
     format: MODEL_FILE_FORMAT,
     version: MODEL_FILE_VERSION,
@@ -54,7 +59,7 @@ export function buildModelFile(s: ModelFileSource): AssayModelFile {
     run: { id: s.runId, title: s.runTitle ?? null, startedAt: record.startedAt, assayVersion: record.assayVersion },
     model: { id: m.modelId, type: m.type as AssayModelFile['model']['type'], params: m.bestParams, fitted: fitted.data },
     recipe: record.recipe as Record<string, unknown>,
-    target: { column: target.column, classes: [record.classes[0], record.classes[1]], positiveClass: target.positive },
+    target: { column: target.column, classes: [...record.classes], positiveClass: binary ? target.positive : null },
     threshold: s.threshold ?? null,
     training: { dataset: record.dataset.name, contentHash: record.dataset.contentHash, rows: record.rows },
     preparation: s.preparation,

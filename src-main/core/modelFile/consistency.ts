@@ -4,16 +4,15 @@
  * opened rather than scored silently wrong:
  *
  * - the fitted model is of the file's model type;
- * - it predicts as many classes as the target lists (two: Assay's models are
- *   binary), and a forest's leaves hold class proportions (checked when the
- *   trees are restored);
+ * - it predicts as many classes as the target lists, and a forest's leaves
+ *   hold class proportions (checked when the trees are restored);
  * - the preparation can run (core/scoring/checkPreparation);
  * - every list of feature names says the same names in the same order: the
  *   preparation's `features`, the columns its steps make (or the recipe's own
  *   `features` list, when it has one), and a logistic regression's `features`;
  *   and the model reads as many features as they name.
  */
-import { modelFeatureCount } from '../ml/restore';
+import { modelClassCount, modelFeatureCount } from '../ml/restore';
 import { preparationOutputs } from '../scoring/applyPreparation';
 import { preparationProblem } from '../scoring/checkPreparation';
 import type { AssayModelFile } from './schema';
@@ -41,8 +40,9 @@ export function modelFileProblem(m: AssayModelFile): string | null {
   const fitted = m.model.fitted;
   if (fitted.kind !== m.model.type) return `the model is a ${m.model.type} but its fitted part (model.fitted) is a ${fitted.kind}`;
   const classes = m.target.classes;
-  if ((fitted.kind === 'decisionTree' || fitted.kind === 'randomForest') && fitted.nClasses !== classes.length) {
-    return `model.fitted.nClasses is ${fitted.nClasses} but target.classes lists ${classes.length} classes (${classes.map((c) => JSON.stringify(c)).join(', ')}); Assay's models are binary`;
+  const predicted = modelClassCount(fitted);
+  if (predicted !== classes.length) {
+    return `the fitted model (model.fitted) predicts ${predicted} classes but target.classes lists ${classes.length} (${classes.map((c) => JSON.stringify(c)).join(', ')})`;
   }
   const problem = preparationProblem(m.preparation);
   if (problem) return `in its preparation, ${problem}`;

@@ -19,9 +19,10 @@ export interface LoadedModel {
   file: AssayModelFile;
   model: FittedClassifier;
   features: string[];
-  /** [negative, positive]. */
+  /** Two classes: [negative, positive]. More: the sorted classes. */
   classes: string[];
-  positiveClass: string;
+  /** null for more than two classes. */
+  positiveClass: string | null;
   /** The file's decision threshold; null = the argmax rule. */
   threshold: number | null;
 }

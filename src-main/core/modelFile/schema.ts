@@ -47,14 +47,18 @@ export const modelFileSchema = z
     target: z
       .object({
         column: z.string().min(1),
-        /** [negative, positive]: p_<class> columns come in this order. */
-        classes: z.tuple([z.string(), z.string()]),
-        positiveClass: z.string(),
+        /** Two classes: [negative, positive]. More: the sorted classes. p_<class> columns come in this order. */
+        classes: z.array(z.string()).min(2),
+        /** The second of two classes; null for a target with more classes, which has none. */
+        positiveClass: z.string().nullable(),
       })
       .strict()
-      .refine((t) => t.classes[0] !== t.classes[1], { message: 'the two classes must differ (a class is listed twice)', path: ['classes'] })
-      .refine((t) => t.classes[1] === t.positiveClass, { message: 'the positive class must be the second of classes', path: ['positiveClass'] }),
-    /** A row is predicted positive iff p(positive) > threshold; null is the argmax rule (0.5, ties to the negative class). */
+      .refine((t) => new Set(t.classes).size === t.classes.length, { message: 'the classes must differ (a class is listed twice)', path: ['classes'] })
+      .refine((t) => (t.classes.length === 2 ? t.classes[1] === t.positiveClass : t.positiveClass === null), {
+        message: 'the positive class must be the second of two classes, and null for more classes',
+        path: ['positiveClass'],
+      }),
+    /** A row is predicted positive iff p(positive) > threshold; null is the argmax rule (0.5, ties to the negative class), the only rule for more than two classes. */
     threshold: z.number().min(0).max(1).nullable(),
     training: z
       .object({
@@ -66,6 +70,10 @@ export const modelFileSchema = z
       .strict(),
     preparation: preparationSchema,
   })
-  .strict();
+  .strict()
+  .refine((f) => f.threshold === null || f.target.classes.length === 2, {
+    message: 'a threshold needs two classes; a model of more classes predicts the most probable one',
+    path: ['threshold'],
+  });
 
 export type AssayModelFile = z.infer<typeof modelFileSchema>;

@@ -6,16 +6,20 @@ import type { Recipe, Step } from './schema';
 import { STEPS } from './steps';
 import type { FittedStep, RowRole } from './steps/stepTypes';
 import type { LeakNote } from '../search/runRecord';
+import { checkRecipeForClasses, encodeTrainingTarget, encodeWithClasses, targetClasses } from './targetClasses';
 
 export interface PreparedPart {
   X: FeatureMatrix;
   y: Int32Array;
 }
 
-/** The recipe's data, ready for models: features and 0/1 labels for each part. */
+/** The recipe's data, ready for models: features and class labels for each part. */
 export interface PreparedData {
-  /** [negative, positive]: y = 1 is `classes[1]`, the recipe's positive class. */
-  classes: [string, string];
+  /**
+   * Two classes: [negative, positive], y = 1 is `classes[1]`, the recipe's
+   * positive class. More: the sorted training classes, y = the index.
+   */
+  classes: string[];
   features: string[];
   train: PreparedPart;
   validation: PreparedPart | null;
@@ -55,30 +59,10 @@ function countMissing(c: ReturnType<typeof column>): number {
   return n;
 }
 
-/** Encodes the target as 0/1 with the recipe's positive class as 1. */
-function encodeTarget(values: string[], target: string, positive: string): { y: Int32Array; classes: [string, string] } {
-  const seen = [...new Set(values)].sort();
-  if (seen.length !== 2) {
-    throw new ApiError(
-      'bad-input',
-      seen.length < 2
-        ? `The target "${target}" has only one class (${seen.join(', ') || 'none'}) in these rows; a classifier needs two.`
-        : `The target "${target}" has ${seen.length} classes (${seen.slice(0, 12).join(', ')}${seen.length > 12 ? ', …' : ''}); Assay's models are binary for now, so keep two classes (for example with a filter) or choose another target.`,
-    );
-  }
-  if (!seen.includes(positive)) {
-    throw new ApiError('bad-input', `The positive class "${positive}" does not occur in "${target}"; its classes are ${seen.join(' and ')}.`);
-  }
-  const negative = seen.find((s) => s !== positive)!;
-  const y = new Int32Array(values.length);
-  for (let i = 0; i < values.length; i++) y[i] = values[i] === positive ? 1 : 0;
-  return { y, classes: [negative, positive] };
-}
-
 function splitRows(frame: Frame, step: SplitStep, target: string): { train: Int32Array; validation: Int32Array | null; test: Int32Array } {
-  // Classes numbered in sorted order, as np.unique numbers them for stratify=.
+  // Classes numbered in code-point order, as np.unique numbers them for stratify=.
   const values = step.stratify ? targetValues(frame, target) : [];
-  const codes = new Map([...new Set(values)].sort().map((v, i) => [v, i]));
+  const codes = new Map(targetClasses(values).map((v, i) => [v, i]));
   const labels = (idx: ArrayLike<number> | null) => {
     const n = idx ? idx.length : frame.rows;
     const out = new Int32Array(n);
@@ -185,26 +169,18 @@ export function prepare(recipe: Recipe, data: Frame): PreparedData {
   const train = parts.train!;
   const features = recipe.features ?? train.names.filter((n) => n !== target);
   if (features.length === 0) throw new ApiError('bad-input', 'The recipe leaves no feature columns.');
-  const trainTarget = encodeTarget(targetValues(train, target), target, recipe.target.positive);
-  const encode = (f: Frame) => {
-    const values = targetValues(f, target);
-    const y = new Int32Array(values.length);
-    for (let i = 0; i < values.length; i++) {
-      if (values[i] !== trainTarget.classes[0] && values[i] !== trainTarget.classes[1]) {
-        throw new ApiError('bad-input', `The target "${target}" has the value "${values[i]}" outside the training classes.`);
-      }
-      y[i] = values[i] === trainTarget.classes[1] ? 1 : 0;
-    }
-    return y;
-  };
+  const trainValues = targetValues(train, target);
+  checkRecipeForClasses(recipe, targetClasses(trainValues));
+  const trainTarget = encodeTrainingTarget(trainValues, recipe.target.positive);
+  const encode = (f: Frame, part: string) => encodeWithClasses(targetValues(f, target), trainTarget.classes, target, part);
   const Xtrain = toMatrix(train, features, target);
   checkTrainingFeatures(Xtrain);
   return {
     classes: trainTarget.classes,
     features,
     train: { X: Xtrain, y: trainTarget.y },
-    validation: parts.validation ? { X: toMatrix(parts.validation, features, target), y: encode(parts.validation) } : null,
-    test: { X: toMatrix(parts.test!, features, target), y: encode(parts.test!) },
+    validation: parts.validation ? { X: toMatrix(parts.validation, features, target), y: encode(parts.validation, 'validation') } : null,
+    test: { X: toMatrix(parts.test!, features, target), y: encode(parts.test!, 'test') },
     leakage,
     notes,
     learned,

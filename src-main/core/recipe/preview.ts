@@ -12,6 +12,7 @@ import {
   featureWarnings,
   imbalanceWarning,
   leakageWarnings,
+  rareClassWarnings,
   staticLeakNotes,
   targetMissingWarning,
   type ClassCount,
@@ -63,6 +64,12 @@ export interface PreviewColumn {
 
 export type PreviewPart = 'train' | 'validation' | 'test' | 'whole';
 
+/** The target's classes over the prepared rows (every part together), in the models' class order. */
+export interface TargetBalance {
+  column: string;
+  classes: { name: string; count: number; share: number }[];
+}
+
 export interface RecipePreview {
   /** Problems in the recipe document, by JSON path; the steps did not run when there are any. */
   fieldErrors: FieldError[];
@@ -73,7 +80,10 @@ export interface RecipePreview {
   /** The final table's columns in order: the features, then the target (`split`); every column (`whole`). */
   columns: PreviewColumn[];
   features: string[];
-  target: { column: string; positive: string; classes: string[]; counts: { part: PreviewPart; counts: ClassCount[] }[] } | null;
+  /** `positive` is null for a target with more than two classes (and while a binary recipe has not chosen it). */
+  target: { column: string; positive: string | null; classes: string[]; counts: { part: PreviewPart; counts: ClassCount[] }[] } | null;
+  /** How the prepared rows divide among the target's classes, for any number of classes; null when the target is not there. */
+  targetBalance: TargetBalance | null;
   /** The first rows of the training part (or of the whole table). */
   table: { columns: string[]; rows: PreviewCell[][]; hiddenColumns: number };
   warnings: RecipeWarning[];
@@ -98,6 +108,7 @@ function emptyPreview(rows: number, extra: Partial<RecipePreview>): RecipePrevie
     columns: [],
     features: [],
     target: null,
+    targetBalance: null,
     table: { columns: [], rows: [], hiddenColumns: 0 },
     warnings: [],
     ...extra,
@@ -152,14 +163,16 @@ export function previewRecipe(input: unknown, data: Frame): RecipePreview {
 function splitPreview(recipe: Recipe, data: Frame, p: PreparedData): RecipePreview {
   const target = recipe.target.column;
   const counts = (part: PreviewPart, y: Int32Array): { part: PreviewPart; counts: ClassCount[] } => {
-    let pos = 0;
-    for (let i = 0; i < y.length; i++) pos += y[i];
-    return { part, counts: [{ label: p.classes[0], rows: y.length - pos }, { label: p.classes[1], rows: pos }] };
+    const n = new Array<number>(p.classes.length).fill(0);
+    for (let i = 0; i < y.length; i++) n[y[i]]++;
+    return { part, counts: p.classes.map((label, k) => ({ label, rows: n[k] })) };
   };
   const parts = [counts('train', p.train.y), ...(p.validation ? [counts('validation', p.validation.y)] : []), counts('test', p.test.y)];
   const warnings = [...leakageWarnings(p.leakage), ...featureWarnings(p.train.X, vocabularies(p))];
   const imbalance = imbalanceWarning(target, parts[0].counts);
   if (imbalance) warnings.push(imbalance);
+  warnings.push(...rareClassWarnings(target, parts[0].counts, recipe.cv.folds));
+  const all = p.classes.map((label, k) => ({ label, rows: parts.reduce((s, part) => s + part.counts[k].rows, 0) }));
   return {
     fieldErrors: [],
     failure: null,
@@ -167,10 +180,16 @@ function splitPreview(recipe: Recipe, data: Frame, p: PreparedData): RecipePrevi
     rows: { input: data.rows, train: p.train.X.rows, validation: p.validation ? p.validation.X.rows : null, test: p.test.X.rows },
     columns: [...p.features.map((name): PreviewColumn => ({ name, type: 'number', role: 'feature' })), { name: target, type: 'text', role: 'target' }],
     features: p.features,
-    target: { column: target, positive: recipe.target.positive, classes: [...p.classes], counts: parts },
+    target: { column: target, positive: recipe.target.positive ?? null, classes: [...p.classes], counts: parts },
+    targetBalance: targetBalance(target, all),
     table: matrixTable(p.train.X, p.train.y, p.classes, target),
     warnings,
   };
+}
+
+function targetBalance(column: string, counts: readonly ClassCount[]): TargetBalance {
+  const total = counts.reduce((s, c) => s + c.rows, 0);
+  return { column, classes: counts.map((c) => ({ name: c.label, count: c.rows, share: total ? c.rows / total : 0 })) };
 }
 
 /** The n-gram columns the recipe's vectorizers learned. */
@@ -183,7 +202,7 @@ function vocabularies(p: PreparedData): Set<string> {
   return out;
 }
 
-function matrixTable(X: FeatureMatrix, y: Int32Array, classes: [string, string], target: string): RecipePreview['table'] {
+function matrixTable(X: FeatureMatrix, y: Int32Array, classes: readonly string[], target: string): RecipePreview['table'] {
   const shown = Math.min(X.columns.length, PREVIEW_TABLE_COLUMNS);
   const n = Math.min(X.rows, PREVIEW_ROWS);
   const rows: PreviewCell[][] = [];
@@ -210,8 +229,9 @@ function wholePreview(recipe: Recipe, data: Frame, frame: Frame, failure: StepFa
   );
   const classes = classCounts(frame, target);
   const warnings: RecipeWarning[] = [];
-  const imbalance = classes && classes.length === 2 ? imbalanceWarning(target, classes, 'table') : null;
+  const imbalance = classes && classes.length >= 2 ? imbalanceWarning(target, classes, 'table') : null;
   if (imbalance) warnings.push(imbalance);
+  if (classes) warnings.push(...rareClassWarnings(target, classes, recipe.cv.folds, 'rows of the table'));
   return {
     ...emptyPreview(data.rows, {}),
     failure,
@@ -219,7 +239,8 @@ function wholePreview(recipe: Recipe, data: Frame, frame: Frame, failure: StepFa
     rows: { input: data.rows, whole: frame.rows },
     columns,
     features,
-    target: classes ? { column: target, positive: recipe.target.positive, classes: classes.map((c) => c.label), counts: [{ part: 'whole', counts: classes }] } : null,
+    target: classes ? { column: target, positive: recipe.target.positive ?? null, classes: classes.map((c) => c.label), counts: [{ part: 'whole', counts: classes }] } : null,
+    targetBalance: classes && classes.length ? targetBalance(target, classes) : null,
     table: frameTable(frame),
     warnings,
   };

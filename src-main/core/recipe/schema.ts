@@ -120,7 +120,12 @@ export const recipeSchema = z
         contentHash: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
       })
       .strict(),
-    target: z.object({ column: columnName, positive: z.string().min(1) }).strict(),
+    /**
+     * `positive`: the class a binary target's metrics are about (y = 1); a
+     * target with more classes has none. Checked against the data's classes
+     * where the target is encoded (pipeline.ts).
+     */
+    target: z.object({ column: columnName, positive: z.string().min(1).optional() }).strict(),
     steps: z.array(stepSchema),
     /** The final feature columns, in order; every non-target column when absent. */
     features: z.array(columnName).min(1).optional(),

@@ -22,6 +22,7 @@ export type WarningCode =
   | 'vif'
   | 'identifier'
   | 'imbalance'
+  | 'rare-class'
   | 'target-missing'
   | 'too-many-features';
 
@@ -217,6 +218,7 @@ export interface ClassCount {
 
 /** A minority class below 30 % of the training rows. */
 export function imbalanceWarning(target: string, counts: readonly ClassCount[], where = 'training rows'): RecipeWarning | null {
+  const judge = counts.length > 2 ? 'judge them by macro averages (f1_macro, recall_macro) and each class\'s recall' : 'judge them by recall or F1, or add a resample step after the split';
   const total = counts.reduce((s, c) => s + c.rows, 0);
   if (counts.length < 2 || total === 0) return null;
   const minority = counts.reduce((m, c) => (c.rows < m.rows ? c : m));
@@ -228,8 +230,44 @@ export function imbalanceWarning(target: string, counts: readonly ClassCount[], 
     code: 'imbalance',
     columns: [target],
     value: share,
-    message: `The classes of "${target}" are imbalanced in the ${where} (${shares}). Accuracy will flatter the models: judge them by recall or F1, or add a resample step after the split.`,
+    message: `The classes of "${target}" are imbalanced in the ${where} (${shares}). Accuracy will flatter the models: ${judge}.`,
   };
+}
+
+/** A class below this share of the rows is reported as rare. */
+export const RARE_CLASS_SHARE = 0.1;
+/** A class needs at least this many rows per cross-validation fold not to be reported as rare. */
+export const RARE_ROWS_PER_FOLD = 2;
+
+/**
+ * One warning per rare class: under 10 % of the rows, or fewer rows than
+ * twice the cross-validation folds (each fold then tests on one or two of
+ * them, and with fewer rows than folds stratified folds cannot be made).
+ */
+export function rareClassWarnings(target: string, counts: readonly ClassCount[], folds: number, where = 'training rows'): RecipeWarning[] {
+  const total = counts.reduce((s, c) => s + c.rows, 0);
+  if (counts.length < 2 || total === 0) return [];
+  const out: RecipeWarning[] = [];
+  for (const c of counts) {
+    const share = c.rows / total;
+    const fewForFolds = c.rows < folds * RARE_ROWS_PER_FOLD;
+    if (share >= RARE_CLASS_SHARE && !fewForFolds) continue;
+    const rows = `${c.rows.toLocaleString('en-US')} of the ${total.toLocaleString('en-US')} ${where} (${pct(share)})`;
+    const meaning =
+      c.rows < folds
+        ? `fewer than the ${folds} cross-validation folds, so stratified folds cannot be made: merge it with another class, drop its rows or use fewer folds.`
+        : fewForFolds
+          ? `fewer than ${RARE_ROWS_PER_FOLD} per cross-validation fold (${folds} folds), so each fold tests on one or two of them and its scores for this class are mostly noise.`
+          : `the models see few examples of it, so they tend to predict it less often than it occurs; read its recall in the per-class report rather than the accuracy.`;
+    out.push({
+      severity: c.rows < folds ? 'error' : 'warning',
+      code: 'rare-class',
+      columns: [target],
+      value: share,
+      message: `The class "${c.label}" of "${target}" is rare: ${rows}; ${meaning}`,
+    });
+  }
+  return out;
 }
 
 /**

@@ -11,8 +11,10 @@ export interface ModelSummary {
   /** The run it came from, when it came from a run of a project. */
   runId: number | null;
   runTitle: string | null;
-  classes: [string, string];
-  positiveClass: string;
+  /** Two classes: [negative, positive]. More: the sorted classes. */
+  classes: string[];
+  /** null for a model of more than two classes (it predicts the most probable class; no threshold applies). */
+  positiveClass: string | null;
   /** The file's decision threshold; null = the argmax rule (0.5). */
   threshold: number | null;
   features: number;
@@ -30,7 +32,8 @@ export interface ScoreOutcome {
   /** The predictions, as a new dataset of the project. */
   dataset: DatasetInfo;
   model: ModelSummary;
-  threshold: number;
+  /** null for a model of more than two classes (the most probable class is predicted). */
+  threshold: number | null;
   rows: number;
   scored: number;
   /** Rows that could not be scored (their note says why). */

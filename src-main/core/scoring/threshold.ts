@@ -17,3 +17,19 @@ export function effectiveThreshold(model: { threshold: number | null }, asked?: 
   checkThreshold(t);
   return t;
 }
+
+/**
+ * The threshold a scoring uses: as `effectiveThreshold` for a model of two
+ * classes; null for more, which always predict the most probable class — a
+ * threshold asked of such a model is refused, naming its classes.
+ */
+export function scoringThreshold(model: { threshold: number | null; classes: readonly string[] }, asked?: number | null, what = 'A threshold'): number | null {
+  if (model.classes.length === 2) return effectiveThreshold(model, asked);
+  if (asked !== undefined && asked !== null) {
+    throw new ApiError(
+      'bad-input',
+      `${what} applies to a model of two classes, but this one predicts ${model.classes.length} (${model.classes.join(', ')}) and takes the most probable class for each row; score without a threshold.`,
+    );
+  }
+  return null;
+}

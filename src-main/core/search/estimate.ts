@@ -43,8 +43,12 @@ export function featuresTried(maxFeatures: ParamValue, features: number): number
 /** Newton iterations a logistic regression typically takes here (it stops sooner than max_iter). */
 const NEWTON_ITERATIONS = 10;
 
-/** Work units of one fit of `type` with resolved (camelCase) params on `rows` rows of `features` features. */
-export function fitWork(type: ModelKind, params: Record<string, ParamValue>, rows: number, features: number): number {
+/**
+ * Work units of one fit of `type` with resolved (camelCase) params on `rows`
+ * rows of `features` features, for a target of `classes` classes (boosting
+ * grows one tree per class per round beyond two).
+ */
+export function fitWork(type: ModelKind, params: Record<string, ParamValue>, rows: number, features: number, classes = 2): number {
   const p = params;
   switch (type) {
     case 'logisticRegression': {
@@ -61,7 +65,7 @@ export function fitWork(type: ModelKind, params: Record<string, ParamValue>, row
     case 'gradientBoosting': {
       const sampled = rows * (typeof p.subsample === 'number' ? p.subsample : 1);
       const tried = Math.max(1, Math.round(features * (typeof p.colsampleBytree === 'number' ? p.colsampleBytree : 1)));
-      const trees = typeof p.nEstimators === 'number' ? p.nEstimators : 100;
+      const trees = (typeof p.nEstimators === 'number' ? p.nEstimators : 100) * (classes > 2 ? classes : 1);
       // A hessian sum of min_child_weight needs about 4× as many rows of a log-loss (hessian ≤ 1/4 per row).
       const leafRows = 4 * (typeof p.minChildWeight === 'number' ? Math.max(1, p.minChildWeight) : 1);
       return trees * sampled * (TREE_ROW_BASE + tried * treeLevels(typeof p.maxDepth === 'number' ? p.maxDepth : 6, sampled, leafRows));
@@ -100,6 +104,8 @@ export interface SearchShape {
   /** Rows of the set permutation importance is scored on (validation, or test when there is none). */
   heldOutRows: number;
   features: number;
+  /** The target's classes (two when absent). */
+  classes?: number;
 }
 
 /** Predicting `rows` rows costs about this share of fitting on them (a tree walk per row instead of a pass per level). */
@@ -127,10 +133,12 @@ export function searchCosts(plans: ModelPlan[], folds: number, shape: SearchShap
   for (const p of plans) {
     const rate = rates[p.type] ?? BUILT_IN_SECONDS_PER_UNIT[p.type];
     for (const g of p.groups) {
-      const work = fitWork(p.type, g.params, foldRows, shape.features);
+      const work = fitWork(p.type, g.params, foldRows, shape.features, shape.classes);
       for (let f = 0; f < folds; f++) cv.push({ modelId: p.modelId, type: p.type, work, seconds: work * rate * (1 + PREDICT_SHARE / (folds - 1)) });
     }
-    const refitWork = Math.max(...p.groups.map((g) => fitWork(p.type, g.params, shape.trainRows, shape.features)));
+    // A loop, not Math.max(...): a grid of millions of candidates would overflow the call stack.
+    let refitWork = 0;
+    for (const g of p.groups) refitWork = Math.max(refitWork, fitWork(p.type, g.params, shape.trainRows, shape.features, shape.classes));
     // Permutation importance predicts the held-out rows once per feature and repeat.
     const scoring = p.type === 'logisticRegression' ? 0 : refitWork * PREDICT_SHARE * (shape.heldOutRows / Math.max(1, shape.trainRows)) * shape.features * PERMUTATION_REPEATS;
     refit.push({ modelId: p.modelId, type: p.type, work: refitWork, seconds: refitWork * rate, scoreSeconds: scoring * rate });
@@ -177,7 +185,7 @@ export function fitStats(run: RunRecord): FitStats {
     const config = recipe.models.find((c) => c.id === m.modelId);
     if (!config || m.seconds.fits === undefined) continue;
     const type = m.type as ModelKind;
-    const work = planModel(config, '$').groups.reduce((s, g) => s + fitWork(type, g.params, foldRows, run.features.length) * folds, 0);
+    const work = planModel(config, '$').groups.reduce((s, g) => s + fitWork(type, g.params, foldRows, run.features.length, run.classes.length) * folds, 0);
     const prev = stats[type] ?? { seconds: 0, work: 0 };
     stats[type] = { seconds: prev.seconds + m.seconds.fits, work: prev.work + work };
   }

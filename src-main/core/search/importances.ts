@@ -16,8 +16,59 @@ interface LogisticJson {
   inference: { terms: string[]; ci95: [number, number][] } | null;
 }
 
-function isLogistic(json: unknown): json is LogisticJson {
+/** MultinomialLogisticRegressionModel.toJSON: k coefficient vectors, and MNLogit inference per class against the reference. */
+interface MultinomialJson {
+  kind: 'logisticRegression';
+  multiClass: 'multinomial';
+  classes: string[] | null;
+  coefficients: number[][];
+  reference: number;
+  inference: { terms: string[]; equations: { class: number; ci95: [number, number][] }[] } | null;
+}
+
+function isLogistic(json: unknown): json is LogisticJson | MultinomialJson {
   return typeof json === 'object' && json !== null && (json as { kind?: unknown }).kind === 'logisticRegression';
+}
+
+function isMultinomial(json: LogisticJson | MultinomialJson): json is MultinomialJson {
+  return (json as Partial<MultinomialJson>).multiClass === 'multinomial';
+}
+
+/**
+ * A multinomial model's coefficients as log-odds of each class against the
+ * reference class, one entry per feature and class, named "feature (class)"
+ * (the same contrasts, and for penalty 'none' the same MNLogit intervals, as
+ * its coefficients table in evaluation/logisticTable.ts).
+ */
+function multinomialSets(json: MultinomialJson, features: string[], classes?: readonly string[]): ImportanceSet[] {
+  const k = json.coefficients.length;
+  const names = classes && classes.length === k ? classes : json.classes && json.classes.length === k ? json.classes : null;
+  const label = (c: number) => names?.[c] ?? `class ${c}`;
+  const ref = json.reference;
+  const offset = json.inference ? json.inference.terms.length - features.length : 0;
+  const entries: { feature: string; value: number; ci: [number, number] | null }[] = [];
+  for (let c = 0; c < k; c++) {
+    if (c === ref) continue;
+    const eq = json.inference?.equations.find((e) => e.class === c);
+    features.forEach((feature, j) =>
+      entries.push({ feature: `${feature} (${label(c)})`, value: json.coefficients[c][j] - json.coefficients[ref][j], ci: eq?.ci95[j + offset] ?? null }),
+    );
+  }
+  const against = `“${label(ref)}”`;
+  return [
+    {
+      kind: 'coefficient',
+      title: `Coefficients (log-odds against ${label(ref)})`,
+      description: `The change in the log-odds of each class against ${against} (the reference class) for a one-unit increase in the feature, the others held fixed.`,
+      features: entries.map((e) => ({ feature: e.feature, value: e.value, ...(e.ci ? { low: e.ci[0], high: e.ci[1] } : {}) })),
+    },
+    {
+      kind: 'oddsRatio',
+      title: `Odds ratios (against ${label(ref)})`,
+      description: `How many times the odds of each class against ${against} (the reference class) multiply for a one-unit increase in the feature (1 = no change).`,
+      features: entries.map((e) => ({ feature: e.feature, value: Math.exp(e.value), ...(e.ci ? { low: Math.exp(e.ci[0]), high: Math.exp(e.ci[1]) } : {}) })),
+    },
+  ];
 }
 
 const weights = (features: string[], values: ArrayLike<number>): FeatureWeight[] => features.map((feature, j) => ({ feature, value: values[j] }));
@@ -26,10 +77,12 @@ const weights = (features: string[], values: ArrayLike<number>): FeatureWeight[]
  * What the fitted model itself says about its features: impurity decrease
  * for trees and forests, gain and split counts for boosting, coefficients
  * and odds ratios (with 95% intervals when unpenalised) for logistic regression.
+ * `classes` (in index order) names a multinomial logistic regression's classes.
  */
-export function modelImportances(model: FittedClassifier, features: string[]): ImportanceSet[] {
+export function modelImportances(model: FittedClassifier, features: string[], classes?: readonly string[]): ImportanceSet[] {
   const json = model.toJSON();
   if (isLogistic(json)) {
+    if (isMultinomial(json)) return multinomialSets(json, features, classes);
     // The inference table starts with the intercept ('const') when there is one.
     const offset = json.inference ? json.inference.terms.length - features.length : 0;
     const ci = (j: number) => json.inference?.ci95[j + offset] ?? null;

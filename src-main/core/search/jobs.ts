@@ -33,7 +33,11 @@ export type SearchJob =
 export interface CvJobResult {
   kind: 'cv';
   scores: FoldScore[];
-  /** Per candidate (in `group.candidates` order), p(positive) of the fold's held-out rows, in `folds[fold].test` order. */
+  /**
+   * Per candidate (in `group.candidates` order), the fold's held-out rows in
+   * `folds[fold].test` order: p(positive) for two classes, every class's
+   * probability row-major (rows × k) for more.
+   */
   outOfFold: Float64Array[];
 }
 
@@ -60,7 +64,9 @@ export interface TestJobResult {
 
 const now = () => performance.now() / 1000;
 
-function positiveColumn(proba: ProbabilityMatrix): Float64Array {
+/** What out-of-fold predictions keep of a probability matrix: the positive column for two classes, all of it for more. */
+function heldOutColumns(proba: ProbabilityMatrix): Float64Array {
+  if (proba.classes > 2) return Float64Array.from(proba.data);
   const out = new Float64Array(proba.rows);
   for (let i = 0; i < proba.rows; i++) out[i] = proba.data[i * proba.classes + 1];
   return out;
@@ -98,7 +104,7 @@ export function runCvJob(data: SearchData, group: FitGroup, fold: number, opts: 
   }));
   const scoreSeconds = (now() - t1) / scores.length;
   for (const s of scores) s.scoreSeconds = scoreSeconds;
-  const outOfFold = group.candidates.map((_, i) => positiveColumn(probas[Math.min(i, probas.length - 1)]));
+  const outOfFold = group.candidates.map((_, i) => heldOutColumns(probas[Math.min(i, probas.length - 1)]));
   return { kind: 'cv', scores, outOfFold };
 }
 
@@ -117,7 +123,7 @@ export function runFinalJob(data: SearchData, job: Extract<SearchJob, { kind: 'f
     testProba: job.scoreTest ? model.predictProba(data.test.X) : null,
     importances: model.featureImportances ? model.featureImportances() : null,
     importanceSets: [
-      ...modelImportances(model, data.train.X.names),
+      ...modelImportances(model, data.train.X.names, data.classes),
       permutationSet(model, heldOut.X, heldOut.y, data.refit, data.validation ? 'validation' : 'test'),
     ],
     model: model.toJSON(),

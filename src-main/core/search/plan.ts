@@ -33,8 +33,23 @@ export interface ModelPlan {
   groups: FitGroup[];
 }
 
+/**
+ * The most grid points one model may have. Every candidate is kept with its
+ * cross-validation rows; millions of them exhaust memory long before the
+ * fits could finish, so such a grid is refused up front with its size.
+ */
+export const MAX_GRID_CANDIDATES = 10_000;
+
 export function planModel(model: ModelConfig, where: string): ModelPlan {
   const type = model.type as ModelKind;
+  const size = Object.values(model.grid).reduce((n, values) => n * Math.max(1, values.length), 1);
+  if (size > MAX_GRID_CANDIDATES) {
+    const lengths = Object.entries(model.grid).map(([name, values]) => `${name} ${values.length}`).join(' × ');
+    throw new ApiError(
+      'bad-input',
+      `${where}.grid: ${size.toLocaleString('en-US')} candidates (${lengths}); at most ${MAX_GRID_CANDIDATES.toLocaleString('en-US')} can be searched. Use fewer values per parameter.`,
+    );
+  }
   const points = expandGrid(model.grid);
   const staged = STAGED_PARAM[type];
   const candidates: Candidate[] = points.map((p, index) => ({ modelId: model.id, index, params: { ...model.params, ...p } }));

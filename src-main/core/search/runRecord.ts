@@ -12,13 +12,17 @@ export interface Evaluation {
 }
 
 /**
- * Held-out rows as the curves and the threshold slider need them: the true
- * class (1 = the recipe's positive class) and the predicted probability of
- * the positive class, row by row.
+ * Held-out rows as the curves and the threshold slider need them, row by
+ * row. Two classes: the true class (1 = the recipe's positive class) and the
+ * predicted probability of the positive class in `score`. More classes: `y`
+ * holds class indices into `classes`, `score` is empty and `proba` holds
+ * every class's probability, row-major (n × k).
  */
 export interface HeldOutScores {
   y: number[];
   score: number[];
+  /** Present exactly when the target has more than two classes. */
+  proba?: number[];
 }
 
 /** What a feature-importance list measures. */
@@ -88,7 +92,8 @@ export interface RunRecord {
   assayVersion: string;
   startedAt: string;
   dataset: { name: string; rows: number; contentHash: string | null; expectedHash: string | null };
-  classes: [string, string];
+  /** Two classes: [negative, positive]. More: the sorted training classes; class indices refer to this order. */
+  classes: string[];
   features: string[];
   /** The features that are 0/1 indicators of a oneHot step (absent in runs recorded before they were kept). */
   dummies?: DummyFeature[];

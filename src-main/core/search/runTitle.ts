@@ -60,7 +60,7 @@ export function recipeChanges(next: TitledRun, previous: TitledRun): string[] {
   const out: string[] = [];
   if (next.datasetName !== previous.datasetName) out.push(`dataset ${next.datasetName}`);
   if (a.target.column !== b.target.column) out.push(`target ${a.target.column} → ${b.target.column}`);
-  else if (a.target.positive !== b.target.positive) out.push(`positive ${a.target.positive} → ${b.target.positive}`);
+  else if (a.target.positive !== b.target.positive) out.push(`positive ${a.target.positive ?? 'none'} → ${b.target.positive ?? 'none'}`);
   out.push(...modelChanges(a.models, b.models));
   out.push(...stepChanges(a.steps, b.steps));
   if (!sameJson(a.features ?? null, b.features ?? null)) out.push('features changed');

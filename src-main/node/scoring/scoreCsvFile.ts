@@ -33,7 +33,7 @@ import type { RawColumn } from '../../core/scoring/fittedSteps';
 import { LabelTally, type LabelEvaluation } from '../../core/scoring/labelTally';
 import { predictionHeader, predictionRow } from '../../core/scoring/predictionTable';
 import { scoreRows } from '../../core/scoring/scoreRows';
-import { effectiveThreshold } from '../../core/scoring/threshold';
+import { scoringThreshold } from '../../core/scoring/threshold';
 import type { ColumnKind } from '../../core/data/columns';
 import { snapshotFile, unreadableSourceError } from '../ingest/sourceFile';
 
@@ -63,7 +63,8 @@ export interface CsvScoreResult {
   notes: number;
   /** Scored rows whose note says what they were scored with (a category not seen in training). */
   scoredWithNote: number;
-  threshold: number;
+  /** null for a model of more than two classes (the most probable class is predicted). */
+  threshold: number | null;
   check: ColumnCheck;
   /** When the input has the target column. */
   evaluation: LabelEvaluation | null;
@@ -161,7 +162,7 @@ function observedKinds(header: string[], needed: readonly RawColumn[], rows: Rec
 export async function scoreCsvFile(o: CsvScoreOptions): Promise<CsvScoreResult> {
   const display = o.display ?? basename(o.input);
   const model = o.model;
-  const threshold = effectiveThreshold(model, o.threshold);
+  const threshold = scoringThreshold(model, o.threshold);
   const snapshot = snapshotFile(o.input, display);
   const head = readHead(o.input, display);
   const bom = detectBom(head);

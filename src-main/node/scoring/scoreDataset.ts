@@ -21,7 +21,7 @@ import { LabelTally } from '../../core/scoring/labelTally';
 import { predictionHeader, predictionRow } from '../../core/scoring/predictionTable';
 import { scoreRows } from '../../core/scoring/scoreRows';
 import { modelSummary, type ScoreOutcome } from '../../core/scoring/scoreTypes';
-import { effectiveThreshold } from '../../core/scoring/threshold';
+import { scoringThreshold } from '../../core/scoring/threshold';
 import type { Workbench } from '../app/workbench';
 import { datasetFrame } from '../recipe/frameCache';
 import { getDataset } from '../store/datasets';
@@ -62,7 +62,7 @@ function labelsOf(frame: Frame, target: string): (string | null)[] {
 export async function scoreDataset(wb: Workbench, o: ScoreDatasetOptions): Promise<ScoreOutcome> {
   const info = getDataset(wb.db, o.datasetId);
   const model = o.model;
-  const threshold = effectiveThreshold(model, o.threshold);
+  const threshold = scoringThreshold(model, o.threshold);
   const target = model.file.target.column;
   const check = checkColumns(model.file.preparation.columns, info.columns, target);
   if (!check.ok) throw new ApiError('bad-input', columnCheckMessage(check, `The dataset "${info.name}"`));
@@ -111,7 +111,11 @@ export async function scoreDataset(wb: Workbench, o: ScoreDatasetOptions): Promi
       signal: o.signal,
       onProgress: (p) => o.onProgress?.({ ...p, message: 'Saving the predictions' }),
     });
-    const note = `Predictions of ${o.modelName} for "${info.name}", at threshold ${threshold} (${model.positiveClass} when p_${model.positiveClass} > ${threshold}).`;
+    const rule =
+      threshold === null
+        ? `the most probable of ${classes.join(', ')}`
+        : `at threshold ${threshold} (${model.positiveClass} when p_${model.positiveClass} > ${threshold})`;
+    const note = `Predictions of ${o.modelName} for "${info.name}", ${rule}.`;
     const dataset = await wb.write((db): DatasetInfo => {
       const d = getDataset(db, made.id);
       // The import's own notes describe a file the analyst never saw; this dataset's story is the scoring.

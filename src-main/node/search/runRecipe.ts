@@ -70,7 +70,9 @@ function largestDifference(a: ProbabilityMatrix | null, b: ProbabilityMatrix | n
   return d;
 }
 
+/** Held-out rows as the record keeps them: p(positive) for two classes, the whole matrix for more (see HeldOutScores). */
 function heldOut(y: Int32Array, proba: ProbabilityMatrix): HeldOutScores {
+  if (proba.classes > 2) return { y: Array.from(y), score: [], proba: Array.from(proba.data) };
   const score = new Array<number>(proba.rows);
   for (let i = 0; i < proba.rows; i++) score[i] = proba.data[i * proba.classes + 1];
   return { y: Array.from(y), score };
@@ -141,7 +143,7 @@ export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOp
     validation: prepared.validation,
     test: prepared.test,
     folds,
-    nClasses: 2,
+    nClasses: prepared.classes.length,
     classes: prepared.classes,
     metrics,
     refit: recipe.refit,
@@ -152,7 +154,7 @@ export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOp
   const factory = o.factory ?? forkWorker;
   // One refit per model counts as a fit, so the bar reaches its end only when the run does.
   const heldOutRows = (prepared.validation ?? prepared.test).y.length;
-  const costs = searchCosts(plans, folds.length, { trainRows: prepared.train.y.length, heldOutRows, features: prepared.features.length }, o.rates ?? {});
+  const costs = searchCosts(plans, folds.length, { trainRows: prepared.train.y.length, heldOutRows, features: prepared.features.length, classes: prepared.classes.length }, o.rates ?? {});
   const learned = plans.some((p) => o.rates?.[p.type] !== undefined);
   const progress = new SearchProgress(plans, costs, workers, learned ? PRIOR_SPREAD.learned : PRIOR_SPREAD.builtIn, () => performance.now() / 1000);
   const report = (message: string, phase?: RunPhase) => {
@@ -180,7 +182,7 @@ export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOp
   const scores = new Map<string, FoldScore[]>(plans.map((p) => [p.modelId, []]));
   const failed = new Map<string, ModelResult['failedFits']>(plans.map((p) => [p.modelId, []]));
   const fitSeconds = new Map<string, number>(plans.map((p) => [p.modelId, 0]));
-  const outOfFold = new Map(plans.map((p) => [p.modelId, new OutOfFoldScores(prepared.train.y.length)]));
+  const outOfFold = new Map(plans.map((p) => [p.modelId, new OutOfFoldScores(prepared.train.y.length, prepared.classes.length)]));
   const searchStart = performance.now();
   const cancelled = (e: unknown) => o.partialOnCancel && e instanceof ApiError && e.code === 'cancelled';
   const partialRecord = (phase: string): RunRecord => ({

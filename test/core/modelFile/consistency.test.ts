@@ -51,7 +51,7 @@ describe('classes', () => {
     // Three proportions per node, summing to 1, so only the class count is wrong.
     for (const t of f.trees) t.value = t.feature.flatMap((_: number, n: number) => [t.value[2 * n] / 2, t.value[2 * n] / 2, t.value[2 * n + 1]]);
     expect(refusal(doc)).toBe(
-      'm.assaymodel is damaged: model.fitted.nClasses is 3 but target.classes lists 2 classes ("not verified", "verified"); Assay\'s models are binary.',
+      'm.assaymodel is damaged: the fitted model (model.fitted) predicts 3 classes but target.classes lists 2 ("not verified", "verified").',
     );
   });
 
@@ -72,7 +72,7 @@ describe('classes', () => {
   it('refuses a class listed twice', () => {
     const doc = docOf(logistic);
     doc.target.classes = ['verified', 'verified'];
-    expect(refusal(doc)).toBe('m.assaymodel is damaged:\n  $.target.classes: the two classes must differ (a class is listed twice)');
+    expect(refusal(doc)).toBe('m.assaymodel is damaged:\n  $.target.classes: the classes must differ (a class is listed twice)');
   });
 });
 

@@ -36,6 +36,16 @@ describe('search planning', () => {
     expect(countFits([plan], 5)).toEqual({ candidates: 72, fits: 120, sklearnFits: 360 });
   });
 
+  it('refuses a grid past the candidate limit up front, with its size, instead of exhausting memory', () => {
+    const values = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+    const huge = { max_depth: values(59), min_samples_leaf: values(59), min_samples_split: values(58).map((v) => v + 1), max_features: values(10).map((v) => v / 10) };
+    expect(() => planModel({ id: 'dt', type: 'decisionTree', params: {}, grid: huge }, '$.models[0]')).toThrow(
+      '$.models[0].grid: 2,018,980 candidates (max_depth 59 × min_samples_leaf 59 × min_samples_split 58 × max_features 10); at most 10,000 can be searched.',
+    );
+    // Exactly at the limit is still planned.
+    expect(planModel({ id: 'dt', type: 'decisionTree', params: {}, grid: { max_depth: values(100), min_samples_leaf: values(100) } }, '$.models[0]').candidates).toHaveLength(10_000);
+  });
+
   it('names an unknown or invalid parameter with its JSON path', () => {
     expect(() => planModel({ id: 'rf', type: 'randomForest', params: {}, grid: { max_dept: [3] } }, '$.models[0]')).toThrow(
       /\$\.models\[0\]\.grid\.max_dept: randomForest has no parameter "max_dept" \(did you mean "max_depth"\?\)/,
@@ -43,6 +53,13 @@ describe('search planning', () => {
     expect(() => resolveParams('gradientBoosting', { learning_rate: 0 }, '$.models[1].params')).toThrow(
       /learning_rate = 0: expected a number in \(0, 1\]/,
     );
+  });
+
+  it('takes random_state in scikit-learn\'s range only (0 to 2^32 - 1), as the exported program needs', () => {
+    expect(resolveParams('randomForest', { random_state: 4294967295 }, '$.models[0].params').randomState).toBe(4294967295);
+    for (const bad of [4294967296, 1099511627776, -1]) {
+      expect(() => resolveParams('randomForest', { random_state: bad }, '$.models[0].params')).toThrow(/random_state = -?\d+: expected an integer from 0 to 4294967295/);
+    }
   });
 });
 

@@ -42,9 +42,17 @@ describe('recipe.preview', () => {
 
   it('returns schema problems as field errors instead of failing', async () => {
     const bad = course6();
+    bad.target = { positive: 'claim' };
+    const p = (await router.dispatch('recipe.preview', { datasetId: sample.id, recipe: bad }, ctx)) as RecipePreview;
+    expect(p.fieldErrors).toEqual([{ path: ['target', 'column'], where: 'target · column', message: 'required' }]);
+  });
+
+  it('a two-class target without its positive class fails at the target, asking for it', async () => {
+    const bad = course6();
     bad.target = { column: 'claim_status' };
     const p = (await router.dispatch('recipe.preview', { datasetId: sample.id, recipe: bad }, ctx)) as RecipePreview;
-    expect(p.fieldErrors).toEqual([{ path: ['target', 'positive'], where: 'target · positive class', message: 'required' }]);
+    expect(p.fieldErrors).toEqual([]);
+    expect(p.failure?.message).toMatch(/"claim_status" has two classes \(claim and opinion\): say which one is the positive class in target\.positive/);
   });
 
   it('refuses an unknown dataset', async () => {
@@ -53,17 +61,18 @@ describe('recipe.preview', () => {
 });
 
 describe('the sample project', () => {
-  it('opens on first launch with the three shipped recipes, once', async () => {
+  it('opens on first launch with the four shipped recipes, once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'assay-recipes-'));
     try {
       const wb = await Workbench.start({ home: dir, resources: 'resources' });
       const names = listRecipes(wb.db).map((r) => r.name);
-      expect(names).toHaveLength(3);
+      expect(names).toHaveLength(4);
       expect(names.some((n) => n.startsWith('Claims vs opinions (Course 6'))).toBe(true);
+      expect(names.some((n) => n.startsWith('Author ban status (three classes'))).toBe(true);
       expect(names.filter((n) => n.startsWith('Verified status'))).toHaveLength(2);
       wb.close();
       const again = await Workbench.start({ home: dir, resources: 'resources' });
-      expect(listRecipes(again.db)).toHaveLength(3);
+      expect(listRecipes(again.db)).toHaveLength(4);
       again.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
