@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ApiError } from '../api/errors';
 import type { ComparedModel, Comparison } from '../compare/types';
-import type { ImportanceKind, ModelResult } from '../search/runRecord';
+import type { HeldOutScores, ImportanceKind, ModelResult } from '../search/runRecord';
+import { classScores, hasClassProbabilities, oneVsRest, rarestClass } from '../evaluation/multiclass';
 import { compareConfusionChart, type CompareConfusionSpec } from './compareConfusionChart';
 import { comparePrChart, compareRocChart, type CompareCurveSpec } from './compareCurveChart';
 import { compareImportanceChart, type CompareImportanceSpec } from './compareImportanceChart';
@@ -14,8 +15,9 @@ const text = z.string().max(200).optional();
 export const compareChartRequestSchema = z.discriminatedUnion('kind', [
   /** One metric: CV mean with ±std error bars, validation and test, per model. */
   z.object({ kind: z.literal('metricBars'), metric: z.string().min(1).max(60), title: text, subtitle: text }).strict(),
-  z.object({ kind: z.literal('roc'), set: z.enum(['validation', 'test']), title: text, subtitle: text }).strict(),
-  z.object({ kind: z.literal('pr'), set: z.enum(['validation', 'test']), title: text, subtitle: text }).strict(),
+  /** classIndex: for targets of more than two classes, the class drawn against the rest (default the rarest). */
+  z.object({ kind: z.literal('roc'), set: z.enum(['validation', 'test']), classIndex: z.number().int().min(0).max(1000).optional(), title: text, subtitle: text }).strict(),
+  z.object({ kind: z.literal('pr'), set: z.enum(['validation', 'test']), classIndex: z.number().int().min(0).max(1000).optional(), title: text, subtitle: text }).strict(),
   z.object({ kind: z.literal('confusion'), set: z.enum(['validation', 'test']), normalize: z.boolean(), title: text, subtitle: text }).strict(),
   z.object({ kind: z.literal('importance'), top: z.number().int().min(1).max(50).default(15), title: text, subtitle: text }).strict(),
 ]);
@@ -77,14 +79,31 @@ export function compareChartSpec(data: CompareChartData, request: CompareChartRe
       };
     }
     case 'roc':
-    case 'pr':
+    case 'pr': {
+      const classes = sharedClasses(models);
+      const scores = models.map((_, i) => data.results[i]?.heldOut?.[request.set] ?? null);
+      if (classes.length > 2) {
+        // k classes: one class against the rest for every model, on its own probability.
+        const first = scores.find(hasClassProbabilities);
+        const c = request.classIndex ?? (first ? rarestClass(classScores(first, classes.length, `${models[scores.indexOf(first)].label}, ${request.set} set`)) : 0);
+        if (c >= classes.length) throw new ApiError('bad-input', `There is no class ${c + 1}: the target has ${classes.length} classes.`);
+        return {
+          kind: request.kind,
+          set: request.set,
+          models: models.map((m, i) => ({ label: m.label, scores: oneClassScores(scores[i], classes.length, c, m.label, request.set) })),
+          positive: classes[c],
+          ...texts,
+          subtitle: request.subtitle ?? `“${classes[c]}” against the other ${classes.length - 1} classes, by p(${classes[c]})`,
+        };
+      }
       return {
         kind: request.kind,
         set: request.set,
-        models: models.map((m, i) => ({ label: m.label, scores: data.results[i]?.heldOut?.[request.set] ?? null })),
-        positive: sharedClasses(models)[1],
+        models: models.map((m, i) => ({ label: m.label, scores: scores[i] })),
+        positive: classes[1],
         ...texts,
       };
+    }
     case 'confusion':
       return {
         kind: 'confusion',
@@ -112,10 +131,17 @@ export function compareChartSpec(data: CompareChartData, request: CompareChartRe
   }
 }
 
+/** A k-class model's held-out rows as one class against the rest (y = 1 for the class, score = its probability). */
+function oneClassScores(h: HeldOutScores | null, k: number, c: number, label: string, set: string): HeldOutScores | null {
+  if (!h) return null;
+  const { y, score } = oneVsRest(classScores(h, k, `${label}, ${set} set`), c);
+  return { y: Array.from(y), score: Array.from(score) };
+}
+
 /** Matrices and curves of models that predict different classes cannot share axes. */
-function sharedClasses(models: ComparedModel[]): [string, string] {
+function sharedClasses(models: ComparedModel[]): string[] {
   const [first] = models;
-  const other = models.find((m) => m.classes[0] !== first.classes[0] || m.classes[1] !== first.classes[1]);
+  const other = models.find((m) => m.classes.length !== first.classes.length || m.classes.some((c, i) => c !== first.classes[i]));
   if (other) {
     throw new ApiError('bad-input', `${first.label} predicts ${first.classes.join(' / ')} but ${other.label} predicts ${other.classes.join(' / ')}; their charts cannot share axes.`);
   }

@@ -50,7 +50,7 @@ export function compareConfusionChart(spec: CompareConfusionSpec): ChartResult {
   const singles = drawn.map((m) => confusionChart({ kind: 'confusion', matrix: m.matrix, classes: spec.classes, normalize: spec.normalize }).option as Option);
   const max = Math.max(...singles.map((o) => (o.visualMap as { max: number }).max));
   const note = joinNotes(
-    `predicted ${spec.classes[1] ?? 'positive'} when p > 0.50${spec.normalize ? '; shares of each actual class' : ''}`,
+    `${spec.classes.length > 2 ? 'predicted: the most probable class' : `predicted ${spec.classes[1] ?? 'positive'} when p > 0.50`}${spec.normalize ? '; shares of each actual class' : ''}`,
     unscoredNote(spec.set, missing),
   );
   const option = baseOption({ title: spec.title ?? `Confusion matrices, ${set}`, note: spec.subtitle ?? note });

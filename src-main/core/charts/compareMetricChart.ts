@@ -32,6 +32,13 @@ const UNIT_SCORERS = new Set([
   'f1_weighted',
   'precision_macro',
   'recall_macro',
+  'precision_weighted',
+  'recall_weighted',
+  'precision_micro',
+  'recall_micro',
+  'f1_micro',
+  'roc_auc_ovr',
+  'roc_auc_ovo',
 ]);
 
 /**

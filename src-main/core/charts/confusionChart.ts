@@ -6,8 +6,12 @@ export interface ConfusionSpec {
   /** Rows = actual class, columns = predicted, in `classes` order. */
   matrix: number[][];
   classes: string[];
-  /** Each row as shares of its actual class (scikit-learn's normalize='true'). */
-  normalize: boolean;
+  /**
+   * true or 'row': each row as shares of its actual class (scikit-learn's
+   * normalize='true'); 'column': each column as shares of its predicted class
+   * (normalize='pred'); false: counts.
+   */
+  normalize: boolean | 'row' | 'column';
   title?: string;
   subtitle?: string;
 }
@@ -28,6 +32,11 @@ function check(spec: ConfusionSpec): void {
   }
 }
 
+/** What the cells show: counts, or shares of the actual (row) or predicted (column) class. */
+export function sharesOf(normalize: ConfusionSpec['normalize']): 'count' | 'row' | 'column' {
+  return normalize === true || normalize === 'row' ? 'row' : normalize === 'column' ? 'column' : 'count';
+}
+
 /**
  * The confusion matrix as `ConfusionMatrixDisplay` draws it: actual classes
  * down, predicted across, the first class top left, a blue scale; each cell
@@ -38,16 +47,21 @@ export function confusionChart(spec: ConfusionSpec): ChartResult {
   check(spec);
   const k = spec.classes.length;
   const total = spec.matrix.flat().reduce((a, b) => a + b, 0);
+  const shares = sharesOf(spec.normalize);
   const rowTotals = spec.matrix.map((r) => r.reduce((a, b) => a + b, 0));
-  const shown = spec.matrix.map((r, i) => r.map((v) => (spec.normalize ? (rowTotals[i] ? v / rowTotals[i] : 0) : v)));
-  const max = Math.max(...shown.flat(), spec.normalize ? 1 : 1);
+  const columnTotals = spec.matrix[0].map((_, j) => spec.matrix.reduce((a, r) => a + r[j], 0));
+  const shown = spec.matrix.map((r, i) =>
+    r.map((v, j) => (shares === 'row' ? (rowTotals[i] ? v / rowTotals[i] : 0) : shares === 'column' ? (columnTotals[j] ? v / columnTotals[j] : 0) : v)),
+  );
+  const normalized = shares !== 'count';
+  const max = Math.max(...shown.flat(), 1);
   const data = [];
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
       const v = shown[i][j];
       const n = spec.matrix[i][j];
       // The headline number large, the other one small beneath it (echarts rich text).
-      const text = spec.normalize ? `{big|${v.toFixed(2)}}\n{small|${formatCount(n)} rows}` : `{big|${formatCount(n)}}\n{small|${total ? percent(n / total) : '0%'}}`;
+      const text = normalized ? `{big|${v.toFixed(2)}}\n{small|${formatCount(n)} rows}` : `{big|${formatCount(n)}}\n{small|${total ? percent(n / total) : '0%'}}`;
       data.push({ value: [j, i, v], label: { formatter: text, color: v / max > 0.5 ? '#ffffff' : TEXT_COLOR } });
     }
   }
@@ -89,8 +103,8 @@ export function confusionChart(spec: ConfusionSpec): ChartResult {
     top: 'middle',
     itemWidth: 14,
     itemHeight: 200,
-    precision: spec.normalize ? 2 : 0,
-    text: [spec.normalize ? max.toFixed(2) : formatCount(max), '0'],
+    precision: normalized ? 2 : 0,
+    text: [normalized ? max.toFixed(2) : formatCount(max), '0'],
     textGap: 6,
     inRange: { color: [...BLUES] },
     textStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: 12, color: '#404040' },

@@ -1,4 +1,5 @@
 import { ApiError } from '../api/errors';
+import { classConfusion, classScores, hasClassProbabilities } from '../evaluation/multiclass';
 import { confusionAtThreshold } from '../metrics/thresholds';
 import type { ModelResult, RunRecord } from '../search/runRecord';
 import type { RunChartRequest, RunChartSpec } from './runCharts';
@@ -31,6 +32,17 @@ export function runChartSpec(record: RunRecord, modelId: string, request: RunCha
   switch (request.kind) {
     case 'confusion': {
       const s = heldOutOf(m, request.set);
+      if (hasClassProbabilities(s)) {
+        // k classes: the model's own predictions (the most probable class); a threshold belongs to one class, not to the matrix.
+        return {
+          kind: 'confusion',
+          matrix: classConfusion(classScores(s, record.classes.length, `Model "${m.modelId}", ${SET_NAMES[request.set]}`)),
+          classes: [...record.classes],
+          normalize: request.normalize,
+          title: request.title ?? `Confusion matrix: ${m.modelId}, ${SET_NAMES[request.set]}`,
+          subtitle: request.subtitle ?? `${record.recipeName}, the most probable class`,
+        };
+      }
       const t = request.threshold ?? 0.5;
       const c = confusionAtThreshold(Int32Array.from(s.y), s.score, t);
       return {
@@ -48,6 +60,17 @@ export function runChartSpec(record: RunRecord, modelId: string, request: RunCha
     case 'roc':
     case 'pr': {
       const s = heldOutOf(m, request.set);
+      if (hasClassProbabilities(s)) {
+        const what = request.kind === 'roc' ? 'ROC curves' : 'Precision–recall curves';
+        const mark = request.classIndex !== undefined && request.threshold !== null ? { classIndex: request.classIndex, threshold: request.threshold } : undefined;
+        return {
+          kind: request.kind === 'roc' ? 'rocClasses' : 'prClasses',
+          classes: [...record.classes],
+          scores: s,
+          mark,
+          title: request.title ?? `${what} per class: ${m.modelId}, ${SET_NAMES[request.set]}`,
+        };
+      }
       return {
         kind: request.kind,
         y: s.y,

@@ -8,7 +8,8 @@
 import { ApiError } from '../api/errors';
 import { kFold, stratifiedKFold } from '../modelSelection/kFold';
 import { isScorerName, SCORER_NAMES } from '../metrics/scorers';
-import { DEFAULT_THRESHOLD, predictsPositive } from '../metrics/thresholds';
+import { DEFAULT_THRESHOLD, predictFromProba, predictsPositive } from '../metrics/thresholds';
+import { hasClassProbabilities } from '../evaluation/multiclass';
 import type { CvRow } from '../search/cvResults';
 import type { HeldOutScores, ModelResult, RunRecord } from '../search/runRecord';
 import { correctedResampledTTest } from './correctedTTest';
@@ -170,32 +171,44 @@ function sharedSet(sides: Side[]): { set: HeldOutSet; scores: HeldOutScores[] } 
   return { set: null, reason: `${test}; and ${validation}` };
 }
 
-/** The binary confusion at the decision rule: rows = true class, columns = predicted. */
+/** Each row's predicted class: the binary decision rule, or for k classes the most probable one (argmax, ties to the lower index). */
+function predictionsOf(h: HeldOutScores): Int32Array {
+  if (hasClassProbabilities(h)) {
+    const k = h.y.length ? h.proba.length / h.y.length : 0;
+    return Number.isInteger(k) && k > 2 ? predictFromProba({ rows: h.y.length, classes: k, data: Float64Array.from(h.proba) }) : new Int32Array(h.y.length);
+  }
+  return Int32Array.from(h.score, (v) => (predictsPositive(v, DEFAULT_THRESHOLD) ? 1 : 0));
+}
+
+/** The confusion at the decision rule: rows = true class, columns = predicted; 2 × 2, or k × k for k classes. */
 function confusionOf(h: HeldOutScores): number[][] {
-  const m = [
-    [0, 0],
-    [0, 0],
-  ];
-  for (let i = 0; i < h.y.length; i++) m[h.y[i] === 1 ? 1 : 0][predictsPositive(h.score[i], DEFAULT_THRESHOLD) ? 1 : 0]++;
+  const k = hasClassProbabilities(h) && h.y.length ? h.proba.length / h.y.length : 2;
+  const m = Array.from({ length: k }, () => new Array<number>(k).fill(0));
+  const pred = predictionsOf(h);
+  for (let i = 0; i < h.y.length; i++) m[k === 2 ? (h.y[i] === 1 ? 1 : 0) : h.y[i]][pred[i]]++;
   return m;
 }
 
-function mcnemarOf(a: HeldOutScores, b: HeldOutScores, set: HeldOutSet, exact: boolean): { result: McNemarResult; errors: HeldOutErrors } {
+function mcnemarOf(a: HeldOutScores, b: HeldOutScores, set: HeldOutSet, exact: boolean): { result: McNemarResult; errors: HeldOutErrors | null } {
   let onlyA = 0;
   let onlyB = 0;
+  const multiclass = hasClassProbabilities(a);
+  const pa = predictionsOf(a);
+  const pb = predictionsOf(b);
+  const truth = (h: HeldOutScores, i: number) => (multiclass ? h.y[i] : h.y[i] === 1 ? 1 : 0);
   for (let i = 0; i < a.y.length; i++) {
-    const rightA = predictsPositive(a.score[i], DEFAULT_THRESHOLD) === (a.y[i] === 1);
-    const rightB = predictsPositive(b.score[i], DEFAULT_THRESHOLD) === (b.y[i] === 1);
+    const rightA = pa[i] === truth(a, i);
+    const rightB = pb[i] === truth(b, i);
     if (rightA && !rightB) onlyA++;
     else if (rightB && !rightA) onlyB++;
   }
   const { statistic, pValue } = mcnemar(onlyA, onlyB, exact);
+  const result = { set, rows: a.y.length, b: onlyA, c: onlyB, exact, statistic, pValue };
+  // With k classes a wrong row is not a miss or a false alarm of one positive class: the verdict speaks of right and wrong only.
+  if (multiclass) return { result, errors: null };
   const ca = confusionOf(a);
   const cb = confusionOf(b);
-  return {
-    result: { set, rows: a.y.length, b: onlyA, c: onlyB, exact, statistic, pValue },
-    errors: { falseNegatives: [ca[1][0], cb[1][0]], falsePositives: [ca[0][1], cb[0][1]] },
-  };
+  return { result, errors: { falseNegatives: [ca[1][0], cb[1][0]], falsePositives: [ca[0][1], cb[0][1]] } };
 }
 
 /**

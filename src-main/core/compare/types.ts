@@ -33,7 +33,8 @@ export interface ComparedModel {
   validation: ComparedEvaluation | null;
   /** Only a run's champion is scored on the test rows. */
   test: ComparedEvaluation | null;
-  classes: [string, string];
+  /** [negative, positive] for two classes; the sorted classes for more. */
+  classes: string[];
   dataset: { name: string; contentHash: string | null };
   rows: { train: number; validation: number; test: number };
   leakage: LeakNote[];

@@ -24,7 +24,7 @@ export interface HeldOutErrors {
 export interface VerdictInput {
   names: VerdictNames;
   mcnemar: McNemarResult | null;
-  /** Required with `mcnemar`. */
+  /** With `mcnemar` on two classes; null for more, where a wrong row is neither a miss nor a false alarm. */
   errors: HeldOutErrors | null;
   cvTest: CvTestResult | null;
   /** Why a test does not apply, as a clause ("the runs used different data (…)"). */
@@ -75,11 +75,12 @@ const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${
 
 const byChance = (p: number) => (p < 0.05 ? '' : ': not a reliable difference');
 
-function mcnemarText(m: McNemarResult, e: HeldOutErrors, n: VerdictNames): string {
+function mcnemarText(m: McNemarResult, e: HeldOutErrors | null, n: VerdictNames): string {
   const rows = `the same ${count(m.rows)} ${m.set} rows`;
   if (m.b + m.c === 0) return `${n.a} and ${n.b} make the same prediction on each of ${rows}.`;
-  const [fnA, fnB] = e.falseNegatives;
-  const [fpA, fpB] = e.falsePositives;
+  // Without binary errors, only the disagreement itself is said.
+  const [fnA, fnB] = e?.falseNegatives ?? [0, 0];
+  const [fpA, fpB] = e?.falsePositives ?? [0, 0];
   const p = formatP(m.pValue);
   const missWords = () => {
     const k = Math.abs(fnA - fnB);
@@ -144,7 +145,7 @@ export function verdictText(v: VerdictInput): string {
     ];
     out.push(`${n.a} and ${n.b} ${same.join(' and ')}.`);
   } else {
-    if (v.mcnemar && v.errors) out.push(mcnemarText(v.mcnemar, v.errors, n));
+    if (v.mcnemar) out.push(mcnemarText(v.mcnemar, v.errors, n));
     if (v.cvTest) out.push(cvText(v.cvTest, n));
   }
   const rowsCause = v.reasons.mcnemar?.startsWith(ROWS_DIFFER) ? v.reasons.mcnemar.slice(ROWS_DIFFER.length) : null;

@@ -14,10 +14,11 @@ import {
   formatMetric,
   formatOddsRatio,
   formatPValue,
+  formatShare,
   listWords,
 } from './format';
 import { logisticTable, type LogisticTerm } from './logisticTable';
-import { pluralOf, summarySentence } from './quadrants';
+import { nounOf, pluralOf, summarySentence } from './quadrants';
 
 /** At most this many sentences per model: cautions are kept, the least telling readings dropped. */
 const MAX_SENTENCES = 6;
@@ -176,6 +177,10 @@ export function interpretModel(record: RunRecord, modelId: string): string[] {
     if (isBinaryMatrix(held.e.confusion)) {
       const [[tn, fp], [fn, tp]] = held.e.confusion;
       readings.push(summarySentence({ tn, fp, fn, tp }, record.classes).replace(/^The model /, 'It '));
+    } else if (held.e.confusion.length === record.classes.length && held.e.confusion.length > 2) {
+      // The class it finds least of says most about a k-class model.
+      const worst = weakestClass(held.e.confusion);
+      if (worst !== null) readings.push(classReadings(held.e.confusion, record.classes)[worst].sentence);
     }
   } else {
     const list = metricList(m.bestCv, names, 'mean ');
@@ -250,8 +255,14 @@ export function interpretRun(record: RunRecord): string[] {
     const how = record.status === 'failed' ? 'failed' : record.status === 'cancelled' ? 'was cancelled' : 'ended';
     out.push(`The run ${how} before a champion was chosen; each model shows the cross-validation candidates it finished.`);
   }
-  const pos = pluralOf(record.classes[1]);
-  out.push(`The positive class is “${record.classes[1]}”: recall is the share of ${pos} the model catches, precision the share of its flags that are ${pos}.`);
+  if (record.classes.length > 2) {
+    out.push(
+      `The target has ${record.classes.length} classes (${listWords(record.classes.map((c) => `“${c}”`))}); a class's recall is the share of its rows the model finds, its precision the share of the rows predicted as it that belong to it, and macro averages weigh every class equally, however rare.`,
+    );
+  } else {
+    const pos = pluralOf(record.classes[1]);
+    out.push(`The positive class is “${record.classes[1]}”: recall is the share of ${pos} the model catches, precision the share of its flags that are ${pos}.`);
+  }
   if (record.leakage.length === 1) {
     const l = record.leakage[0];
     out.push(`Leakage: ${stepName(l.step, l.op)} runs before the split. ${l.message} Held-out scores may be optimistic.`);
@@ -260,4 +271,70 @@ export function interpretRun(record: RunRecord): string[] {
     out.push(`Leakage: steps ${steps} run before the split and learn from the validation and test rows too, so held-out scores may be optimistic.`);
   }
   return out;
+}
+
+/** One class of a k×k matrix in words. */
+export interface ClassReading {
+  classIndex: number;
+  /** Rows of the class, and how many the model predicts as it. */
+  members: number;
+  found: number;
+  sentence: string;
+}
+
+/**
+ * Each class of a confusion matrix (rows actual, columns predicted) in
+ * plain words: "It finds 41.0% of the “banned” rows (672 of 1,639); most of
+ * the rest it calls “active” (801 rows). Of the 900 rows it calls
+ * “banned”, 74.7% are."
+ */
+export function classReadings(matrix: readonly (readonly number[])[], classes: readonly string[]): ClassReading[] {
+  const k = matrix.length;
+  if (k < 2 || matrix.some((r) => r.length !== k) || classes.length !== k) {
+    throw new ApiError('bad-input', `Class readings need a square matrix with a row per class; this one is ${k}×${matrix[0]?.length ?? 0} for ${classes.length} classes.`);
+  }
+  const rowsOf = (noun: string, n: number) => `${formatCount(n)} ${n === 1 ? nounOf(noun).one : nounOf(noun).many}`;
+  const label = (c: number) => nounOf(classes[c]).many;
+  return matrix.map((row, c) => {
+    const members = row.reduce((a, b) => a + b, 0);
+    const found = row[c];
+    const called = matrix.reduce((a, r) => a + r[c], 0);
+    let sentence: string;
+    if (members === 0) sentence = `There are no ${label(c)} among these rows.`;
+    else if (found === members) sentence = `It finds all ${rowsOf(classes[c], members)}.`;
+    else {
+      let other = -1;
+      for (let j = 0; j < k; j++) if (j !== c && (other < 0 || row[j] > row[other])) other = j;
+      const missed = members - found;
+      const finds = found === 0 ? `It finds none of the ${rowsOf(classes[c], members)}` : `It finds ${formatShare(found, members)} of the ${label(c)} (${formatCount(found)} of ${formatCount(members)})`;
+      const others = row.map((n, j) => ({ n, j })).filter((o) => o.j !== c && o.n > 0).sort((a, b) => b.n - a.n || a.j - b.j);
+      const rows = (n: number) => `${formatCount(n)} ${n === 1 ? 'row' : 'rows'}`;
+      const rest =
+        row[other] === missed
+          ? `${missed === 1 ? 'the other one' : `the other ${formatCount(missed)}`} it calls “${classes[other]}”`
+          : row[other] * 2 > missed
+            ? `most of the rest it calls “${classes[other]}” (${rows(row[other])})`
+            : `the rest it calls ${listWords(others.map((o) => `“${classes[o.j]}” (${rows(o.n)})`))}`;
+      sentence = `${finds}; ${rest}.`;
+    }
+    if (called > 0) sentence += ` Of the ${formatCount(called)} ${called === 1 ? 'row' : 'rows'} it calls “${classes[c]}”, ${formatShare(found, called)} ${called === 1 ? 'is' : 'are'}.`;
+    else if (members > 0) sentence += ` It never predicts “${classes[c]}”.`;
+    return { classIndex: c, members, found, sentence };
+  });
+}
+
+/** The present class with the lowest recall (the first on a tie); null when no class has rows. */
+export function weakestClass(matrix: readonly (readonly number[])[]): number | null {
+  let worst: number | null = null;
+  let worstRecall = Infinity;
+  matrix.forEach((row, c) => {
+    const members = row.reduce((a, b) => a + b, 0);
+    if (!members) return;
+    const recall = row[c] / members;
+    if (recall < worstRecall) {
+      worst = c;
+      worstRecall = recall;
+    }
+  });
+  return worst;
 }

@@ -20,7 +20,10 @@ import { DEFAULT_THRESHOLD } from '../metrics/thresholds';
 import type { RunChartRequest } from '../charts/runCharts';
 import { stepName, upperFirst } from '../recipe/recipePaths';
 import type { HeldOutScores, ModelResult, RunRecord } from '../search/runRecord';
-import { championModel, classBalance, executiveSummary, ruleWords, type PartBalance } from './executiveSummary';
+import { championModel, classBalance, classCounts, classShareWords, executiveSummary, ruleWords, type PartBalance } from './executiveSummary';
+import { classReadings, weakestClass } from '../evaluation/interpretation';
+import { classScores, hasClassProbabilities } from '../evaluation/multiclass';
+import { classCurveSummary } from '../evaluation/classCurves';
 import {
   bestCandidatesTable,
   championMetricsTable,
@@ -135,9 +138,15 @@ function dataSlide(input: DeckInput): Slide {
     `${formatCount(record.dataset.rows)} rows${columns !== undefined ? ` and ${formatCount(columns)} columns` : ''} in ${record.dataset.name}; the models see ${formatCount(record.features.length)} ${record.features.length === 1 ? 'feature' : 'features'}.`,
     `After preparation, ${formatCount(used)} rows: ${listWords([`${formatCount(rows.train)} training`, ...(rows.validation ? [`${formatCount(rows.validation)} validation`] : []), `${formatCount(rows.test)} test`])}.`,
   ];
-  const balance = classBalance(record);
+  const multiclass = record.classes.length > 2;
+  const balance = multiclass ? [] : classBalance(record);
+  const parts = multiclass ? classCounts(record) : [];
   const target = facts.target ? `Target ${facts.target}, positive class` : 'Positive class';
   if (balance.length) bullets.push(`${target} ${quoted(positive)}: ${listWords(balance.map(partWords))}.`);
+  if (multiclass) {
+    bullets.push(`${facts.target ? `Target ${facts.target}` : 'The target'}: ${formatCount(record.classes.length)} classes, ${listWords(record.classes.map(quoted))}.`);
+    for (const p of parts) bullets.push(`${upperFirst(p.part)} rows (${formatCount(p.rows)}): ${classShareWords(record.classes, p)}.`);
+  }
   if (summary?.missing) {
     const missing = summary.missing.filter((m) => m.count > 0).sort((a, b) => b.count - a.count);
     const cells = missing.reduce((a, m) => a + m.count, 0);
@@ -149,17 +158,25 @@ function dataSlide(input: DeckInput): Slide {
     }
   }
   const test = balance.find((b) => b.part === 'test');
+  const testParts = parts.find((p) => p.part === 'test');
+  const rarest = testParts ? testParts.counts.indexOf(Math.min(...testParts.counts)) : -1;
+  const caption = multiclass
+    ? testParts
+      ? `${formatCount(used)} rows after preparation in ${formatCount(record.classes.length)} classes; the rarest, ${quoted(record.classes[rarest])}, is ${formatShare(testParts.counts[rarest], testParts.rows)} of the test rows.`
+      : `${formatCount(used)} rows after preparation in ${formatCount(record.classes.length)} classes.`
+    : test
+      ? `${formatCount(used)} rows after preparation; ${quoted(positive)} is ${formatShare(test.positives, test.rows)} of the test rows.`
+      : `${formatCount(used)} rows after preparation, positive class ${quoted(positive)}.`;
   return bulletsSlide(
     runId,
     {
       title: 'The data',
-      caption: test
-        ? `${formatCount(used)} rows after preparation; ${quoted(positive)} is ${formatShare(test.positives, test.rows)} of the test rows.`
-        : `${formatCount(used)} rows after preparation, positive class ${quoted(positive)}.`,
+      caption,
       notes: noteText([
         `Dataset ${record.dataset.name}: ${record.dataset.rows} rows${columns !== undefined ? `, ${columns} columns` : ''}.`,
         `Rows after preparation: train ${rows.train}, validation ${rows.validation}, test ${rows.test}.`,
-        `Classes: negative ${quoted(record.classes[0])}, positive ${quoted(positive)}.`,
+        multiclass ? `Classes, in the models' order: ${record.classes.map(quoted).join(', ')}.` : `Classes: negative ${quoted(record.classes[0])}, positive ${quoted(positive)}.`,
+        ...parts.map((p) => `${p.part}: ${record.classes.map((c, i) => `${c} ${p.counts[i]}`).join(', ')} of ${p.rows} rows.`),
         ...balance.map((b) => `${b.part}: ${b.positives} positive of ${b.rows} rows (share ${exact(b.rows ? b.positives / b.rows : NaN)}).`),
         ...(summary?.missing ?? []).map((m) => `Missing in ${m.column}: ${m.count}`),
         `Features (${record.features.length}): ${record.features.join(', ')}`,
@@ -256,15 +273,28 @@ function championSlides(input: DeckInput, m: ModelResult): Slide[] {
   const matrix = c.test.confusion;
   if (matrix.length === record.classes.length && matrix.every((r) => r.length === matrix.length)) {
     const counts = isBinary(matrix) ? { tn: matrix[0][0], fp: matrix[0][1], fn: matrix[1][0], tp: matrix[1][1] } : null;
+    const readings = counts ? [] : classReadings(matrix, record.classes);
+    const weakest = counts ? null : weakestClass(matrix);
+    const caption = counts
+      ? summarySentence(counts, record.classes)
+      : `Rows are the actual classes, columns the predicted ones (the most probable class).${weakest !== null ? ` Weakest: ${quoted(record.classes[weakest])}. ${readings[weakest].sentence}` : ''}`;
     out.push(
       runTableSlide(runId, confusionMatrixTable(matrix, record.classes), {
         title: `Confusion matrix: ${m.modelId}, test set`,
-        caption: counts ? summarySentence(counts, record.classes) : `Rows are the actual classes, columns the predicted ones.`,
-        notes: noteText([
-          `Rows actual, columns predicted, classes ${quoted(negative)} then ${quoted(positive)}: ${JSON.stringify(matrix)}.`,
-          decisionRuleText(record.classes, DEFAULT_THRESHOLD),
-          ...(counts ? quadrantSentences(counts, record.classes).map((q) => q.sentence) : []),
-        ]),
+        caption,
+        notes: noteText(
+          counts
+            ? [
+                `Rows actual, columns predicted, classes ${quoted(negative)} then ${quoted(positive)}: ${JSON.stringify(matrix)}.`,
+                decisionRuleText(record.classes, DEFAULT_THRESHOLD),
+                ...quadrantSentences(counts, record.classes).map((q) => q.sentence),
+              ]
+            : [
+                `Rows actual, columns predicted, classes in the order ${record.classes.map(quoted).join(', ')}: ${JSON.stringify(matrix)}.`,
+                'Each row is predicted as its most probable class (ties to the first class in this order).',
+                ...readings.map((r) => `${record.classes[r.classIndex]}: ${r.sentence}`),
+              ],
+        ),
       }),
     );
   }
@@ -307,8 +337,52 @@ function curveScores(s: HeldOutScores | null | undefined): { y: Int32Array; scor
   return { y: Int32Array.from(s.y), score: s.score };
 }
 
+/** One-vs-rest curves of a k-class champion: each class against the rest, with the macro averages. */
+function classCurveSlides(input: DeckInput, m: ModelResult): Slide[] {
+  const { record, runId } = input;
+  const held = m.heldOut?.test;
+  if (!hasClassProbabilities(held)) return [];
+  let summary;
+  try {
+    summary = classCurveSummary(classScores(held, record.classes.length, 'The test predictions'), record.classes);
+  } catch {
+    // Damaged stored scores: the deck goes without the curves rather than failing.
+    return [];
+  }
+  const drawn = summary.rows.filter((r) => r.auc !== null);
+  if (!drawn.length) return [];
+  const n = formatCount(held.y.length);
+  const lowest = [...drawn].sort((a, b) => a.auc! - b.auc!)[0];
+  const lowestAp = [...drawn].filter((r) => r.ap !== null).sort((a, b) => a.ap! - b.ap!)[0];
+  const notes = noteText([
+    `${held.y.length} test rows; each class against the other ${record.classes.length - 1}, scored by its own probability.`,
+    ...summary.rows.map((r) => `${r.name}: ${r.support} rows, ROC AUC ${r.auc === null ? 'not defined' : exact(r.auc)}, average precision ${r.ap === null ? 'not defined' : exact(r.ap)}.`),
+    summary.macroAuc !== null ? `Macro-average ROC AUC (roc_auc_ovr): ${exact(summary.macroAuc)}.` : summary.note,
+    summary.macroAp !== null && `Macro-average average precision: ${exact(summary.macroAp)}.`,
+  ]);
+  return [
+    runChartSlide(runId, m.modelId, { kind: 'roc', set: 'test', threshold: null }, {
+      title: `ROC curves per class: ${m.modelId}, test set`,
+      caption:
+        summary.macroAuc !== null
+          ? `Macro-average AUC ${formatMetric(summary.macroAuc)} on the ${n} test rows, each class against the rest; the lowest is ${quoted(lowest.name)} (${formatMetric(lowest.auc!)}).`
+          : `Each class against the rest on the ${n} test rows. ${summary.note ?? ''}`.trim(),
+      notes,
+    }),
+    runChartSlide(runId, m.modelId, { kind: 'pr', set: 'test', threshold: null }, {
+      title: `Precision–recall curves per class: ${m.modelId}, test set`,
+      caption:
+        summary.macroAp !== null && lowestAp
+          ? `Macro-average AP (average precision) ${formatMetric(summary.macroAp)} on the ${n} test rows; the hardest class to pick out is ${quoted(lowestAp.name)} (average precision ${formatMetric(lowestAp.ap!)}, ${formatShare(lowestAp.support, held.y.length)} of the rows).`
+          : `Each class against the rest on the ${n} test rows.`,
+      notes,
+    }),
+  ];
+}
+
 function curveSlides(input: DeckInput, m: ModelResult): Slide[] {
   const { record, runId } = input;
+  if (record.classes.length > 2) return classCurveSlides(input, m);
   const scores = curveScores(m.heldOut?.test);
   if (!scores) return [];
   const auc = rocAucScore(scores.y, scores.score);

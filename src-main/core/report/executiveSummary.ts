@@ -8,7 +8,7 @@
 import { ApiError } from '../api/errors';
 import { recipeFacts } from '../compare/sameRows';
 import { formatCount, formatMetric, formatShare, listWords } from '../evaluation/format';
-import { interpretModel } from '../evaluation/interpretation';
+import { classReadings, interpretModel, weakestClass } from '../evaluation/interpretation';
 import { nounOf, pluralOf } from '../evaluation/quadrants';
 import { stepName } from '../recipe/recipePaths';
 import type { ImportanceSet, ModelResult, RunRecord } from '../search/runRecord';
@@ -69,6 +69,41 @@ export function classBalance(record: RunRecord): PartBalance[] {
   const test = record.champion?.test;
   if (test && isBinary(test.confusion)) out.push({ part: 'test', positives: test.confusion[1][0] + test.confusion[1][1], rows: total(test.confusion) });
   return out;
+}
+
+/** Rows of every class in one part of the data, in `classes` order. */
+export interface PartClasses {
+  part: 'training' | 'validation' | 'test';
+  counts: number[];
+  rows: number;
+}
+
+/**
+ * For a target of more than two classes: each class's rows in training (the
+ * champion's out-of-fold class indices), validation and test (the
+ * confusion matrices' row sums). Parts the record cannot tell are left out.
+ */
+export function classCounts(record: RunRecord): PartClasses[] {
+  const k = record.classes.length;
+  const out: PartClasses[] = [];
+  const champ = championModel(record);
+  const oof = champ?.heldOut?.outOfFold;
+  if (oof && Array.isArray(oof.y) && oof.y.length && oof.y.every((v) => Number.isInteger(v) && v >= 0 && v < k)) {
+    const counts = new Array<number>(k).fill(0);
+    for (const v of oof.y) counts[v]++;
+    out.push({ part: 'training', counts, rows: oof.y.length });
+  }
+  const square = (c: number[][] | undefined) => !!c && c.length === k && c.every((r) => r.length === k);
+  const validation = champ?.validation ?? record.models.find((m) => m.validation)?.validation;
+  if (validation && square(validation.confusion)) out.push({ part: 'validation', counts: validation.confusion.map((r) => r.reduce((a, b) => a + b, 0)), rows: total(validation.confusion) });
+  const test = record.champion?.test;
+  if (test && square(test.confusion)) out.push({ part: 'test', counts: test.confusion.map((r) => r.reduce((a, b) => a + b, 0)), rows: total(test.confusion) });
+  return out;
+}
+
+/** "“active” 80.0%, “banned” 9.3% and “under review” 10.7%". */
+export function classShareWords(classes: readonly string[], part: PartClasses): string {
+  return listWords(classes.map((c, i) => `“${c}” ${formatShare(part.counts[i], part.rows)}`));
 }
 
 /** "highest cv recall" → "highest mean cross-validation recall". */
@@ -247,7 +282,7 @@ function counted(n: number, label: string): string {
 }
 
 /** "It finds 1,886 of the 1,889 claims in the test rows and misses 3." */
-function findsSentence(c: Counts, classes: [string, string]): string {
+function findsSentence(c: Counts, classes: readonly string[]): string {
   const positives = c.tp + c.fn;
   const negatives = c.tn + c.fp;
   const pos = pluralOf(classes[1]);
@@ -279,6 +314,7 @@ export function executiveSummary(record: RunRecord): ExecutiveSummary {
   const champion = record.champion;
   const m = championModel(record);
   if (!champion || !m) throw new ApiError('bad-input', 'An executive summary needs a finished run with a champion.');
+  if (record.classes.length > 2) return multiclassSummary(record, champion, m);
   const facts = recipeFacts(record);
   const [negative, positive] = record.classes;
   const target = facts.target ?? 'the target';
@@ -392,6 +428,131 @@ export function executiveSummary(record: RunRecord): ExecutiveSummary {
     ...Object.entries(champion.test.metrics).map(([k, v]) => `Test ${k}: ${exact(v)}`),
     ...Object.entries(m.bestCv).map(([k, v]) => `Mean CV ${k} of the best candidate: ${exact(v)}${Number.isFinite(v) && best?.std[k] !== undefined ? ` (std ${exact(best.std[k])})` : ''}`),
     ...balance.map((b) => `${b.part}: ${b.positives} of ${b.rows} rows are ${positive}`),
+    ...record.leakage.map((l) => `Leakage: ${stepName(l.step, l.op)}: ${l.message}`),
+  ]);
+  return { sections, caption: clip(caption, 2000), notes };
+}
+
+// ---------------------------------------------------------------- more than two classes
+
+/** Below this share of the test rows a class is rare, and accuracy says little about it. */
+const RARE = 0.1;
+
+/**
+ * The summary of a run whose target has more than two classes: the same
+ * sections, with each class read from the test matrix ("it finds 41% of the
+ * “banned” rows; most of the rest it calls “active”") instead of one
+ * positive class's misses and false alarms.
+ */
+function multiclassSummary(record: RunRecord, champion: NonNullable<RunRecord['champion']>, m: ModelResult): ExecutiveSummary {
+  const facts = recipeFacts(record);
+  const { classes } = record;
+  const target = facts.target ?? 'the target';
+  const matrix = champion.test.confusion;
+  const square = matrix.length === classes.length && matrix.every((r) => r.length === classes.length);
+  const parts = classCounts(record);
+  const test = parts.find((p) => p.part === 'test');
+  const names = testMetricOrder(record);
+  const metricName = /\b(\w+)$/.exec(champion.rule)?.[1] ?? facts.refit ?? 'f1_macro';
+
+  const variables = [
+    `Target: ${target}, one of ${formatCount(classes.length)} classes: ${listWords(classes.map(quoted))}.`,
+    `The models see ${formatCount(record.features.length)} ${record.features.length === 1 ? 'feature' : 'features'}.`,
+    ...featureSentences(record),
+  ];
+  if (test) variables.push(`In the ${formatCount(test.rows)} test rows: ${classShareWords(classes, test)}.`);
+
+  const readings = square ? classReadings(matrix, classes) : [];
+  const results = [
+    `${m.modelId} (${modelWords(m.type)}) is the champion${record.models.length > 1 ? ` of ${formatCount(record.models.length)} models` : ''}, chosen by ${ruleWords(champion.rule)}.`,
+    `On the ${formatCount(champion.test.rows)} test rows, scored once, it reaches ${metricList(champion.test.metrics, names) || 'no recorded metric'}.`,
+    ...readings.map((r) => `${quoted(classes[r.classIndex])}: ${r.sentence}`),
+  ];
+  const best = m.cv.rows.find((r) => r.candidate === m.cv.best);
+  const cvMean = m.bestCv[metricName];
+  const testValue = champion.test.metrics[metricName];
+  if (typeof cvMean === 'number' && Number.isFinite(cvMean)) {
+    const std = best?.std[metricName];
+    const spread = typeof std === 'number' && Number.isFinite(std) ? ` (± ${formatMetric(std)} over ${formatCount(facts.cv.folds)} folds)` : '';
+    results.push(`In cross-validation its best candidate reaches mean ${metricLabel(metricName)} ${formatMetric(cvMean)}${spread}.`);
+  }
+  const others = record.models.filter((x) => x.modelId !== m.modelId && !x.partial);
+  if (others.length) {
+    const onValidation = /\bvalidation\b/.test(champion.rule);
+    const parts2 = others.map((x) => {
+      const v = onValidation ? x.validation?.metrics[metricName] : x.bestCv[metricName];
+      return `${x.modelId} (${modelWords(x.type)}) ${onValidation ? 'validation' : 'mean cross-validation'} ${metricLabel(metricName)} ${metricText(v)}`;
+    });
+    results.push(`Compared: ${listWords(parts2)}.`);
+  }
+
+  const recommendations: string[] = [];
+  const leak = leakSentence(record);
+  if (leak) recommendations.push(leak);
+  if (test && test.rows > 0) {
+    const rarest = test.counts.indexOf(Math.min(...test.counts));
+    const largest = test.counts.indexOf(Math.max(...test.counts));
+    if (test.counts[rarest] / test.rows < RARE) {
+      recommendations.push(
+        `Caution: the classes are imbalanced: ${quoted(classes[rarest])} is ${formatShare(test.counts[rarest], test.rows)} of the test rows, so accuracy says little ` +
+          `(predicting ${quoted(classes[largest])} for every row would score ${formatMetric(test.counts[largest] / test.rows)}); judge the model by each class's recall and the macro averages.`,
+      );
+    }
+  }
+  if (typeof cvMean === 'number' && typeof testValue === 'number' && Math.abs(cvMean - testValue) > GAP) {
+    recommendations.push(
+      `Caution: mean cross-validation ${metricLabel(metricName)} (${formatMetric(cvMean)}) and test ${metricLabel(metricName)} (${formatMetric(testValue)}) differ by more than ${GAP}: the estimate is unstable, or the test rows differ from the training rows.`,
+    );
+  }
+  const weakest = square ? weakestClass(matrix) : null;
+  if (!leak && weakest !== null) {
+    const members = matrix[weakest].reduce((a, b) => a + b, 0);
+    const recall = matrix[weakest][weakest] / members;
+    if (recall < 0.5) {
+      recommendations.push(
+        `It finds only ${formatShare(matrix[weakest][weakest], members)} of the ${quoted(classes[weakest])} rows: use it to rank rows for review by p(${classes[weakest]}) rather than to decide alone, and choose that class's threshold on the out-of-fold scores.`,
+      );
+    } else if (recall >= 0.9) {
+      recommendations.push(`Every class is found at least ${formatShare(matrix[weakest][weakest], members)} of the time on rows it never saw; the model can be recommended for a trial.`);
+    } else {
+      recommendations.push(`Its weakest class is ${quoted(classes[weakest])} (recall ${formatMetric(recall)}): use it to prioritise rows for review rather than to decide alone.`);
+    }
+  }
+  if (!recommendations.length) recommendations.push(`Judge the model by ${metricLabel(metricName)}, the metric the champion was chosen by.`);
+
+  const next: string[] = [];
+  if (record.leakage.length) {
+    const steps = listWords(record.leakage.map((l) => stepName(l.step, l.op)));
+    next.push(`Re-run the leak-free recipe: move the split before ${steps}, so that ${record.leakage.length === 1 ? 'it is' : 'they are'} fitted on training rows only, and report that run's test scores instead.`);
+  }
+  next.push('Validate the model on new data (rows collected after this sample) before relying on it.');
+  if (weakest !== null) {
+    const row = matrix[weakest];
+    let other = -1;
+    row.forEach((v, j) => {
+      if (j !== weakest && (other < 0 || v > row[other])) other = j;
+    });
+    if (other >= 0 && row[other] > 0) next.push(`Review the ${formatCount(row[other])} test ${row[other] === 1 ? 'row' : 'rows'} of ${quoted(classes[weakest])} it calls ${quoted(classes[other])} to see what they have in common.`);
+  }
+
+  const sections: SummarySection[] = [
+    { heading: 'Variables analysed', bullets: variables },
+    { heading: 'Results', bullets: results },
+    { heading: 'What the model relies on', bullets: reliesOn(record, m) },
+    { heading: 'Recommendations', bullets: recommendations },
+    { heading: 'Next steps', bullets: next },
+  ].map((x) => ({ heading: x.heading, bullets: x.bullets.slice(0, 12).map((b) => clip(b, 1000)) }));
+
+  const caption =
+    weakest !== null && readings[weakest]
+      ? `${m.modelId} on the ${formatCount(champion.test.rows)} test rows: ${metricList(champion.test.metrics, names)}. Weakest class ${quoted(classes[weakest])}. ${readings[weakest].sentence}`
+      : `${m.modelId} on the ${formatCount(champion.test.rows)} test rows: ${metricList(champion.test.metrics, names)}.`;
+  const notes = noteText([
+    `Champion: ${m.modelId} (${m.type}), rule: ${champion.rule}.`,
+    `Test rows: ${champion.test.rows}; confusion (rows actual, columns predicted, classes in the order ${classes.map(quoted).join(', ')}): ${JSON.stringify(matrix)}.`,
+    ...Object.entries(champion.test.metrics).map(([k, v]) => `Test ${k}: ${exact(v)}`),
+    ...Object.entries(m.bestCv).map(([k, v]) => `Mean CV ${k} of the best candidate: ${exact(v)}${Number.isFinite(v) && best?.std[k] !== undefined ? ` (std ${exact(best.std[k])})` : ''}`),
+    ...parts.map((p) => `${p.part}: ${classes.map((c, i) => `${c} ${p.counts[i]}`).join(', ')} of ${p.rows} rows`),
     ...record.leakage.map((l) => `Leakage: ${stepName(l.step, l.op)}: ${l.message}`),
   ]);
   return { sections, caption: clip(caption, 2000), notes };

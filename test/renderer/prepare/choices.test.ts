@@ -15,6 +15,7 @@ const preview = (over: Partial<RecipePreview>): RecipePreview => ({
   ],
   features: ['a', 'b'],
   target: { column: 'y', positive: 'yes', classes: ['no', 'yes'], counts: [{ part: 'train', counts: [{ label: 'no', rows: 45 }, { label: 'yes', rows: 15 }] }] },
+  targetBalance: null,
   table: { columns: [], rows: [], hiddenColumns: 0 },
   warnings: [],
   ...over,

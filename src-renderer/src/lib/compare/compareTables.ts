@@ -124,7 +124,8 @@ export function confusionNote(c: Pick<Comparison, 'models' | 'confusion' | 'sett
   const set = c.confusion.set;
   if (!set) return `No side-by-side matrices: ${c.confusion.reason ?? 'the models share no held-out set.'}`;
   const rows = c.models[0]?.rows[set] ?? 0;
-  return `On the same ${rows.toLocaleString('en-US')} ${set} rows for every model, positive when p > ${c.settings.threshold}; one colour scale for all.`;
+  const rule = (c.models[0]?.classes.length ?? 2) > 2 ? 'each row predicted as its most probable class' : `positive when p > ${c.settings.threshold}`;
+  return `On the same ${rows.toLocaleString('en-US')} ${set} rows for every model, ${rule}; one colour scale for all.`;
 }
 
 export function confusionExport(models: readonly ComparedModel[], matrices: readonly (number[][] | null)[]): Table {

@@ -31,6 +31,8 @@ class CompareView {
   exactMcNemar = $state(true);
   /** Confusion matrices as row shares rather than counts. */
   normalize = $state(false);
+  /** For targets of more than two classes: the class whose curves against the rest are drawn; null = the rarest. */
+  classIndex = $state<number | null>(null);
   /** "Show differences only"; null = on when any parameter differs. */
   differencesChoice = $state<boolean | null>(null);
 

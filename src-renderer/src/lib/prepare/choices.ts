@@ -8,7 +8,7 @@ import type { RecipePreview } from '../../../../src-main/core/recipe/preview';
  */
 
 /** The target's classes: from the preview when it ran, else the profile's most frequent values, plus the current choice. */
-export function positiveChoices(profile: ProfileView | null, target: string, preview: RecipePreview | null, current: string): string[] {
+export function positiveChoices(profile: ProfileView | null, target: string, preview: RecipePreview | null, current: string | undefined): string[] {
   const out: string[] = [];
   const add = (v: string) => {
     if (v !== '' && !out.includes(v)) out.push(v);
@@ -16,8 +16,13 @@ export function positiveChoices(profile: ProfileView | null, target: string, pre
   if (preview?.target?.column === target) preview.target.classes.forEach(add);
   const col = profile?.columns.find((c) => c.name === target);
   if (col && col.type === 'string') col.top.values.forEach(add);
-  add(current);
+  if (current !== undefined) add(current);
   return out;
+}
+
+/** The previewed target has more than two classes: it takes no positive class (each class is its own). */
+export function isMulticlassTarget(preview: RecipePreview | null, target: string): boolean {
+  return !!preview?.target && preview.target.column === target && preview.target.classes.length > 2;
 }
 
 /**

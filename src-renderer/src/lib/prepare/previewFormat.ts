@@ -1,5 +1,7 @@
 import type { PreviewCell, PreviewPart, RecipePreview } from '../../../../src-main/core/recipe/preview';
 import type { RecipeWarning } from '../../../../src-main/core/recipe/warnings';
+import { RARE_CLASS_SHARE } from '../../../../src-main/core/recipe/warnings';
+import type { TargetBalance } from '../../../../src-main/core/recipe/preview';
 
 /** How the preview panel words the table's shape and cells. */
 
@@ -48,4 +50,30 @@ export function detailsSummary(w: RecipeWarning): string {
   const vifs = w.group?.vifs.length ?? 0;
   const parts = [pairs ? `${pairs} ${pairs === 1 ? 'pair' : 'pairs'} with r` : '', vifs ? `${vifs === 1 ? 'the VIF' : `${vifs} VIFs`}` : ''].filter(Boolean);
   return parts.length ? parts.join(', ') : `${w.details?.length ?? 0} lines`;
+}
+
+export interface BalanceBar {
+  name: string;
+  count: number;
+  share: number;
+  /** "1,639 · 8.5 %" */
+  text: string;
+  /** Bar length in % of the widest class's bar. */
+  width: number;
+  /** Below the share the rare-class warning reports (its wording and fix are in the warnings list). */
+  rare: boolean;
+}
+
+/** The target's classes as bars: count and share of the prepared rows, the largest class a full bar. */
+export function balanceBars(b: TargetBalance | null | undefined): BalanceBar[] {
+  if (!b || !b.classes.length) return [];
+  const max = Math.max(...b.classes.map((c) => c.count), 1);
+  return b.classes.map((c) => ({
+    name: c.name,
+    count: c.count,
+    share: c.share,
+    text: `${count(c.count)} · ${(100 * c.share).toFixed(1)} %`,
+    width: (100 * c.count) / max,
+    rare: c.share < RARE_CLASS_SHARE,
+  }));
 }

@@ -2,6 +2,7 @@ import type { HeldOutScores, ModelResult, RunRecord } from '../../../../src-main
 import { runs } from '../state/runs.svelte';
 import { DEFAULT_THRESHOLD } from '../../../../src-main/core/metrics/thresholds';
 import type { TuningSetId } from '../../../../src-main/core/evaluation/tuningSet';
+import type { MatrixShares } from '../../../../src-main/core/evaluation/multiclass';
 
 export type RunTab = 'overview' | 'cv' | 'confusion' | 'curves' | 'importance' | 'coefficients';
 export type HeldOutSet = 'validation' | 'test';
@@ -17,6 +18,16 @@ class RunView {
   tuning = $state<TuningSetId | null>(null);
   recallTarget = $state(0.9);
   importance = $state(0);
+  /** For more than two classes: what the k×k matrix cells show. */
+  shares = $state<MatrixShares>('count');
+  /** For more than two classes: the class whose threshold the per-class view slides; null = the rarest. */
+  classIndex = $state<number | null>(null);
+  /**
+   * The per-class view's cut on p(class). Kept apart from `threshold`, which
+   * is the binary decision rule a saved or scored model takes with it; a
+   * k-class model always decides by its most probable class.
+   */
+  classThreshold = $state(DEFAULT_THRESHOLD);
 
   record = $derived<RunRecord | null>(runs.detail?.record ?? null);
   model = $derived<ModelResult | null>(this.record?.models.find((m) => m.modelId === this.modelId) ?? this.record?.models[0] ?? null);
@@ -35,6 +46,8 @@ class RunView {
     this.tuning = null;
     this.importance = 0;
     this.set = 'test';
+    this.classIndex = null;
+    this.classThreshold = DEFAULT_THRESHOLD;
   }
 
   selectModel(id: string): void {

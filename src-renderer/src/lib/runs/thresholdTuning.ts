@@ -13,7 +13,7 @@ export interface FoundThreshold {
  * on the chosen tuning set (the test set keeps its final reading unless the
  * analyst picks it, marked, to tune on).
  */
-export function findThreshold(model: Pick<ModelResult, 'heldOut'>, tuning: TuningSetId | null, target: unknown, classes: readonly [string, string]): FoundThreshold {
+export function findThreshold(model: Pick<ModelResult, 'heldOut'>, tuning: TuningSetId | null, target: unknown, classes: readonly string[]): FoundThreshold {
   if (typeof target !== 'number' || !(target >= 0 && target <= 1)) return { moveTo: null, message: 'The recall target is a number from 0 to 1.' };
   const set = chooseTuningSet(tuningSets(model), tuning);
   if (!set) return { moveTo: null, message: 'This model has no held-out predictions to tune a threshold on.' };
