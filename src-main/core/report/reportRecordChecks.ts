@@ -76,22 +76,50 @@ function logisticModel(v: unknown, path: string): void {
   if (m.kind !== 'logisticRegression') fail(`${path}.kind`, m.kind, '"logisticRegression"');
   const features = list(m.features, `${path}.features`, 'a list of feature names');
   features.forEach((f, i) => text(f, `${path}.features[${i}]`));
-  numbers(m.coefficients, `${path}.coefficients`, features.length, 'a list of coefficients');
-  (m.coefficients as unknown[]).forEach((c, i) => {
-    if (typeof c === 'number' && Math.abs(c) > MAX_COEFFICIENT) fail(`${path}.coefficients[${i}]`, c, `a coefficient whose odds ratio is a number (at most ${Math.floor(MAX_COEFFICIENT)} either way)`);
-  });
+  const multinomial = m.multiClass === 'multinomial';
+  if (multinomial) {
+    // k > 2 classes: one coefficient vector and one intercept per class (MultinomialLogisticRegressionModel.toJSON).
+    const vectors = list(m.coefficients, `${path}.coefficients`, 'one list of coefficients per class');
+    if (vectors.length < 3) throw new Damage(`${path}.coefficients`, `has ${vectors.length} lists for a model of more than two classes`);
+    vectors.forEach((w, c) => coefficientList(w, `${path}.coefficients[${c}]`, features.length));
+    numbers(m.intercept, `${path}.intercept`, vectors.length, 'one intercept per class');
+  } else {
+    coefficientList(m.coefficients, `${path}.coefficients`, features.length);
+    if (m.intercept !== undefined) score(m.intercept, `${path}.intercept`);
+  }
   if (m.fitIntercept !== undefined && typeof m.fitIntercept !== 'boolean') fail(`${path}.fitIntercept`, m.fitIntercept, 'true or false');
-  if (m.intercept !== undefined) score(m.intercept, `${path}.intercept`);
   if (m.penalty !== undefined) text(m.penalty, `${path}.penalty`);
   for (const k of ['warning', 'inferenceError'] as const) if (m[k] !== undefined && m[k] !== null) text(m[k], `${path}.${k}`);
   if (m.inference === undefined || m.inference === null) return;
   const inf = object(m.inference, `${path}.inference`, 'the standard errors and p-values, or null');
   const terms = list(inf.terms, `${path}.inference.terms`, 'a list of terms');
   terms.forEach((t, i) => text(t, `${path}.inference.terms[${i}]`));
-  for (const k of ['coef', 'stdErrors', 'z', 'pValues'] as const) numbers(inf[k], `${path}.inference.${k}`, terms.length, 'a list of numbers');
-  const ci = list(inf.ci95, `${path}.inference.ci95`, 'a list of 95% intervals');
-  if (ci.length !== terms.length) throw new Damage(`${path}.inference.ci95`, `has ${ci.length} intervals for ${terms.length} terms`);
-  ci.forEach((p, i) => numbers(p, `${path}.inference.ci95[${i}]`, 2, 'an interval [low, high]'));
+  if (!multinomial) {
+    waldFigures(inf, `${path}.inference`, terms.length);
+    return;
+  }
+  const equations = list(inf.equations, `${path}.inference.equations`, 'one equation per class but the reference');
+  equations.forEach((e, i) => {
+    const eq = object(e, `${path}.inference.equations[${i}]`, 'an equation of the class against the reference');
+    if (!Number.isInteger(eq.class)) fail(`${path}.inference.equations[${i}].class`, eq.class, 'a class index');
+    waldFigures(eq, `${path}.inference.equations[${i}]`, terms.length);
+  });
+}
+
+/** Coefficients of one class (or of the binary model), each with an odds ratio that is a number. */
+function coefficientList(v: unknown, path: string, n: number): void {
+  numbers(v, path, n, 'a list of coefficients');
+  (v as unknown[]).forEach((c, i) => {
+    if (typeof c === 'number' && Math.abs(c) > MAX_COEFFICIENT) fail(`${path}[${i}]`, c, `a coefficient whose odds ratio is a number (at most ${Math.floor(MAX_COEFFICIENT)} either way)`);
+  });
+}
+
+/** Coefficients, standard errors, z, p-values and 95% intervals of one set of terms. */
+function waldFigures(inf: Json, path: string, n: number): void {
+  for (const k of ['coef', 'stdErrors', 'z', 'pValues'] as const) numbers(inf[k], `${path}.${k}`, n, 'a list of numbers');
+  const ci = list(inf.ci95, `${path}.ci95`, 'a list of 95% intervals');
+  if (ci.length !== n) throw new Damage(`${path}.ci95`, `has ${ci.length} intervals for ${n} terms`);
+  ci.forEach((p, i) => numbers(p, `${path}.ci95[${i}]`, 2, 'an interval [low, high]'));
 }
 
 /** What the search, best-candidate and coefficient slides read of a model, beyond what the comparison checks. */

@@ -64,6 +64,15 @@ export interface TestJobResult {
 
 const now = () => performance.now() / 1000;
 
+/**
+ * A multinomial logistic regression is told the class names, so that its
+ * messages (a feature separating "banned" from the rest) and its stored
+ * document name classes, not indices. Binary fits are left exactly as they were.
+ */
+function fitParams(type: string, params: object, classes: string[]): Record<string, unknown> {
+  return type === 'logisticRegression' && classes.length > 2 ? { ...params, classNames: classes } : (params as Record<string, unknown>);
+}
+
 /** What out-of-fold predictions keep of a probability matrix: the positive column for two classes, all of it for more. */
 function heldOutColumns(proba: ProbabilityMatrix): Float64Array {
   if (proba.classes > 2) return Float64Array.from(proba.data);
@@ -90,7 +99,7 @@ export function runCvJob(data: SearchData, group: FitGroup, fold: number, opts: 
   const Xte = takeRows(data.train.X, f.test);
   const yte = takeLabels(data.train.y, f.test);
   const t0 = now();
-  const model = modelSpec(group.type).fit(Xtr, ytr, data.nClasses, group.params as Record<string, unknown>, opts);
+  const model = modelSpec(group.type).fit(Xtr, ytr, data.nClasses, fitParams(group.type, group.params, data.classes), opts);
   const fitSeconds = now() - t0;
   const t1 = now();
   const probas = group.stages && isStaged(model) ? model.predictProbaStaged(Xte, group.stages) : [model.predictProba(Xte)];
@@ -111,7 +120,7 @@ export function runCvJob(data: SearchData, group: FitGroup, fold: number, opts: 
 /** Refits a model on all training rows and predicts validation and test rows. */
 export function runFinalJob(data: SearchData, job: Extract<SearchJob, { kind: 'final' }>, opts: FitOptions = {}): FinalJobResult {
   const t0 = now();
-  const model = modelSpec(job.type).fit(data.train.X, data.train.y, data.nClasses, job.params as Record<string, unknown>, opts);
+  const model = modelSpec(job.type).fit(data.train.X, data.train.y, data.nClasses, fitParams(job.type, job.params, data.classes), opts);
   const seconds = now() - t0;
   // Permutation importance needs held-out rows; the test rows only when there is no validation set, as they do not choose anything here.
   const heldOut = data.validation ?? data.test;
@@ -132,7 +141,7 @@ export function runFinalJob(data: SearchData, job: Extract<SearchJob, { kind: 'f
 
 /** Refits the champion and scores the test rows (and the validation rows, to show it is the same model). */
 export function runTestJob(data: SearchData, job: Extract<SearchJob, { kind: 'test' }>, opts: FitOptions = {}): TestJobResult {
-  const model = modelSpec(job.type).fit(data.train.X, data.train.y, data.nClasses, job.params as Record<string, unknown>, opts);
+  const model = modelSpec(job.type).fit(data.train.X, data.train.y, data.nClasses, fitParams(job.type, job.params, data.classes), opts);
   return {
     kind: 'test',
     modelId: job.modelId,

@@ -1,4 +1,4 @@
-import { expandGrid, resolveParams, STAGED_PARAM, type ModelKind, type ParamValue } from '../ml/params';
+import { checkParam, expandGrid, resolveParams, STAGED_PARAM, type ModelKind, type ParamValue } from '../ml/params';
 import { ApiError } from '../api/errors';
 import { nameLeadingPath } from '../recipe/recipePaths';
 import type { ModelConfig, Recipe } from '../recipe/schema';
@@ -49,6 +49,12 @@ export function planModel(model: ModelConfig, where: string): ModelPlan {
       'bad-input',
       `${where}.grid: ${size.toLocaleString('en-US')} candidates (${lengths}); at most ${MAX_GRID_CANDIDATES.toLocaleString('en-US')} can be searched. Use fewer values per parameter.`,
     );
+  }
+  // Fixed parameters and each grid value are checked where the recipe holds
+  // them, so an error names params.x or grid.x[i], not the merged candidate.
+  resolveParams(type, model.params, `${where}.params`);
+  for (const [name, values] of Object.entries(model.grid)) {
+    values.forEach((v, i) => checkParam(type, name, v, values.length === 1 ? `${where}.grid.${name}` : `${where}.grid.${name}[${i}]`));
   }
   const points = expandGrid(model.grid);
   const staged = STAGED_PARAM[type];

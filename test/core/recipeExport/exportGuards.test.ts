@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src-main/core/api/errors';
-import { parseRecipe, type Recipe, type RecipeInput } from '../../../src-main/core/recipe/schema';
-import { exportRecipe, recipeExportFileName } from '../../../src-main/core/recipeExport/exportRecipe';
+import { parseRecipe } from '../../../src-main/core/recipe/schema';
+import { recipeExportFileName } from '../../../src-main/core/recipeExport/exportRecipe';
 import { shadowsPythonModule } from '../../../src-main/core/recipeExport/pythonModules';
 import { shellWord } from '../../../src-main/core/recipeExport/shellWord';
+import { refusal } from '../../node/helpers';
+import { shippedJson, sklearnScript as script } from './shippedRecipes';
 
 /**
  * What the exported program does with data and values Assay takes but a
@@ -13,19 +13,7 @@ import { shellWord } from '../../../src-main/core/recipeExport/shellWord';
  * unreachable Dask scheduler — and names it must not be saved under.
  */
 
-const shippedJson = (name: string) => JSON.parse(readFileSync(`resources/recipes/${name}.json`, 'utf8')) as RecipeInput;
-const script = (r: Recipe, dask = false) => exportRecipe(r, { format: 'sklearn', dataPath: 'data.csv', dask }).text;
 const lines = (text: string) => text.split('\n');
-
-function refusal(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('the columns each step reads are checked before it runs', () => {
   it('Course 6: each step checks its columns (and their kind) on the frame it works on, naming itself; the target is checked on reading', () => {
@@ -72,12 +60,12 @@ describe('numbers the libraries must read as Assay does', () => {
     expect(xgb).toContain('"n_estimators": [1152921504606846976],');
   });
 
-  it('a random_state beyond 2^32 − 1 (which Assay runs, numpy refuses) is refused at export, naming the field', () => {
+  it('a random_state beyond 2^32 − 1 (numpy refuses it, and so does Assay) is refused, naming the field where the recipe holds it', () => {
     expect(refusal(() => withModel({ type: 'logisticRegression', params: { random_state: 2 ** 40 } })).message).toBe(
-      'model 1 (logistic regression) · random_state ($.models[0].params.random_state): 1099511627776 is beyond the seeds scikit-learn and XGBoost take (0 to 4294967295); choose a smaller one to export the recipe.',
+      'model 1 (logistic regression) · random_state: random_state = 1099511627776: expected an integer from 0 to 4294967295. ($.models[0].params.random_state)',
     );
-    expect(refusal(() => withModel({ type: 'randomForest', grid: { random_state: [1, 2 ** 32] } })).message).toContain(
-      'model 1 (random forest) · random_state ($.models[0].grid.random_state[1]): 4294967296 is beyond',
+    expect(refusal(() => withModel({ type: 'randomForest', grid: { random_state: [1, 2 ** 32] } })).message).toBe(
+      'model 1 (random forest) · random_state, value 2: random_state = 4294967296: expected an integer from 0 to 4294967295. ($.models[0].grid.random_state[1])',
     );
     expect(withModel({ type: 'decisionTree', params: { random_state: 2 ** 32 - 1 } })).toContain('"random_state": 4294967295,');
   });

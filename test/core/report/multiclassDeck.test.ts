@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { logisticRegression } from '../../../src-main/core/ml/linear/logisticRegression';
 import { deckFromRun } from '../../../src-main/core/report/deckFromRun';
+import { checkReportRecord } from '../../../src-main/core/report/reportRecordChecks';
+import type { RunRecord } from '../../../src-main/core/search/runRecord';
 import { executiveSummary } from '../../../src-main/core/report/executiveSummary';
 import { reportSchema, type Report } from '../../../src-main/core/report/schema';
 import { deckBytes } from '../../../src-main/node/report/exportReport';
@@ -78,5 +81,42 @@ describe('the deck of a three-class run', () => {
     ]);
     const curveNames = (await Promise.all(pptx.names.filter((x) => /^ppt\/charts\/chart\d+\.xml$/.test(x)).map((n) => pptx.text(n)))).join('\n');
     expect(curveNames).toContain('banned vs rest');
+  });
+});
+
+describe('a three-class run whose champion is a multinomial logistic regression', () => {
+  // A real multinomial fit (penalty none: with its MNLogit inference), as runs store it.
+  function lrRecord(): RunRecord {
+    const base = banStatusRun();
+    const n = 300;
+    const x1 = new Float64Array(n);
+    const x2 = new Float64Array(n);
+    const y = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      y[i] = i % 3;
+      x1[i] = y[i] + Math.sin(i * 1.7) * 1.5;
+      x2[i] = (y[i] === 2 ? 1 : 0) + Math.cos(i * 0.9) * 1.2;
+    }
+    const names = ['video_view_count', 'text_length'];
+    const model = logisticRegression.fit({ rows: n, columns: [x1, x2], names }, y, 3, { penalty: 'none', classNames: base.classes });
+    const rf = base.models[0];
+    const lr = { ...rf, modelId: 'lr', type: 'logisticRegression', model: JSON.parse(JSON.stringify(model.toJSON())) as unknown, importances: [], featureImportances: null };
+    return { ...base, features: names, models: [lr, ...base.models.slice(1)], champion: base.champion && { ...base.champion, modelId: 'lr' } };
+  }
+
+  it('passes the report checks and makes a deck with no binary wording, undefined or NaN', () => {
+    const record = lrRecord();
+    expect(() => checkReportRecord(record, 'run.json')).not.toThrow();
+    const d = deckFromRun({ runId: 4, title: 'Author ban status', record });
+    expect(reportSchema.parse(d)).toEqual(d);
+    const text = strings(d).join('\n');
+    expect(text).not.toMatch(/positive class|negative class|undefined|NaN|\[object/i);
+  });
+
+  it('refuses a multinomial model whose class vectors do not fit its features, naming the field', () => {
+    const record = lrRecord();
+    const m = record.models[0].model as { coefficients: number[][] };
+    m.coefficients[1] = m.coefficients[1].slice(1);
+    expect(() => checkReportRecord(record, 'run.json')).toThrow(/models\[0\]\.model\.coefficients\[1\] has 1 values for 2 terms/);
   });
 });

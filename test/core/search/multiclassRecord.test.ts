@@ -41,6 +41,24 @@ describe('out-of-fold predictions of three classes', () => {
     expect(r.scores[0].scores.f1_macro).toBeGreaterThan(0.9);
   });
 
+  it('a multinomial logistic regression is fitted knowing the class names: a separating feature is named with its class', () => {
+    const n = 90;
+    const y = Int32Array.from({ length: n }, (_, i) => i % 3);
+    const leak = Float64Array.from(y, (c) => (c === 1 ? 1 : 0));
+    const X = { rows: n, names: ['leak', 'noise'], columns: [leak, Float64Array.from({ length: n }, (_, i) => Math.sin(i))] };
+    const data: SearchData = { train: { X, y }, validation: null, test: { X, y }, folds: stratifiedKFold(y, 3), nClasses: 3, classes: ['01', 'banned', 'under review'], metrics: ['accuracy'], refit: 'accuracy' };
+    const plan = planModel({ id: 'lr', type: 'logisticRegression', params: { penalty: 'none' }, grid: {} } as unknown as ModelConfig, '$.models[0]');
+    let message = '';
+    try {
+      runCvJob(data, plan.groups[0], 0);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    // "01" is quasi-separated too (leak is 0 on all its rows): what matters is that a class is named, not numbered.
+    expect(message).toMatch(/by "leak" \("(01|banned|under review)" from the rest\)/);
+    expect(message).not.toMatch(/class \d/);
+  });
+
   it('an evaluation of three classes has every metric and a 3 × 3 confusion matrix', () => {
     const y = Int32Array.from([0, 1, 2, 2, 1]);
     const proba = { rows: 5, classes: 3, data: Float64Array.from([0.8, 0.1, 0.1, 0.2, 0.5, 0.3, 0.1, 0.2, 0.7, 0.6, 0.2, 0.2, 0.1, 0.1, 0.8]) };

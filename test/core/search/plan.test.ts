@@ -80,7 +80,8 @@ describe('planModels', () => {
   it('names a bad grid value as the Train view shows the model, with the JSON path after it', () => {
     const recipe = parseRecipe(JSON.parse(readFileSync('resources/recipes/claims-course6.json', 'utf8')));
     const bad = { ...recipe, models: [recipe.models[0], { ...recipe.models[1], grid: { ...recipe.models[1].grid, max_depth: [4, -1] } }] };
-    expect(() => planModels(bad)).toThrow(/^model 2 \(gradient boosting\) · max_depth: max_depth = -1: .*\(\$\.models\[1\]\.grid\.max_depth\)$/);
+    // The value is named by its place in the list: the second of max_depth's values.
+    expect(() => planModels(bad)).toThrow(/^model 2 \(gradient boosting\) · max_depth, value 2: max_depth = -1: .*\(\$\.models\[1\]\.grid\.max_depth\[1\]\)$/);
     // A good recipe plans as planModel does, model by model.
     expect(planModels(recipe).map((p) => p.candidates.length)).toEqual(recipe.models.map((m) => planModel(m, '$').candidates.length));
   });
