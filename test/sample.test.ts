@@ -1,32 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COLUMNS, DEFAULT_SEED, classCounts, csvField, generateRows, sampleCsvChunks } from '../scripts/generate-sample';
-
-const SAMPLE = fileURLToPath(new URL('../resources/sample/tiktok_claims_sample.csv', import.meta.url));
-
-/** Minimal RFC 4180 line split: commas outside double quotes, "" as a quote. */
-function splitCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      fields.push(field);
-      field = '';
-    } else field += ch;
-  }
-  fields.push(field);
-  return fields;
-}
+import { SAMPLE, splitCsvLine } from './sampleCsv';
 
 function readSample(): { header: string[]; rows: Record<string, string>[] } {
   const lines = readFileSync(SAMPLE, 'utf8').split('\n');

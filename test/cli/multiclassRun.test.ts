@@ -13,9 +13,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CsvTokenizer } from '../../src-main/core/ingest/csvTokenizer';
 import type { RunRecord } from '../../src-main/core/search/runRecord';
 import { assay, isolatedEnv, type Finished } from './cliProcess';
+import { readCsv } from './readCsv';
 
 const RECIPE = resolve('resources/recipes/ban-status-multiclass.json');
 const SAMPLE = resolve('resources/sample/tiktok_claims_sample.csv');
@@ -35,16 +35,6 @@ const inRoot = (args: string[]) => assay(args, { cwd: root, env });
 /** stderr without the progress bar's carriage-return lines. */
 const errors = (s: string) => s.replace(/\r[^\n]*/g, '').trim();
 const sum = (m: number[][]) => m.flat().reduce((a, b) => a + b, 0);
-
-function readCsv(path: string): { header: string[]; rows: string[][] } {
-  const rows: string[][] = [];
-  const t = new CsvTokenizer({ delimiter: ',', file: path });
-  const on = (f: string[]) => rows.push(f.slice());
-  t.push(readFileSync(path, 'utf8'), on);
-  t.end(on);
-  const [header, ...data] = rows;
-  return { header, rows: data };
-}
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'assay-cli-multiclass-'));

@@ -3,12 +3,12 @@ import { closeSync, createReadStream, existsSync, linkSync, lstatSync, openSync,
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CsvTokenizer } from '../../src-main/core/ingest/csvTokenizer';
 import { parseRecipe } from '../../src-main/core/recipe/schema';
 import type { RunRecord } from '../../src-main/core/search/runRecord';
 import { preparedWithRawRows } from '../core/scoring/preparationFixtures';
 import { parseThreshold } from '../../src-main/cli/commands/scoreCommand';
 import { ASSAY_BIN, assay, finished, isolatedEnv } from './cliProcess';
+import { readCsv } from './readCsv';
 
 let root: string;
 let env: NodeJS.ProcessEnv;
@@ -25,16 +25,6 @@ function smallCourse6() {
   r.models[0].grid = { max_depth: [4, null], max_features: [0.6], max_samples: [0.7], n_estimators: [10, 20] };
   r.models[1].grid = { max_depth: [3], min_child_weight: [5], learning_rate: [0.1], n_estimators: [20, 40] };
   return r;
-}
-
-function readCsv(path: string): { header: string[]; rows: string[][] } {
-  const rows: string[][] = [];
-  const t = new CsvTokenizer({ delimiter: ',', file: path });
-  const on = (f: string[]) => rows.push(f.slice());
-  t.push(readFileSync(path, 'utf8'), on);
-  t.end(on);
-  const [header, ...data] = rows;
-  return { header, rows: data };
 }
 
 const sampleText = () => readFileSync(SAMPLE, 'utf8');

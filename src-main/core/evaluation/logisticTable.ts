@@ -62,6 +62,39 @@ function readInference(v: unknown): Inference | null {
   return { terms: v.terms, coef: v.coef, stdErrors: v.stdErrors, z: v.z, pValues: v.pValues, ci95: ci as [number, number][] };
 }
 
+const termNames = (fitIntercept: boolean, features: string[]) => (fitIntercept ? ['const', ...features] : [...features]);
+
+type TermFigures = Omit<LogisticTerm, 'term' | 'feature' | 'class'>;
+
+/**
+ * A term's coefficient and odds ratio, with the standard error, z, p-value
+ * and interval `inf` holds for it, else nulls. Matched by name, not position:
+ * an intercept changes the offset.
+ */
+function termFigures(inf: Inference | null): (term: string, coefficient: number) => TermFigures {
+  const at = new Map(inf?.terms.map((t, i) => [t, i]) ?? []);
+  return (term, coefficient) => {
+    const i = at.get(term);
+    const has = inf !== null && i !== undefined;
+    return {
+      coefficient,
+      oddsRatio: Math.exp(coefficient),
+      stdError: has ? inf.stdErrors[i] : null,
+      z: has ? inf.z[i] : null,
+      pValue: has ? inf.pValues[i] : null,
+      low: has ? inf.ci95[i][0] : null,
+      high: has ? inf.ci95[i][1] : null,
+    };
+  };
+}
+
+/** Why the table has no standard errors: a penalised fit, or none stored (with the fit's reason when it gave one); null when it has them. */
+function inferenceNote(penalty: string, model: Record<string, unknown>, stored: boolean): string | null {
+  if (penalty !== 'none') return PENALTY_NOTE;
+  if (!stored) return text(model.inferenceError) ?? 'Standard errors and p-values could not be computed for this fit.';
+  return null;
+}
+
 /**
  * Rows with coefficient, odds ratio and — for an unpenalised fit —
  * standard error, z, p-value and 95% interval. Null when `model` is not a
@@ -77,30 +110,12 @@ export function logisticTable(model: unknown, classes?: readonly string[]): Logi
   const fitIntercept = model.fitIntercept !== false;
   const intercept = typeof model.intercept === 'number' ? model.intercept : 0;
   const penalty = typeof model.penalty === 'string' ? model.penalty : 'l2';
-  const names = fitIntercept ? ['const', ...features] : [...features];
   const coefs = fitIntercept ? [intercept, ...model.coefficients] : [...model.coefficients];
   // A penalised fit's Wald errors would mislead (see logisticRegression.ts), whatever the JSON holds.
   const inf = penalty === 'none' ? readInference(model.inference) : null;
-  // Match inference rows by name, not position: an intercept changes the offset.
-  const at = new Map(inf?.terms.map((t, i) => [t, i]) ?? []);
-  const rows = names.map((term, j): LogisticTerm => {
-    const i = at.get(term);
-    const has = inf !== null && i !== undefined;
-    return {
-      term,
-      coefficient: coefs[j],
-      oddsRatio: Math.exp(coefs[j]),
-      stdError: has ? inf.stdErrors[i] : null,
-      z: has ? inf.z[i] : null,
-      pValue: has ? inf.pValues[i] : null,
-      low: has ? inf.ci95[i][0] : null,
-      high: has ? inf.ci95[i][1] : null,
-    };
-  });
-  let note: string | null = null;
-  if (penalty !== 'none') note = PENALTY_NOTE;
-  else if (!inf) note = text(model.inferenceError) ?? 'Standard errors and p-values could not be computed for this fit.';
-  return { rows, penalty, note, warning: text(model.warning) };
+  const figures = termFigures(inf);
+  const rows = termNames(fitIntercept, features).map((term, j): LogisticTerm => ({ term, ...figures(term, coefs[j]) }));
+  return { rows, penalty, note: inferenceNote(penalty, model, inf !== null), warning: text(model.warning) };
 }
 
 interface Equation {
@@ -135,38 +150,19 @@ function multinomialTable(model: Record<string, unknown>, features: string[], cl
   const label = (c: number) => names?.[c] ?? `class ${c}`;
   const penalty = typeof model.penalty === 'string' ? model.penalty : 'l2';
   const equations = penalty === 'none' ? readEquations(model.inference, k) : null;
-  const terms = fitIntercept ? ['const', ...features] : [...features];
+  const terms = termNames(fitIntercept, features);
   const rows: LogisticTerm[] = [];
   for (let c = 0; c < k; c++) {
     if (c === ref) continue;
     const coef = [...(fitIntercept ? [b[c] - b[ref]] : []), ...W[c].map((w, j) => w - W[ref][j])];
-    const inf = equations?.find((e) => e.class === c)?.inference ?? null;
-    const at = new Map(inf?.terms.map((t, i) => [t, i]) ?? []);
-    terms.forEach((term, j) => {
-      const i = at.get(term);
-      const has = inf !== null && i !== undefined;
-      rows.push({
-        term: `${term} (${label(c)})`,
-        feature: term,
-        class: label(c),
-        coefficient: coef[j],
-        oddsRatio: Math.exp(coef[j]),
-        stdError: has ? inf.stdErrors[i] : null,
-        z: has ? inf.z[i] : null,
-        pValue: has ? inf.pValues[i] : null,
-        low: has ? inf.ci95[i][0] : null,
-        high: has ? inf.ci95[i][1] : null,
-      });
-    });
+    const figures = termFigures(equations?.find((e) => e.class === c)?.inference ?? null);
+    terms.forEach((term, j) => rows.push({ term: `${term} (${label(c)})`, feature: term, class: label(c), ...figures(term, coef[j]) }));
   }
-  let note: string | null = null;
-  if (penalty !== 'none') note = PENALTY_NOTE;
-  else if (!equations) note = text(model.inferenceError) ?? 'Standard errors and p-values could not be computed for this fit.';
   const reference = label(ref);
   return {
     rows,
     penalty,
-    note,
+    note: inferenceNote(penalty, model, equations !== null),
     warning: text(model.warning),
     reference,
     reading: `Each coefficient is the change in the log-odds of its class against “${reference}” (the reference class) for a one-unit increase in the term, the others held fixed, as statsmodels' MNLogit reports it; its odds ratio is e^coefficient.`,

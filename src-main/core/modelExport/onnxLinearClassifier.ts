@@ -1,6 +1,5 @@
 /**
  * Logistic regression as an `ai.onnx.ml` LinearClassifier. Binary: written as
- * skl2onnx writes scikit-learn's as an `ai.onnx.ml` LinearClassifier, written as
  * skl2onnx writes scikit-learn's: two rows of coefficients [−w, w] and
  * intercepts [−b, b], multi_class 0 (a single int: one-vs-rest), post_transform
  * LOGISTIC. onnxruntime then outputs [σ(−η), σ(η)] for η = b + x·w, Assay's
@@ -15,24 +14,28 @@ import { ONNX_ML_DOMAIN } from './onnxProto';
 
 type LinearModel = Extract<ExportableModel, { type: 'logisticRegression' | 'multinomialLogisticRegression' }>;
 
-export function linearClassifierNode(model: LinearModel, classes: string[], input: string, outputs: [string, string]): OnnxNode {
-  if (model.type === 'multinomialLogisticRegression') {
+/** The LinearClassifier attributes that differ between the binary and the multinomial model. */
+interface LinearRows {
+  coefficients: number[];
+  intercepts: number[];
+  multiClass: 0 | 1;
+  postTransform: 'LOGISTIC' | 'SOFTMAX';
+}
+
+function linearRows(model: LinearModel): LinearRows {
+  if (model.type === 'multinomialLogisticRegression')
     return {
-      opType: 'LinearClassifier',
-      domain: ONNX_ML_DOMAIN,
-      name: model.type,
-      inputs: [input],
-      outputs,
-      attributes: [
-        ['classlabels_strings', { strings: classes }],
-        ['coefficients', { floats: model.coefficients.flatMap((w) => Array.from(w)) }],
-        ['intercepts', { floats: Array.from(model.intercepts) }],
-        ['multi_class', { int: 1 }],
-        ['post_transform', { string: 'SOFTMAX' }],
-      ],
+      coefficients: model.coefficients.flatMap((w) => Array.from(w)),
+      intercepts: Array.from(model.intercepts),
+      multiClass: 1,
+      postTransform: 'SOFTMAX',
     };
-  }
   const w = Array.from(model.coefficients);
+  return { coefficients: [...w.map((c) => -c), ...w], intercepts: [-model.intercept, model.intercept], multiClass: 0, postTransform: 'LOGISTIC' };
+}
+
+export function linearClassifierNode(model: LinearModel, classes: string[], input: string, outputs: [string, string]): OnnxNode {
+  const rows = linearRows(model);
   return {
     opType: 'LinearClassifier',
     domain: ONNX_ML_DOMAIN,
@@ -41,10 +44,10 @@ export function linearClassifierNode(model: LinearModel, classes: string[], inpu
     outputs,
     attributes: [
       ['classlabels_strings', { strings: classes }],
-      ['coefficients', { floats: [...w.map((c) => -c), ...w] }],
-      ['intercepts', { floats: [-model.intercept, model.intercept] }],
-      ['multi_class', { int: 0 }],
-      ['post_transform', { string: 'LOGISTIC' }],
+      ['coefficients', { floats: rows.coefficients }],
+      ['intercepts', { floats: rows.intercepts }],
+      ['multi_class', { int: rows.multiClass }],
+      ['post_transform', { string: rows.postTransform }],
     ],
   };
 }

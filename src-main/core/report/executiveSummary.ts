@@ -301,6 +301,85 @@ function testMetricOrder(record: RunRecord): string[] {
 
 const metricList = (values: Record<string, number>, names: string[]) => listWords(names.map((k) => `${metricLabel(k)} ${metricText(values[k])}`));
 
+/** "The models see N features." and what each kind of feature is. */
+function featureBullets(record: RunRecord): string[] {
+  return [`The models see ${formatCount(record.features.length)} ${record.features.length === 1 ? 'feature' : 'features'}.`, ...featureSentences(record)];
+}
+
+type Champion = NonNullable<RunRecord['champion']>;
+
+/** The champion, how it was chosen, and its test metrics. */
+function championBullets(record: RunRecord, champion: Champion, m: ModelResult, names: string[]): string[] {
+  return [
+    `${m.modelId} (${modelWords(m.type)}) is the champion${record.models.length > 1 ? ` of ${formatCount(record.models.length)} models` : ''}, chosen by ${ruleWords(champion.rule)}.`,
+    `On the ${formatCount(champion.test.rows)} test rows, scored once, it reaches ${metricList(champion.test.metrics, names) || 'no recorded metric'}.`,
+  ];
+}
+
+const bestCandidate = (m: ModelResult) => m.cv.rows.find((r) => r.candidate === m.cv.best);
+
+/** The best candidate's mean cross-validation score, and the other finished models on the metric the champion was chosen by. */
+function cvBullets(record: RunRecord, champion: Champion, m: ModelResult, metricName: string, folds: number): string[] {
+  const out: string[] = [];
+  const cvMean = m.bestCv[metricName];
+  if (typeof cvMean === 'number' && Number.isFinite(cvMean)) {
+    const std = bestCandidate(m)?.std[metricName];
+    const spread = typeof std === 'number' && Number.isFinite(std) ? ` (± ${formatMetric(std)} over ${formatCount(folds)} folds)` : '';
+    out.push(`In cross-validation its best candidate reaches mean ${metricLabel(metricName)} ${formatMetric(cvMean)}${spread}.`);
+  }
+  const others = record.models.filter((x) => x.modelId !== m.modelId && !x.partial);
+  if (others.length) {
+    const onValidation = /\bvalidation\b/.test(champion.rule);
+    const parts = others.map((x) => {
+      const v = onValidation ? x.validation?.metrics[metricName] : x.bestCv[metricName];
+      return `${x.modelId} (${modelWords(x.type)}) ${onValidation ? 'validation' : 'mean cross-validation'} ${metricLabel(metricName)} ${metricText(v)}`;
+    });
+    out.push(`Compared: ${listWords(parts)}.`);
+  }
+  return out;
+}
+
+/** The caution when mean cross-validation and test differ by more than GAP on the champion's metric, or null. */
+function gapCaution(champion: Champion, m: ModelResult, metricName: string): string | null {
+  const cvMean = m.bestCv[metricName];
+  const testValue = champion.test.metrics[metricName];
+  if (typeof cvMean !== 'number' || typeof testValue !== 'number' || !(Math.abs(cvMean - testValue) > GAP)) return null;
+  return `Caution: mean cross-validation ${metricLabel(metricName)} (${formatMetric(cvMean)}) and test ${metricLabel(metricName)} (${formatMetric(testValue)}) differ by more than ${GAP}: the estimate is unstable, or the test rows differ from the training rows.`;
+}
+
+/** The first next steps: re-run without the leak (when the recipe leaks), and validate on new data. */
+function firstNextSteps(record: RunRecord): string[] {
+  const next: string[] = [];
+  if (record.leakage.length) {
+    const steps = listWords(record.leakage.map((l) => stepName(l.step, l.op)));
+    next.push(`Re-run the leak-free recipe: move the split before ${steps}, so that ${record.leakage.length === 1 ? 'it is' : 'they are'} fitted on training rows only, and report that run's test scores instead.`);
+  }
+  next.push('Validate the model on new data (rows collected after this sample) before relying on it.');
+  return next;
+}
+
+/** The five sections in the seeds' order, at most 12 bullets of at most 1,000 characters each. */
+function summarySections(record: RunRecord, m: ModelResult, bullets: { variables: string[]; results: string[]; recommendations: string[]; next: string[] }): SummarySection[] {
+  return [
+    { heading: 'Variables analysed', bullets: bullets.variables },
+    { heading: 'Results', bullets: bullets.results },
+    { heading: 'What the model relies on', bullets: reliesOn(record, m) },
+    { heading: 'Recommendations', bullets: bullets.recommendations },
+    { heading: 'Next steps', bullets: bullets.next },
+  ].map((x) => ({ heading: x.heading, bullets: x.bullets.slice(0, 12).map((b) => clip(b, 1000)) }));
+}
+
+/** The exact test metrics and mean cross-validation scores, for the notes. */
+function scoreNotes(champion: Champion, m: ModelResult): string[] {
+  const best = bestCandidate(m);
+  return [
+    ...Object.entries(champion.test.metrics).map(([k, v]) => `Test ${k}: ${exact(v)}`),
+    ...Object.entries(m.bestCv).map(([k, v]) => `Mean CV ${k} of the best candidate: ${exact(v)}${Number.isFinite(v) && best?.std[k] !== undefined ? ` (std ${exact(best.std[k])})` : ''}`),
+  ];
+}
+
+const leakageNotes = (record: RunRecord) => record.leakage.map((l) => `Leakage: ${stepName(l.step, l.op)}: ${l.message}`);
+
 function leakSentence(record: RunRecord): string | null {
   const leaks = record.leakage;
   if (!leaks.length) return null;
@@ -328,36 +407,11 @@ export function executiveSummary(record: RunRecord): ExecutiveSummary {
   const metricName = /\b(\w+)$/.exec(champion.rule)?.[1] ?? facts.refit ?? 'recall';
 
   // Variables analysed.
-  const variables = [
-    `Target: ${target}, whether a row is ${quoted(positive)} (the positive class) or ${quoted(negative)}.`,
-    `The models see ${formatCount(record.features.length)} ${record.features.length === 1 ? 'feature' : 'features'}.`,
-    ...featureSentences(record),
-  ];
+  const variables = [`Target: ${target}, whether a row is ${quoted(positive)} (the positive class) or ${quoted(negative)}.`, ...featureBullets(record)];
   if (test) variables.push(`${quoted(positive)} makes up ${formatShare(test.positives, test.rows)} of the test rows (${formatCount(test.positives)} of ${formatCount(test.rows)}).`);
 
   // Results.
-  const results = [
-    `${m.modelId} (${modelWords(m.type)}) is the champion${record.models.length > 1 ? ` of ${formatCount(record.models.length)} models` : ''}, chosen by ${ruleWords(champion.rule)}.`,
-    `On the ${formatCount(champion.test.rows)} test rows, scored once, it reaches ${metricList(champion.test.metrics, names) || 'no recorded metric'}.`,
-  ];
-  if (c) results.push(findsSentence(c, record.classes));
-  const best = m.cv.rows.find((r) => r.candidate === m.cv.best);
-  const cvMean = m.bestCv[metricName];
-  const testValue = champion.test.metrics[metricName];
-  if (typeof cvMean === 'number' && Number.isFinite(cvMean)) {
-    const std = best?.std[metricName];
-    const spread = typeof std === 'number' && Number.isFinite(std) ? ` (± ${formatMetric(std)} over ${formatCount(facts.cv.folds)} folds)` : '';
-    results.push(`In cross-validation its best candidate reaches mean ${metricLabel(metricName)} ${formatMetric(cvMean)}${spread}.`);
-  }
-  const others = record.models.filter((x) => x.modelId !== m.modelId && !x.partial);
-  if (others.length) {
-    const onValidation = /\bvalidation\b/.test(champion.rule);
-    const parts = others.map((x) => {
-      const v = onValidation ? x.validation?.metrics[metricName] : x.bestCv[metricName];
-      return `${x.modelId} (${modelWords(x.type)}) ${onValidation ? 'validation' : 'mean cross-validation'} ${metricLabel(metricName)} ${metricText(v)}`;
-    });
-    results.push(`Compared: ${listWords(parts)}.`);
-  }
+  const results = [...championBullets(record, champion, m, names), ...(c ? [findsSentence(c, record.classes)] : []), ...cvBullets(record, champion, m, metricName, facts.cv.folds)];
 
   // Recommendations.
   const recommendations: string[] = [];
@@ -371,11 +425,8 @@ export function executiveSummary(record: RunRecord): ExecutiveSummary {
         `(predicting ${quoted(majority)} for every row would score ${formatMetric(majorityShare)}); judge the model by recall and precision.`,
     );
   }
-  if (typeof cvMean === 'number' && typeof testValue === 'number' && Math.abs(cvMean - testValue) > GAP) {
-    recommendations.push(
-      `Caution: mean cross-validation ${metricLabel(metricName)} (${formatMetric(cvMean)}) and test ${metricLabel(metricName)} (${formatMetric(testValue)}) differ by more than ${GAP}: the estimate is unstable, or the test rows differ from the training rows.`,
-    );
-  }
+  const gap = gapCaution(champion, m, metricName);
+  if (gap) recommendations.push(gap);
   const recall = c && c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : null;
   const precision = c && c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : null;
   if (!leak && c && recall !== null && precision !== null) {
@@ -396,12 +447,7 @@ export function executiveSummary(record: RunRecord): ExecutiveSummary {
   if (!recommendations.length) recommendations.push(`Judge the model by ${metricLabel(metricName)}, the metric the champion was chosen by.`);
 
   // Next steps.
-  const next: string[] = [];
-  if (record.leakage.length) {
-    const steps = listWords(record.leakage.map((l) => stepName(l.step, l.op)));
-    next.push(`Re-run the leak-free recipe: move the split before ${steps}, so that ${record.leakage.length === 1 ? 'it is' : 'they are'} fitted on training rows only, and report that run's test scores instead.`);
-  }
-  next.push('Validate the model on new data (rows collected after this sample) before relying on it.');
+  const next = firstNextSteps(record);
   if (c && (c.fn > 0 || c.fp > 0)) {
     const misses = c.fn > 0 ? `the ${counted(c.fn, positive)} it misses` : '';
     const alarms = c.fp > 0 ? `the ${counted(c.fp, negative)} it wrongly flags` : '';
@@ -411,13 +457,7 @@ export function executiveSummary(record: RunRecord): ExecutiveSummary {
     next.push(`Choose the decision threshold for the recall the work needs on the out-of-fold scores of the training rows, not on the test rows.`);
   }
 
-  const sections: SummarySection[] = [
-    { heading: 'Variables analysed', bullets: variables },
-    { heading: 'Results', bullets: results },
-    { heading: 'What the model relies on', bullets: reliesOn(record, m) },
-    { heading: 'Recommendations', bullets: recommendations },
-    { heading: 'Next steps', bullets: next },
-  ].map((s) => ({ heading: s.heading, bullets: s.bullets.slice(0, 12).map((b) => clip(b, 1000)) }));
+  const sections = summarySections(record, m, { variables, results, recommendations, next });
 
   const caption = c
     ? `${m.modelId} finds ${formatCount(c.tp)} of ${counted(c.tp + c.fn, positive)} in the test rows (recall ${metricText(recall)}) and wrongly flags ${formatCount(c.fp)} of ${counted(c.tn + c.fp, negative)}.`
@@ -425,10 +465,9 @@ export function executiveSummary(record: RunRecord): ExecutiveSummary {
   const notes = noteText([
     `Champion: ${m.modelId} (${m.type}), rule: ${champion.rule}.`,
     `Test rows: ${champion.test.rows}; confusion (rows actual ${negative}, ${positive}; columns predicted): ${JSON.stringify(champion.test.confusion)}.`,
-    ...Object.entries(champion.test.metrics).map(([k, v]) => `Test ${k}: ${exact(v)}`),
-    ...Object.entries(m.bestCv).map(([k, v]) => `Mean CV ${k} of the best candidate: ${exact(v)}${Number.isFinite(v) && best?.std[k] !== undefined ? ` (std ${exact(best.std[k])})` : ''}`),
+    ...scoreNotes(champion, m),
     ...balance.map((b) => `${b.part}: ${b.positives} of ${b.rows} rows are ${positive}`),
-    ...record.leakage.map((l) => `Leakage: ${stepName(l.step, l.op)}: ${l.message}`),
+    ...leakageNotes(record),
   ]);
   return { sections, caption: clip(caption, 2000), notes };
 }
@@ -444,7 +483,7 @@ const RARE = 0.1;
  * “banned” rows; most of the rest it calls “active”") instead of one
  * positive class's misses and false alarms.
  */
-function multiclassSummary(record: RunRecord, champion: NonNullable<RunRecord['champion']>, m: ModelResult): ExecutiveSummary {
+function multiclassSummary(record: RunRecord, champion: Champion, m: ModelResult): ExecutiveSummary {
   const facts = recipeFacts(record);
   const { classes } = record;
   const target = facts.target ?? 'the target';
@@ -455,36 +494,15 @@ function multiclassSummary(record: RunRecord, champion: NonNullable<RunRecord['c
   const names = testMetricOrder(record);
   const metricName = /\b(\w+)$/.exec(champion.rule)?.[1] ?? facts.refit ?? 'f1_macro';
 
-  const variables = [
-    `Target: ${target}, one of ${formatCount(classes.length)} classes: ${listWords(classes.map(quoted))}.`,
-    `The models see ${formatCount(record.features.length)} ${record.features.length === 1 ? 'feature' : 'features'}.`,
-    ...featureSentences(record),
-  ];
+  const variables = [`Target: ${target}, one of ${formatCount(classes.length)} classes: ${listWords(classes.map(quoted))}.`, ...featureBullets(record)];
   if (test) variables.push(`In the ${formatCount(test.rows)} test rows: ${classShareWords(classes, test)}.`);
 
   const readings = square ? classReadings(matrix, classes) : [];
   const results = [
-    `${m.modelId} (${modelWords(m.type)}) is the champion${record.models.length > 1 ? ` of ${formatCount(record.models.length)} models` : ''}, chosen by ${ruleWords(champion.rule)}.`,
-    `On the ${formatCount(champion.test.rows)} test rows, scored once, it reaches ${metricList(champion.test.metrics, names) || 'no recorded metric'}.`,
+    ...championBullets(record, champion, m, names),
     ...readings.map((r) => `${quoted(classes[r.classIndex])}: ${r.sentence}`),
+    ...cvBullets(record, champion, m, metricName, facts.cv.folds),
   ];
-  const best = m.cv.rows.find((r) => r.candidate === m.cv.best);
-  const cvMean = m.bestCv[metricName];
-  const testValue = champion.test.metrics[metricName];
-  if (typeof cvMean === 'number' && Number.isFinite(cvMean)) {
-    const std = best?.std[metricName];
-    const spread = typeof std === 'number' && Number.isFinite(std) ? ` (± ${formatMetric(std)} over ${formatCount(facts.cv.folds)} folds)` : '';
-    results.push(`In cross-validation its best candidate reaches mean ${metricLabel(metricName)} ${formatMetric(cvMean)}${spread}.`);
-  }
-  const others = record.models.filter((x) => x.modelId !== m.modelId && !x.partial);
-  if (others.length) {
-    const onValidation = /\bvalidation\b/.test(champion.rule);
-    const parts2 = others.map((x) => {
-      const v = onValidation ? x.validation?.metrics[metricName] : x.bestCv[metricName];
-      return `${x.modelId} (${modelWords(x.type)}) ${onValidation ? 'validation' : 'mean cross-validation'} ${metricLabel(metricName)} ${metricText(v)}`;
-    });
-    results.push(`Compared: ${listWords(parts2)}.`);
-  }
 
   const recommendations: string[] = [];
   const leak = leakSentence(record);
@@ -499,11 +517,8 @@ function multiclassSummary(record: RunRecord, champion: NonNullable<RunRecord['c
       );
     }
   }
-  if (typeof cvMean === 'number' && typeof testValue === 'number' && Math.abs(cvMean - testValue) > GAP) {
-    recommendations.push(
-      `Caution: mean cross-validation ${metricLabel(metricName)} (${formatMetric(cvMean)}) and test ${metricLabel(metricName)} (${formatMetric(testValue)}) differ by more than ${GAP}: the estimate is unstable, or the test rows differ from the training rows.`,
-    );
-  }
+  const gap = gapCaution(champion, m, metricName);
+  if (gap) recommendations.push(gap);
   const weakest = square ? weakestClass(matrix) : null;
   if (!leak && weakest !== null) {
     const members = matrix[weakest].reduce((a, b) => a + b, 0);
@@ -520,12 +535,7 @@ function multiclassSummary(record: RunRecord, champion: NonNullable<RunRecord['c
   }
   if (!recommendations.length) recommendations.push(`Judge the model by ${metricLabel(metricName)}, the metric the champion was chosen by.`);
 
-  const next: string[] = [];
-  if (record.leakage.length) {
-    const steps = listWords(record.leakage.map((l) => stepName(l.step, l.op)));
-    next.push(`Re-run the leak-free recipe: move the split before ${steps}, so that ${record.leakage.length === 1 ? 'it is' : 'they are'} fitted on training rows only, and report that run's test scores instead.`);
-  }
-  next.push('Validate the model on new data (rows collected after this sample) before relying on it.');
+  const next = firstNextSteps(record);
   if (weakest !== null) {
     const row = matrix[weakest];
     let other = -1;
@@ -535,13 +545,7 @@ function multiclassSummary(record: RunRecord, champion: NonNullable<RunRecord['c
     if (other >= 0 && row[other] > 0) next.push(`Review the ${formatCount(row[other])} test ${row[other] === 1 ? 'row' : 'rows'} of ${quoted(classes[weakest])} it calls ${quoted(classes[other])} to see what they have in common.`);
   }
 
-  const sections: SummarySection[] = [
-    { heading: 'Variables analysed', bullets: variables },
-    { heading: 'Results', bullets: results },
-    { heading: 'What the model relies on', bullets: reliesOn(record, m) },
-    { heading: 'Recommendations', bullets: recommendations },
-    { heading: 'Next steps', bullets: next },
-  ].map((x) => ({ heading: x.heading, bullets: x.bullets.slice(0, 12).map((b) => clip(b, 1000)) }));
+  const sections = summarySections(record, m, { variables, results, recommendations, next });
 
   const caption =
     weakest !== null && readings[weakest]
@@ -550,10 +554,9 @@ function multiclassSummary(record: RunRecord, champion: NonNullable<RunRecord['c
   const notes = noteText([
     `Champion: ${m.modelId} (${m.type}), rule: ${champion.rule}.`,
     `Test rows: ${champion.test.rows}; confusion (rows actual, columns predicted, classes in the order ${classes.map(quoted).join(', ')}): ${JSON.stringify(matrix)}.`,
-    ...Object.entries(champion.test.metrics).map(([k, v]) => `Test ${k}: ${exact(v)}`),
-    ...Object.entries(m.bestCv).map(([k, v]) => `Mean CV ${k} of the best candidate: ${exact(v)}${Number.isFinite(v) && best?.std[k] !== undefined ? ` (std ${exact(best.std[k])})` : ''}`),
+    ...scoreNotes(champion, m),
     ...parts.map((p) => `${p.part}: ${classes.map((c, i) => `${c} ${p.counts[i]}`).join(', ')} of ${p.rows} rows`),
-    ...record.leakage.map((l) => `Leakage: ${stepName(l.step, l.op)}: ${l.message}`),
+    ...leakageNotes(record),
   ]);
   return { sections, caption: clip(caption, 2000), notes };
 }

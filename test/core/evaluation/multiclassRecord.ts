@@ -9,28 +9,17 @@ import { classificationReport } from '../../../src-main/core/metrics/classificat
 import { confusionMatrix } from '../../../src-main/core/metrics/confusionMatrix';
 import { predictFromProba } from '../../../src-main/core/metrics/thresholds';
 import type { Evaluation, HeldOutScores, ModelResult, RunRecord } from '../../../src-main/core/search/runRecord';
+import { mulberry32 } from '../seededRandom';
 import { model, record } from './fixtures';
 
 export const BAN_CLASSES = ['active', 'banned', 'under review'];
-
-/** mulberry32: a small seeded generator. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Rows per class in `counts` order; each row's probabilities a softmax of
  * noise plus `signal` on its own class, so the model is right often but not always.
  */
 export function classScoresFor(counts: number[], seed = 1, signal = 0.8): HeldOutScores & { proba: number[] } {
-  const rand = generator(seed);
+  const rand = mulberry32(seed);
   const k = counts.length;
   const y: number[] = [];
   const proba: number[] = [];

@@ -19,21 +19,10 @@ import { prepare } from '../../../src-main/core/recipe/pipeline';
 import type { PreparedData } from '../../../src-main/core/recipe/pipeline';
 import { parseRecipe } from '../../../src-main/core/recipe/schema';
 import { sampleFrame } from '../recipe/sampleFrame';
+import { mulberry32 } from '../seededRandom';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const FIXTURE_DIR = join(ROOT, 'test', 'fixtures', 'modelExport');
-
-/** A small deterministic generator (mulberry32), so the data never depend on Math.random. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface LabelledData {
   X: FeatureMatrix;
@@ -47,7 +36,7 @@ export const SYNTHETIC_FEATURES = ['grid', 'count', 'noise', 'views', 'flag', 'r
 
 /** Binary (classes no / yes), or three classes (low / mid / high) for the multiclass forest. */
 export function syntheticData(nClasses: 2 | 3 = 2, n = 600): LabelledData {
-  const r = rng(20240611 + nClasses);
+  const r = mulberry32(20240611 + nClasses);
   const cols = SYNTHETIC_FEATURES.map(() => new Float64Array(n));
   const y = new Int32Array(n);
   for (let i = 0; i < n; i++) {

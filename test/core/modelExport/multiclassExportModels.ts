@@ -7,22 +7,11 @@
  */
 import { gradientBoosting } from '../../../src-main/core/ml/ensemble/gradientBoosting';
 import { ALL_FEATURES, fixture, labels, matrix, trainRows } from '../ml/multiclassFixture';
-import { syntheticData } from './exportFixtureModels';
+import { syntheticBoosted } from './xgboostFixtureModels';
 import type { XgboostFixtureModel } from './xgboostFixtureModels';
 
 export function multiclassXgboostFixtureModels(): XgboostFixtureModel[] {
-  const synthetic = syntheticData(3);
-  // base_score 0.3 (every class's starting margin); γ prunes splits; row and column sampling.
-  const syntheticModel = gradientBoosting.fit(synthetic.X, synthetic.y, 3, {
-    nEstimators: 25,
-    maxDepth: 4,
-    learningRate: 0.3,
-    gamma: 0.5,
-    subsample: 0.8,
-    colsampleBytree: 0.8,
-    baseScore: 0.3,
-    randomState: 7,
-  });
+  const { synthetic, syntheticModel } = syntheticBoosted(3, 25);
   const tr = trainRows(0);
   const banModel = gradientBoosting.fit(matrix(ALL_FEATURES, tr), labels(tr), 3, { nEstimators: 40, maxDepth: 5, learningRate: 0.1, minChildWeight: 3, randomState: 0 });
   return [

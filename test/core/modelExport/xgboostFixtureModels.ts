@@ -16,11 +16,15 @@ export interface XgboostFixtureModel {
   scoring: FeatureMatrix;
 }
 
-export function xgboostFixtureModels(): XgboostFixtureModel[] {
-  const synthetic = syntheticData(2);
-  // base_score 0.3: a base margin other than 0; γ prunes splits; row and column sampling.
-  const syntheticModel = gradientBoosting.fit(synthetic.X, synthetic.y, 2, {
-    nEstimators: 40,
+/**
+ * The synthetic data of `k` classes and a model boosted on it with what the
+ * export must carry besides trees: base_score 0.3 (a base margin other than
+ * 0, every class's starting margin for k > 2); γ prunes splits; row and column sampling.
+ */
+export function syntheticBoosted(k: 2 | 3, nEstimators: number): { synthetic: ReturnType<typeof syntheticData>; syntheticModel: GradientBoostingModel } {
+  const synthetic = syntheticData(k);
+  const syntheticModel = gradientBoosting.fit(synthetic.X, synthetic.y, k, {
+    nEstimators,
     maxDepth: 4,
     learningRate: 0.3,
     gamma: 0.5,
@@ -29,6 +33,11 @@ export function xgboostFixtureModels(): XgboostFixtureModel[] {
     baseScore: 0.3,
     randomState: 7,
   });
+  return { synthetic, syntheticModel };
+}
+
+export function xgboostFixtureModels(): XgboostFixtureModel[] {
+  const { synthetic, syntheticModel } = syntheticBoosted(2, 40);
   const claims = preparedSample('claims-course6');
   const claimsModel = gradientBoosting.fit(claims.train.X, claims.train.y, 2, {
     nEstimators: 60,

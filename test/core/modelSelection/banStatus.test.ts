@@ -10,35 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { stratifiedKFold } from '../../../src-main/core/modelSelection/kFold';
 import { trainTestSplit } from '../../../src-main/core/modelSelection/trainTestSplit';
 import fixture from '../../fixtures/modelSelection/ban_status.json';
+import { SAMPLE, splitCsvLine } from '../../sampleCsv';
 import { asStored } from './labels';
 import type { Indices } from './labels';
 
-/** Fields of one CSV line: commas outside double quotes, "" as a quote (the sample has no multi-line fields). */
-function splitCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      fields.push(field);
-      field = '';
-    } else field += ch;
-  }
-  fields.push(field);
-  return fields;
-}
-
 /** author_ban_status of the rows with no empty field (pandas' dropna), as indices into the sorted classes. */
 function sampleBanStatus(): { y: Int32Array; classes: string[] } {
-  const lines = readFileSync('resources/sample/tiktok_claims_sample.csv', 'utf8').split('\n').filter((l) => l !== '');
+  const lines = readFileSync(SAMPLE, 'utf8').split('\n').filter((l) => l !== '');
   const header = splitCsvLine(lines[0]);
   const col = header.indexOf('author_ban_status');
   const values = lines

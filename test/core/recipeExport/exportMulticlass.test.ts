@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src-main/core/api/errors';
-import { parseRecipe, type Recipe, type RecipeInput } from '../../../src-main/core/recipe/schema';
+import { parseRecipe } from '../../../src-main/core/recipe/schema';
 import { exportRecipe } from '../../../src-main/core/recipeExport/exportRecipe';
 import type { Notebook } from '../../../src-main/core/recipeExport/notebookJson';
+import { refusal } from '../../node/helpers';
+import { shippedJson, sklearnScript as script } from './shippedRecipes';
 
 /**
  * A recipe without `target.positive` is for a target of more than two
@@ -12,19 +12,7 @@ import type { Notebook } from '../../../src-main/core/recipeExport/notebookJson'
  * and reports k×k matrices — and never fails on the missing positive class.
  */
 
-const shippedJson = (name: string) => JSON.parse(readFileSync(`resources/recipes/${name}.json`, 'utf8')) as RecipeInput;
 const MULTICLASS = 'ban-status-multiclass';
-const script = (r: Recipe) => exportRecipe(r, { format: 'sklearn', dataPath: 'data.csv' }).text;
-
-function refusal(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ApiError);
-    return e as ApiError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('a multiclass recipe as Python', () => {
   it('the shipped ban-status recipe exports in every variant, with no value that failed to become text', () => {

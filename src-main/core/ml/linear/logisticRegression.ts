@@ -30,27 +30,26 @@
  */
 import { ApiError } from '../../api/errors';
 import type { ClassifierSpec, FeatureMatrix, FitOptions, FittedClassifier, ProbabilityMatrix } from '../types';
+import { PerfectPredictionError, SingularHessianError } from './dampedNewton';
+import type { NewtonStatus } from './dampedNewton';
 import { cholesky, choleskyInverse } from './linalg';
-import { collinearityError, quote, separationError } from './logisticErrors';
-import { convergenceWarning, decrementTolerance, resolveLogisticParams, stepTolerance } from './logisticParams';
+import { collinearityError, separationError } from './logisticErrors';
+import { convergenceWarning, resolveLogisticParams } from './logisticParams';
 import type { LogisticRegressionParams } from './logisticParams';
 import { fitMultinomial, MultinomialLogisticRegressionModel } from './multinomialLogisticRegression';
-import { newtonLogistic, PerfectPredictionError, sigmoid, SingularHessianError, weightedGram } from './newton';
-import type { NewtonStatus } from './newton';
-import { twoSidedP, Z_975 } from './normal';
+import { newtonLogistic, sigmoid, weightedGram } from './newton';
+import { newtonStopping, ridgeWeights } from './newtonSetup';
+import { checkCompleteRows, checkFeatureCount } from './scoredRows';
 import { sandwich, standardisedDesign, unstandardise, unstandardiseMatrix } from './standardisedDesign';
 import type { StandardisedDesign } from './standardisedDesign';
+import { inferenceCovariance, inferenceTerms, waldSummary } from './waldInference';
+import type { WaldSummary } from './waldInference';
 
 export type { LogisticRegressionParams } from './logisticParams';
 
-export interface LogisticInference {
+export interface LogisticInference extends WaldSummary {
   /** 'const' (statsmodels' name for the intercept) first when fitted with one, then the features. */
   terms: string[];
-  coef: number[];
-  stdErrors: number[];
-  z: number[];
-  pValues: number[];
-  ci95: [number, number][];
 }
 
 export class LogisticRegressionModel implements FittedClassifier {
@@ -72,28 +71,16 @@ export class LogisticRegressionModel implements FittedClassifier {
     private readonly inferenceError: string | null,
   ) {}
 
-  private checkX(X: FeatureMatrix): void {
-    if (X.columns.length !== this.coefficients.length)
-      throw new ApiError(
-        'bad-input',
-        `The model was fitted on ${this.coefficients.length} features but got ${X.columns.length}.`,
-      );
-  }
-
   /** b + x·w per row (scikit-learn's `decision_function`). */
   decisionFunction(X: FeatureMatrix): Float64Array {
-    this.checkX(X);
+    checkFeatureCount(X, this.coefficients.length);
     const out = new Float64Array(X.rows).fill(this.intercept);
     for (let j = 0; j < X.columns.length; j++) {
       const c = X.columns[j];
       const w = this.coefficients[j];
       for (let i = 0; i < X.rows; i++) out[i] += w * c[i];
     }
-    for (let i = 0; i < X.rows; i++)
-      if (Number.isNaN(out[i])) {
-        const j = X.columns.findIndex((c) => Number.isNaN(c[i]));
-        throw new ApiError('bad-input', `Feature ${quote(X.names[j] ?? `#${j}`)} is missing at row ${i + 1}; logistic regression cannot score incomplete rows.`);
-      }
+    checkCompleteRows(X, out, 1);
     return out;
   }
 
@@ -123,25 +110,10 @@ export class LogisticRegressionModel implements FittedClassifier {
 
   /** statsmodels-style Wald inference; only for penalty 'none' (see the module comment). */
   inference(): LogisticInference {
-    if (this.penalty !== 'none')
-      throw new ApiError(
-        'bad-input',
-        "Standard errors and p-values are only reported for penalty 'none': a penalised (l2) fit shrinks the coefficients on purpose, so Wald intervals around them would mislead.",
-      );
-    if (!this.covariance) throw new ApiError('bad-input', this.inferenceError ?? 'Inference is not available for this fit.');
-    const terms = this.fitIntercept ? ['const', ...this.featureNames] : [...this.featureNames];
+    const covariance = inferenceCovariance(this.penalty, this.covariance, this.inferenceError);
     const coef = this.fitIntercept ? [this.intercept, ...this.coefficients] : [...this.coefficients];
     const d = coef.length;
-    const stdErrors = coef.map((_, j) => Math.sqrt(this.covariance![j * d + j]));
-    const z = coef.map((c, j) => c / stdErrors[j]);
-    return {
-      terms,
-      coef,
-      stdErrors,
-      z,
-      pValues: z.map(twoSidedP),
-      ci95: coef.map((c, j): [number, number] => [c - Z_975 * stdErrors[j], c + Z_975 * stdErrors[j]]),
-    };
+    return { terms: inferenceTerms(this.fitIntercept, this.featureNames), ...waldSummary(coef, (j) => covariance[j * d + j]) };
   }
 
   toJSON(): unknown {
@@ -191,10 +163,10 @@ function fitLogisticRegression(
       const names = params.classNames && params.classNames.length === nClasses ? `: ${params.classNames.join(', ')}` : '';
       throw new ApiError('bad-input', `Logistic regression needs at least two classes; the target has ${nClasses}${names}.`);
     }
-    const { penalty, C, fitIntercept, maxIter, tol } = resolveLogisticParams(params);
+    const resolved = resolveLogisticParams(params);
+    const { penalty, C, fitIntercept, maxIter } = resolved;
     if (nClasses > 2) return fitMultinomial(X, y, nClasses, params, opts);
     const n = X.rows;
-    const p = X.columns.length;
     if (y.length !== n) throw new ApiError('bad-input', `The target has ${y.length} rows but the features have ${n}.`);
 
     const y01 = new Uint8Array(n);
@@ -210,22 +182,11 @@ function fitLogisticRegression(
 
     // Standardise (an exact change of coordinates; see the module comment).
     const design = standardisedDesign(X, fitIntercept, penalty);
-    const { columns, termNames, offset: off, scale } = design;
-    const ridge = new Float64Array(columns.length);
-    if (penalty === 'l2') for (let j = 0; j < p; j++) ridge[off + j] = 1 / (C * scale[j] * scale[j]);
+    const { columns, termNames } = design;
 
     let result;
     try {
-      result = newtonLogistic({
-        columns,
-        y: y01,
-        ridge,
-        maxIter,
-        stepTol: stepTolerance(tol),
-        decrementTol: decrementTolerance(tol),
-        signal: opts.signal,
-        onProgress: opts.onProgress,
-      });
+      result = newtonLogistic({ columns, y: y01, ridge: ridgeWeights(design, resolved), ...newtonStopping(resolved, opts) });
     } catch (e) {
       if (e instanceof PerfectPredictionError) throw separationError(X, y01);
       if (e instanceof SingularHessianError) {

@@ -20,24 +20,23 @@
  */
 import { ApiError } from '../../api/errors';
 import type { FeatureMatrix, FitOptions, FittedClassifier, ProbabilityMatrix } from '../types';
+import { PerfectPredictionError, SingularHessianError } from './dampedNewton';
 import { cholesky, choleskyInverse } from './linalg';
 import { collinearityError, listNames, multiclassSeparationError, quote } from './logisticErrors';
-import { convergenceWarning, decrementTolerance, resolveLogisticParams, stepTolerance } from './logisticParams';
+import { convergenceWarning, resolveLogisticParams } from './logisticParams';
 import type { LogisticRegressionParams } from './logisticParams';
 import { linearPredictor, multinomialHessian, newtonMultinomial, softmaxLoss } from './multinomialNewton';
-import { PerfectPredictionError, SingularHessianError, weightedGram } from './newton';
-import { twoSidedP, Z_975 } from './normal';
+import { weightedGram } from './newton';
+import { newtonStopping, ridgeWeights } from './newtonSetup';
+import { checkCompleteRows, checkFeatureCount } from './scoredRows';
 import { sandwich, standardisedDesign, unstandardise, unstandardiseMatrix } from './standardisedDesign';
 import type { StandardisedDesign } from './standardisedDesign';
+import { inferenceCovariance, inferenceTerms, waldSummary } from './waldInference';
+import type { WaldSummary } from './waldInference';
 
 /** One MNLogit equation: the log-odds of `class` against the reference class, per term. */
-export interface MultinomialEquation {
+export interface MultinomialEquation extends WaldSummary {
   class: number;
-  coef: number[];
-  stdErrors: number[];
-  z: number[];
-  pValues: number[];
-  ci95: [number, number][];
 }
 
 export interface MultinomialInference {
@@ -80,7 +79,7 @@ export class MultinomialLogisticRegressionModel implements FittedClassifier {
   /** b + W·x per row and class (scikit-learn's `decision_function`), row-major n × k. */
   decisionFunction(X: FeatureMatrix): Float64Array {
     const p = this.featureNames.length;
-    if (X.columns.length !== p) throw new ApiError('bad-input', `The model was fitted on ${p} features but got ${X.columns.length}.`);
+    checkFeatureCount(X, p);
     const k = this.nClasses;
     const out = new Float64Array(X.rows * k);
     for (let i = 0; i < X.rows; i++) for (let c = 0; c < k; c++) out[i * k + c] = this.intercepts[c];
@@ -91,11 +90,7 @@ export class MultinomialLogisticRegressionModel implements FittedClassifier {
         for (let i = 0; i < X.rows; i++) out[i * k + c] += w * col[i];
       }
     }
-    for (let i = 0; i < X.rows; i++)
-      if (Number.isNaN(out[i * k])) {
-        const j = X.columns.findIndex((c) => Number.isNaN(c[i]));
-        throw new ApiError('bad-input', `Feature ${quote(X.names[j] ?? `#${j}`)} is missing at row ${i + 1}; logistic regression cannot score incomplete rows.`);
-      }
+    checkCompleteRows(X, out, k);
     return out;
   }
 
@@ -131,27 +126,13 @@ export class MultinomialLogisticRegressionModel implements FittedClassifier {
 
   /** statsmodels MNLogit-style Wald inference; only for penalty 'none'. */
   inference(): MultinomialInference {
-    if (this.penalty !== 'none')
-      throw new ApiError(
-        'bad-input',
-        "Standard errors and p-values are only reported for penalty 'none': a penalised (l2) fit shrinks the coefficients on purpose, so Wald intervals around them would mislead.",
-      );
-    if (!this.covariance) throw new ApiError('bad-input', this.inferenceError ?? 'Inference is not available for this fit.');
-    const terms = this.fitIntercept ? ['const', ...this.featureNames] : [...this.featureNames];
+    const covariance = inferenceCovariance(this.penalty, this.covariance, this.inferenceError);
+    const terms = inferenceTerms(this.fitIntercept, this.featureNames);
     const d = terms.length;
     const D = d * (this.nClasses - 1);
     const equations = this.contrasts().map((e, q): MultinomialEquation => {
       const coef = this.fitIntercept ? [e.intercept, ...e.coefficients] : [...e.coefficients];
-      const stdErrors = coef.map((_, j) => Math.sqrt(this.covariance![(q * d + j) * D + q * d + j]));
-      const z = coef.map((c, j) => c / stdErrors[j]);
-      return {
-        class: e.class,
-        coef,
-        stdErrors,
-        z,
-        pValues: z.map(twoSidedP),
-        ci95: coef.map((c, j): [number, number] => [c - Z_975 * stdErrors[j], c + Z_975 * stdErrors[j]]),
-      };
+      return { class: e.class, ...waldSummary(coef, (j) => covariance[(q * d + j) * D + q * d + j]) };
     });
     return { terms, reference: REFERENCE_CLASS, equations };
   }
@@ -190,11 +171,11 @@ function centreOverClasses(values: Float64Array[]): void {
 
 /** The k-class fit behind `logisticRegression.fit` (logisticRegression.ts) when the target has more than two classes. */
 export function fitMultinomial(X: FeatureMatrix, y: Int32Array, k: number, params: LogisticRegressionParams, opts: FitOptions = {}): MultinomialLogisticRegressionModel {
-  const { penalty, C, fitIntercept, maxIter, tol } = resolveLogisticParams(params);
+  const resolved = resolveLogisticParams(params);
+  const { penalty, C, fitIntercept, maxIter } = resolved;
   const classNames = params.classNames && params.classNames.length === k ? [...params.classNames] : null;
   const label = (c: number) => classNames?.[c] ?? `class ${c}`;
   const n = X.rows;
-  const p = X.columns.length;
   if (y.length !== n) throw new ApiError('bad-input', `The target has ${y.length} rows but the features have ${n}.`);
   const counts = new Int32Array(k);
   for (let i = 0; i < n; i++) {
@@ -210,10 +191,8 @@ export function fitMultinomial(X: FeatureMatrix, y: Int32Array, k: number, param
     );
 
   const design = standardisedDesign(X, fitIntercept, penalty);
-  const { columns, termNames, offset } = design;
+  const { columns, termNames } = design;
   const d = columns.length;
-  const ridge = new Float64Array(d);
-  if (penalty === 'l2') for (let j = 0; j < p; j++) ridge[offset + j] = 1 / (C * design.scale[j] * design.scale[j]);
 
   let result;
   try {
@@ -221,13 +200,9 @@ export function fitMultinomial(X: FeatureMatrix, y: Int32Array, k: number, param
       columns,
       y,
       nClasses: k,
-      ridge,
+      ridge: ridgeWeights(design, resolved),
       reference: REFERENCE_CLASS,
-      maxIter,
-      stepTol: stepTolerance(tol),
-      decrementTol: decrementTolerance(tol),
-      signal: opts.signal,
-      onProgress: opts.onProgress,
+      ...newtonStopping(resolved, opts),
     });
   } catch (e) {
     if (e instanceof PerfectPredictionError) throw multiclassSeparationError(X, y, classNames ?? Array.from(counts.keys(), label));

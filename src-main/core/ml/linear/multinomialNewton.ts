@@ -1,7 +1,7 @@
 /**
  * Newton's method with backtracking line search for multinomial logistic
- * regression, on standardised design columns (see newton.ts for the binary
- * case, whose stopping rules this shares).
+ * regression, on standardised design columns; the iteration, its line search
+ * and stopping rules are the binary case's (dampedNewton.ts).
  *
  * θ holds one coefficient vector per class, class-major (θ[c·d + j]). With
  * ηᵢc = Σⱼ θcⱼ xᵢⱼ and pᵢ = softmax(ηᵢ), it minimises
@@ -20,11 +20,11 @@
  * without the flat (or, with tiny λⱼ on counts in the millions, numerically
  * flat) direction that k free vectors would leave. The caller centres θ.
  */
-import { cholesky } from './linalg';
-import { PerfectPredictionError, SingularHessianError, weightedGram } from './newton';
-import type { NewtonResult, NewtonStatus } from './newton';
+import { dampedNewton, PerfectPredictionError } from './dampedNewton';
+import type { NewtonObjective, NewtonResult, NewtonStopping } from './dampedNewton';
+import { weightedGram } from './newton';
 
-export interface MultinomialProblem {
+export interface MultinomialProblem extends NewtonStopping {
   /** Design columns (an explicit column of ones for the intercept), each of length n. */
   columns: Float64Array[];
   /** Class indices 0..nClasses−1. */
@@ -34,13 +34,6 @@ export interface MultinomialProblem {
   ridge: Float64Array;
   /** The class whose θ stays 0. */
   reference: number;
-  maxIter: number;
-  /** Converged when the largest Newton step component is at most this… */
-  stepTol: number;
-  /** …or when the Newton decrement is at most this times max(1, F). */
-  decrementTol: number;
-  signal?: { readonly aborted: boolean };
-  onProgress?(done: number, total: number): void;
 }
 
 /**
@@ -116,7 +109,7 @@ export function multinomialHessian(columns: Float64Array[], P: Float64Array, k: 
 }
 
 export function newtonMultinomial(problem: MultinomialProblem): NewtonResult {
-  const { columns, y, nClasses: k, ridge, reference, maxIter, stepTol, decrementTol, signal, onProgress } = problem;
+  const { columns, y, nClasses: k, ridge, reference } = problem;
   const d = columns.length;
   const n = y.length;
   const freeIdx = freeIndices(k, d, reference);
@@ -144,111 +137,58 @@ export function newtonMultinomial(problem: MultinomialProblem): NewtonResult {
   const etaStep = new Float64Array(n * k);
   let P = new Float64Array(n * k);
   let PTrial = new Float64Array(n * k);
-  const g = new Float64Array(m);
-  const step = new Float64Array(m);
+  /** Δ on every class's coordinates, 0 on the reference's. */
   const fullStep = new Float64Array(k * d);
-  const L = new Float64Array(m * m);
-  let f = softmaxLoss(eta, y, k, P) + penalty(theta);
-  let status: NewtonStatus = 'max-iter';
-  let iterations = 0;
-  let maxGradient = Infinity;
 
-  /**
-   * g on the free coordinates at the current point. Without a penalty it
-   * throws when some class is predicted perfectly — p = 1 on its rows and 0
-   * on every other row: the features separate it from the rest, and its
-   * coefficients diverge even while the other classes' stay finite.
-   */
-  const gradient = (): void => {
-    const r = new Float64Array(n * k);
-    const maxR = new Float64Array(k);
-    for (let i = 0; i < n; i++)
-      for (let c = 0; c < k; c++) {
-        const v = P[i * k + c] - (y[i] === c ? 1 : 0);
-        r[i * k + c] = v;
-        maxR[c] = Math.max(maxR[c], Math.abs(v));
+  const objective: NewtonObjective = {
+    size: m,
+    initialValue: () => softmaxLoss(eta, y, k, P) + penalty(theta),
+    /**
+     * g on the free coordinates. Without a penalty it throws when some class
+     * is predicted perfectly — p = 1 on its rows and 0 on every other row:
+     * the features separate it from the rest, and its coefficients diverge
+     * even while the other classes' stay finite.
+     */
+    gradient(g, iteration) {
+      const r = new Float64Array(n * k);
+      const maxR = new Float64Array(k);
+      for (let i = 0; i < n; i++)
+        for (let c = 0; c < k; c++) {
+          const v = P[i * k + c] - (y[i] === c ? 1 : 0);
+          r[i * k + c] = v;
+          maxR[c] = Math.max(maxR[c], Math.abs(v));
+        }
+      if (!penalised && maxR.some((v) => v < 1e-10)) throw new PerfectPredictionError(iteration);
+      let maxGradient = 0;
+      const S = sums(theta);
+      for (let q = 0; q < m; q++) {
+        const fi = freeIdx[q];
+        const c = Math.floor(fi / d);
+        const j = fi % d;
+        const col = columns[j];
+        let s = 0;
+        for (let i = 0; i < n; i++) s += r[i * k + c] * col[i];
+        g[q] = s + ridge[j] * (theta[fi] - S[j] / k);
+        maxGradient = Math.max(maxGradient, Math.abs(g[q]));
       }
-    if (!penalised && maxR.some((v) => v < 1e-10)) throw new PerfectPredictionError(iterations);
-    maxGradient = 0;
-    const S = sums(theta);
-    for (let q = 0; q < m; q++) {
-      const fi = freeIdx[q];
-      const c = Math.floor(fi / d);
-      const j = fi % d;
-      const col = columns[j];
-      let s = 0;
-      for (let i = 0; i < n; i++) s += r[i * k + c] * col[i];
-      g[q] = s + ridge[j] * (theta[fi] - S[j] / k);
-      maxGradient = Math.max(maxGradient, Math.abs(g[q]));
-    }
+      return maxGradient;
+    },
+    hessian: () => multinomialHessian(columns, P, k, reference, ridge),
+    setDirection(step) {
+      fullStep.fill(0);
+      for (let q = 0; q < m; q++) fullStep[freeIdx[q]] = step[q];
+      linearPredictor(columns, fullStep, k, etaStep);
+    },
+    tryStep(t) {
+      for (let q = 0; q < theta.length; q++) trial[q] = theta[q] + t * fullStep[q];
+      for (let i = 0; i < etaTrial.length; i++) etaTrial[i] = eta[i] + t * etaStep[i];
+      return softmaxLoss(etaTrial, y, k, PTrial) + penalty(trial);
+    },
+    acceptTrial() {
+      theta.set(trial);
+      [eta, etaTrial] = [etaTrial, eta];
+      [P, PTrial] = [PTrial, P];
+    },
   };
-
-  const moveTo = (t: number): void => {
-    for (let q = 0; q < theta.length; q++) trial[q] = theta[q] + t * fullStep[q];
-    for (let i = 0; i < etaTrial.length; i++) etaTrial[i] = eta[i] + t * etaStep[i];
-  };
-  const accept = (fTrial: number): void => {
-    theta.set(trial);
-    [eta, etaTrial] = [etaTrial, eta];
-    [P, PTrial] = [PTrial, P];
-    f = fTrial;
-  };
-
-  for (;;) {
-    gradient();
-    if (iterations >= maxIter) break;
-    if (signal?.aborted) {
-      const e = new Error('The fit was aborted.');
-      e.name = 'AbortError';
-      throw e;
-    }
-    const H = multinomialHessian(columns, P, k, reference, ridge);
-    const { failedAt } = cholesky(H, m, L);
-    if (failedAt >= 0) throw new SingularHessianError(iterations, failedAt, H, L.slice());
-    for (let i = 0; i < m; i++) {
-      let s = -g[i];
-      for (let q = 0; q < i; q++) s -= L[i * m + q] * step[q];
-      step[i] = s / L[i * m + i];
-    }
-    for (let i = m - 1; i >= 0; i--) {
-      let s = step[i];
-      for (let q = i + 1; q < m; q++) s -= L[q * m + i] * step[q];
-      step[i] = s / L[i * m + i];
-    }
-    let decrement = 0;
-    let maxStep = 0;
-    fullStep.fill(0);
-    for (let q = 0; q < m; q++) {
-      decrement -= g[q] * step[q];
-      maxStep = Math.max(maxStep, Math.abs(step[q]));
-      fullStep[freeIdx[q]] = step[q];
-    }
-    linearPredictor(columns, fullStep, k, etaStep);
-    iterations++;
-    onProgress?.(iterations, maxIter);
-    if (maxStep <= stepTol || decrement <= decrementTol * Math.max(1, Math.abs(f))) {
-      // In the quadratic region: the full step lands on the optimum to rounding.
-      moveTo(1);
-      accept(softmaxLoss(etaTrial, y, k, PTrial) + penalty(trial));
-      status = 'converged';
-      gradient();
-      break;
-    }
-    let t = 1;
-    let accepted = false;
-    for (let halvings = 0; halvings < 60 && !accepted; halvings++, t *= 0.5) {
-      moveTo(t);
-      const fTrial = softmaxLoss(etaTrial, y, k, PTrial) + penalty(trial);
-      if (fTrial <= f - 1e-4 * t * decrement) {
-        accept(fTrial);
-        accepted = true;
-      }
-    }
-    if (!accepted) {
-      status = 'line-search';
-      gradient();
-      break;
-    }
-  }
-  return { theta, iterations, status, objective: f, maxGradient };
+  return { theta, ...dampedNewton(objective, problem) };
 }

@@ -1,68 +1,27 @@
 /**
- * Newton's method with backtracking line search for binary logistic
- * regression (IRLS), on standardised design columns.
+ * Binary logistic regression (IRLS) by Newton's method with backtracking line
+ * search, on standardised design columns.
  *
  * Minimises F(θ) = Σᵢ [log(1 + e^ηᵢ) − yᵢηᵢ] + ½ Σⱼ λⱼθⱼ², ηᵢ = Σⱼ θⱼcᵢⱼ,
  * which is scikit-learn's lbfgs objective (Σ logloss + ‖w‖²/(2C)) written
  * in the caller's coordinates (λⱼ = 0 for the intercept and without penalty).
  * Gradient g = Cᵀ(p − y) + λ∘θ; Hessian H = CᵀWC + diag(λ), W = diag(p(1−p)).
- * Each step solves H·Δ = −g by Cholesky and halves t until the Armijo
- * condition F(θ + tΔ) ≤ F(θ) − 10⁻⁴·t·λ² holds (λ² = gᵀH⁻¹g, the Newton
- * decrement). The objective is convex, so from θ = 0 this converges
- * quadratically once near the optimum. Close to it, F cannot resolve the
- * decrease any more (λ² ≈ 1e-17 against F ≈ 1e4 on the Course 5 data), so once
- * λ² ≤ `decrementTol`·max(1, F) — well inside the quadratic region — the
- * full step is taken without a line search and the solver stops: the error
- * after it is of order λ⁴, below rounding.
+ * The objective is convex, so from θ = 0 the damped Newton iteration
+ * (dampedNewton.ts, which holds the step, line search and stopping rules)
+ * converges quadratically once near the optimum.
  */
-import { cholesky } from './linalg';
+import { dampedNewton, PerfectPredictionError } from './dampedNewton';
+import type { NewtonObjective, NewtonResult, NewtonStopping } from './dampedNewton';
 
-export interface NewtonProblem {
+export type { NewtonStatus } from './dampedNewton';
+
+export interface NewtonProblem extends NewtonStopping {
   /** Design columns (an explicit column of ones for the intercept), each of length n. */
   columns: Float64Array[];
   /** 0/1 targets. */
   y: Uint8Array;
   /** Penalty weight per column (0 = unpenalised). */
   ridge: Float64Array;
-  maxIter: number;
-  /** Converged when the largest Newton step component is at most this… */
-  stepTol: number;
-  /** …or when the Newton decrement λ² is at most this times max(1, F). */
-  decrementTol: number;
-  signal?: { readonly aborted: boolean };
-  onProgress?(done: number, total: number): void;
-}
-
-export type NewtonStatus = 'converged' | 'max-iter' | 'line-search';
-
-export interface NewtonResult {
-  theta: Float64Array;
-  iterations: number;
-  status: NewtonStatus;
-  objective: number;
-  /** Largest |gradient| component at the returned θ. */
-  maxGradient: number;
-}
-
-/** H was not positive definite at some iteration; `hessian`/`factor` describe it. */
-export class SingularHessianError extends Error {
-  constructor(
-    readonly iteration: number,
-    readonly failedAt: number,
-    readonly hessian: Float64Array,
-    readonly factor: Float64Array,
-  ) {
-    super(`The Hessian is singular at column ${failedAt} (iteration ${iteration}).`);
-    this.name = 'SingularHessianError';
-  }
-}
-
-/** Every fitted probability equals its label (to 1e-10) with no penalty: no finite optimum exists. */
-export class PerfectPredictionError extends Error {
-  constructor(readonly iteration: number) {
-    super('Perfect prediction: the classes are separated.');
-    this.name = 'PerfectPredictionError';
-  }
 }
 
 /** 1 / (1 + e^−η), accurate in both tails. */
@@ -139,11 +98,12 @@ export function weightedGram(columns: Float64Array[], w: Float64Array, ridge: Fl
 }
 
 export function newtonLogistic(problem: NewtonProblem): NewtonResult {
-  const { columns, y, ridge, maxIter, stepTol, decrementTol, signal, onProgress } = problem;
+  const { columns, y, ridge } = problem;
   const d = columns.length;
   const n = y.length;
   const penalised = ridge.some((v) => v > 0);
   const theta = new Float64Array(d);
+  const trial = new Float64Array(d);
   let eta = new Float64Array(n);
   let etaTrial = new Float64Array(n);
   const etaStep = new Float64Array(n);
@@ -151,103 +111,49 @@ export function newtonLogistic(problem: NewtonProblem): NewtonResult {
   let w = new Float64Array(n);
   let rTrial = new Float64Array(n);
   let wTrial = new Float64Array(n);
-  const trial = new Float64Array(d);
-  const g = new Float64Array(d);
-  const step = new Float64Array(d);
-  const L = new Float64Array(d * d);
-  let f = evaluate(eta, y, r, w) + penalty(theta, ridge);
-  let status: NewtonStatus = 'max-iter';
-  let iterations = 0;
-  let maxGradient = Infinity;
+  let step: Float64Array = new Float64Array(d);
 
-  /** g = Cᵀr + λ∘θ at the current point; throws when every row is predicted perfectly without a penalty. */
-  const gradient = (): void => {
-    if (!penalised) {
-      let maxR = 0;
-      for (let i = 0; i < n; i++) maxR = Math.max(maxR, Math.abs(r[i]));
-      if (maxR < 1e-10) throw new PerfectPredictionError(iterations);
-    }
-    maxGradient = 0;
-    for (let j = 0; j < d; j++) {
-      const c = columns[j];
-      let s = 0;
-      for (let i = 0; i < n; i++) s += r[i] * c[i];
-      g[j] = s + ridge[j] * theta[j];
-      maxGradient = Math.max(maxGradient, Math.abs(g[j]));
-    }
-  };
-
-  const moveTo = (t: number): void => {
-    for (let j = 0; j < d; j++) trial[j] = theta[j] + t * step[j];
-    for (let i = 0; i < n; i++) etaTrial[i] = eta[i] + t * etaStep[i];
-  };
-  const accept = (fTrial: number): void => {
-    theta.set(trial);
-    [eta, etaTrial] = [etaTrial, eta];
-    [r, rTrial] = [rTrial, r];
-    [w, wTrial] = [wTrial, w];
-    f = fTrial;
-  };
-
-  for (;;) {
-    gradient();
-    if (iterations >= maxIter) break;
-    if (signal?.aborted) {
-      const e = new Error('The fit was aborted.');
-      e.name = 'AbortError';
-      throw e;
-    }
-    const H = weightedGram(columns, w, ridge);
-    const { failedAt } = cholesky(H, d, L);
-    if (failedAt >= 0) throw new SingularHessianError(iterations, failedAt, H, L.slice());
-    // Δ = −H⁻¹g by forward and back substitution.
-    for (let i = 0; i < d; i++) {
-      let s = -g[i];
-      for (let k = 0; k < i; k++) s -= L[i * d + k] * step[k];
-      step[i] = s / L[i * d + i];
-    }
-    for (let i = d - 1; i >= 0; i--) {
-      let s = step[i];
-      for (let k = i + 1; k < d; k++) s -= L[k * d + i] * step[k];
-      step[i] = s / L[i * d + i];
-    }
-    let decrement = 0;
-    let maxStep = 0;
-    for (let j = 0; j < d; j++) {
-      decrement -= g[j] * step[j];
-      maxStep = Math.max(maxStep, Math.abs(step[j]));
-    }
-    etaStep.fill(0);
-    for (let j = 0; j < d; j++) {
-      const c = columns[j];
-      const s = step[j];
-      if (s !== 0) for (let i = 0; i < n; i++) etaStep[i] += s * c[i];
-    }
-    iterations++;
-    onProgress?.(iterations, maxIter);
-    if (maxStep <= stepTol || decrement <= decrementTol * Math.max(1, Math.abs(f))) {
-      // In the quadratic region: the full step lands on the optimum to rounding.
-      moveTo(1);
-      accept(evaluate(etaTrial, y, rTrial, wTrial) + penalty(trial, ridge));
-      status = 'converged';
-      gradient();
-      break;
-    }
-    let t = 1;
-    let accepted = false;
-    for (let halvings = 0; halvings < 60 && !accepted; halvings++, t *= 0.5) {
-      moveTo(t);
-      const fTrial = evaluate(etaTrial, y, rTrial, wTrial) + penalty(trial, ridge);
-      if (fTrial <= f - 1e-4 * t * decrement) {
-        accept(fTrial);
-        accepted = true;
+  const objective: NewtonObjective = {
+    size: d,
+    initialValue: () => evaluate(eta, y, r, w) + penalty(theta, ridge),
+    /** g = Cᵀr + λ∘θ; throws when every row is predicted perfectly without a penalty. */
+    gradient(g, iteration) {
+      if (!penalised) {
+        let maxR = 0;
+        for (let i = 0; i < n; i++) maxR = Math.max(maxR, Math.abs(r[i]));
+        if (maxR < 1e-10) throw new PerfectPredictionError(iteration);
       }
-    }
-    if (!accepted) {
-      status = 'line-search';
-      gradient();
-      break;
-    }
-  }
-  return { theta, iterations, status, objective: f, maxGradient };
+      let maxGradient = 0;
+      for (let j = 0; j < d; j++) {
+        const c = columns[j];
+        let s = 0;
+        for (let i = 0; i < n; i++) s += r[i] * c[i];
+        g[j] = s + ridge[j] * theta[j];
+        maxGradient = Math.max(maxGradient, Math.abs(g[j]));
+      }
+      return maxGradient;
+    },
+    hessian: () => weightedGram(columns, w, ridge),
+    setDirection(direction) {
+      step = direction;
+      etaStep.fill(0);
+      for (let j = 0; j < d; j++) {
+        const c = columns[j];
+        const s = step[j];
+        if (s !== 0) for (let i = 0; i < n; i++) etaStep[i] += s * c[i];
+      }
+    },
+    tryStep(t) {
+      for (let j = 0; j < d; j++) trial[j] = theta[j] + t * step[j];
+      for (let i = 0; i < n; i++) etaTrial[i] = eta[i] + t * etaStep[i];
+      return evaluate(etaTrial, y, rTrial, wTrial) + penalty(trial, ridge);
+    },
+    acceptTrial() {
+      theta.set(trial);
+      [eta, etaTrial] = [etaTrial, eta];
+      [r, rTrial] = [rTrial, r];
+      [w, wTrial] = [wTrial, w];
+    },
+  };
+  return { theta, ...dampedNewton(objective, problem) };
 }
