@@ -4,4 +4,6 @@ export const IPC = {
   cancel: 'assay:cancel',
   progress: 'assay:progress',
   chooseProjectPath: 'assay:choose-project-path',
+  /** Main → page only: a MenuCommand (core/api/menuCommand.ts) from the native menu, a second launch or the OS. */
+  menuCommand: 'assay:menu-command',
 } as const;

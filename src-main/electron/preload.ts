@@ -14,6 +14,11 @@ const bridge: AssayBridge = {
   },
   pathForFile: (file) => webUtils.getPathForFile(file),
   chooseProjectPath: (mode) => ipcRenderer.invoke(IPC.chooseProjectPath, mode) as Promise<string | null>,
+  onMenuCommand(listener) {
+    const handler = (_e: unknown, message: unknown) => listener(message);
+    ipcRenderer.on(IPC.menuCommand, handler);
+    return () => ipcRenderer.removeListener(IPC.menuCommand, handler);
+  },
 };
 
 contextBridge.exposeInMainWorld('assay', bridge);

@@ -5,6 +5,7 @@
  * bad dependency) cannot touch the file system or spawn processes.
  */
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
+import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE } from './windowState';
 
 export function windowWebPreferences(preloadPath: string): WebPreferences {
   return {
@@ -24,6 +25,16 @@ export function windowWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-export function browserWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return { width: 1400, height: 900, title: 'Assay', webPreferences: windowWebPreferences(preloadPath) };
+/** `bounds`: the size and place to open at (windowState.ts), by default 1400 × 900 where the OS puts it. */
+export function browserWindowOptions(
+  preloadPath: string,
+  bounds: { width: number; height: number; x?: number; y?: number } = DEFAULT_WINDOW_SIZE,
+): BrowserWindowConstructorOptions {
+  return {
+    ...bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    title: 'Assay',
+    webPreferences: windowWebPreferences(preloadPath),
+  };
 }

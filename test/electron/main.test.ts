@@ -5,8 +5,10 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC } from '../../src-main/electron/channels';
+import { exportDialogOptions } from '../../src-main/electron/dialogs';
 import { windowWebPreferences } from '../../src-main/electron/windowOptions';
 
 type Listener = (...args: unknown[]) => unknown;
@@ -26,6 +28,7 @@ const fake = vi.hoisted(() => {
     }
   }
   class FakeWebContents extends Emitter {
+    destroyed = false;
     static next = 1;
     id = FakeWebContents.next++;
     mainFrame = { url: '' };
@@ -35,7 +38,7 @@ const fake = vi.hoisted(() => {
       this.windowOpenHandler = fn;
     }
     isDestroyed() {
-      return false;
+      return this.destroyed;
     }
     send(...args: unknown[]) {
       this.sent.push(args);
@@ -45,29 +48,68 @@ const fake = vi.hoisted(() => {
     Emitter,
     FakeWebContents,
     app: new Emitter(),
-    windows: [] as { options: Record<string, unknown>; webContents: InstanceType<typeof FakeWebContents>; loaded: string }[],
+    windows: [] as { options: Record<string, unknown>; webContents: InstanceType<typeof FakeWebContents>; loaded: string; window?: Emitter }[],
     handlers: new Map<string, Listener>(),
     onMessage: new Map<string, Listener>(),
     headersHook: null as Listener | null,
     requestHandler: null as Listener | null,
     checkHandler: null as Listener | null,
     apiCalls: [] as unknown[][],
+    /** Calls into Electron's app, Menu, shell and dialog made by the desktop integration. */
+    desktop: [] as unknown[][],
+    menu: null as unknown[] | null,
+    sessionEvents: new Emitter(),
+    userData: `${process.env.TMPDIR ?? '/tmp'}/assay-main-test-${process.pid}`,
+    recent: [{ path: '/home/a/claims.assay', name: 'claims', openedAt: '', exists: true }],
+    closes: 0,
+    openDialogAnswer: { canceled: false, filePaths: ['/home/a/picked/q3.assay'] },
   };
   return state;
 });
 
 vi.mock('electron', () => {
   const app = Object.assign(fake.app, {
+    name: 'Assay',
+    isPackaged: false,
     whenReady: () => Promise.resolve(),
-    quit: () => undefined,
+    quit: () => {
+      fake.desktop.push(['quit']);
+      let prevented = false;
+      fake.app.emit('before-quit', { preventDefault: () => (prevented = true) });
+      if (!prevented) fake.desktop.push(['quit done']);
+    },
     exit: () => undefined,
+    requestSingleInstanceLock: () => true,
+    getPath: (name: string) => (name === 'userData' ? fake.userData : `/home/a/${name}`),
+    getAppPath: () => '/opt/assay',
+    addRecentDocument: (path: string) => fake.desktop.push(['addRecentDocument', path]),
   });
-  class BrowserWindow {
+  class BrowserWindow extends fake.Emitter {
     webContents = new fake.FakeWebContents();
+    maximized = false;
     constructor(options: Record<string, unknown>) {
-      fake.windows.push({ options, webContents: this.webContents, loaded: '' });
+      super();
+      fake.windows.push({ options, webContents: this.webContents, loaded: '', window: this });
       // as Electron does, before the constructor returns
       fake.app.emit('web-contents-created', {}, this.webContents);
+    }
+    maximize() {
+      this.maximized = true;
+    }
+    isMaximized() {
+      return this.maximized;
+    }
+    isMinimized() {
+      return false;
+    }
+    isDestroyed() {
+      return false;
+    }
+    focus() {
+      fake.desktop.push(['focus']);
+    }
+    getNormalBounds() {
+      return { x: 40, y: 30, width: 1100, height: 750 };
     }
     loadFile(file: string) {
       fake.windows[fake.windows.length - 1].loaded = file;
@@ -78,13 +120,28 @@ vi.mock('electron', () => {
   return {
     app,
     BrowserWindow,
-    dialog: { showErrorBox: (title: string, message: string) => fake.apiCalls.push(['showErrorBox', title, message]) },
+    dialog: {
+      showErrorBox: (title: string, message: string) => fake.apiCalls.push(['showErrorBox', title, message]),
+      showOpenDialog: async (_win: unknown, options: unknown) => (fake.desktop.push(['showOpenDialog', options]), fake.openDialogAnswer),
+      showSaveDialog: async (_win: unknown, options: unknown) => (fake.desktop.push(['showSaveDialog', options]), { canceled: true }),
+      showMessageBox: async (_win: unknown, options: unknown) => (fake.desktop.push(['showMessageBox', options]), { response: 0 }),
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown[]) => template,
+      setApplicationMenu: (menu: unknown[]) => (fake.menu = menu),
+    },
+    screen: {
+      getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1050 } }),
+      getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1050 } }],
+    },
+    shell: { openPath: async (path: string) => (fake.desktop.push(['openPath', path]), '') },
     ipcMain: {
       handle: (channel: string, fn: Listener) => fake.handlers.set(channel, fn),
       on: (channel: string, fn: Listener) => fake.onMessage.set(channel, fn),
     },
     session: {
       defaultSession: {
+        on: (event: string, fn: Listener) => fake.sessionEvents.on(event, fn),
         webRequest: { onHeadersReceived: (fn: Listener) => (fake.headersHook = fn) },
         setPermissionRequestHandler: (fn: Listener) => (fake.requestHandler = fn),
         setPermissionCheckHandler: (fn: Listener) => (fake.checkHandler = fn),
@@ -94,7 +151,14 @@ vi.mock('electron', () => {
 });
 
 vi.mock('../../src-main/node/app/bootstrap', () => ({
-  startHostCore: async () => ({ workbench: { close: () => undefined }, router: {} }),
+  startHostCore: async () => ({
+    workbench: {
+      close: async () => void fake.closes++,
+      recentProjects: () => fake.recent,
+      info: () => ({ path: '/home/a/claims.assay', name: 'claims', schemaVersion: 1 }),
+    },
+    router: {},
+  }),
 }));
 
 vi.mock('../../src-main/node/api/session', () => ({
@@ -205,5 +269,104 @@ describe('the desktop main process', () => {
 
     const choose = fake.handlers.get(IPC.chooseProjectPath)!;
     expect(await choose({ sender: wc, senderFrame: { url: appUrl } }, 'open')).toBeNull();
+  });
+});
+
+describe('the desktop integration of the main process', () => {
+  beforeAll(async () => {
+    await import('../../src-main/electron/main');
+    await vi.waitFor(() => expect(fake.menu).not.toBeNull());
+  });
+  afterAll(() => rmSync(fake.userData, { recursive: true, force: true }));
+  const win = () => fake.windows[0];
+  type MenuItem = { label?: string; submenu?: MenuItem[]; click?: () => void };
+  const find = (items: MenuItem[], label: string) => items.find((i) => (i.label ?? '').replace(/&(?!&)/g, '') === label)!;
+  const menuCommands = () => win().webContents.sent.filter((m) => (m as unknown[])[0] === IPC.menuCommand).map((m) => (m as unknown[])[1]);
+
+  it('installs the application menu, whose commands reach the page over the menu channel', () => {
+    const project = find(fake.menu as MenuItem[], 'Project').submenu!;
+    find(project, 'Open…').click!();
+    const recent = find(project, 'Open Recent').submenu!;
+    expect(recent.map((i) => i.label)).toEqual(['claims — /home/a/claims.assay']);
+    recent[0].click!();
+    expect(menuCommands()).toEqual([{ command: 'openProject' }, { command: 'openProjectFile', path: '/home/a/claims.assay' }]);
+    expect(fake.desktop).toContainEqual(['addRecentDocument', '/home/a/claims.assay']);
+  });
+
+  it('picks the file for Import data… from the menu with a native dialog, as the page cannot open its picker then', async () => {
+    const project = find(fake.menu as MenuItem[], 'Project').submenu!;
+    fake.openDialogAnswer = { canceled: false, filePaths: ['/home/a/data/claims.csv'] };
+    find(project, 'Import data…').click!();
+    await vi.waitFor(() => expect(menuCommands().at(-1)).toEqual({ command: 'importDataFile', path: '/home/a/data/claims.csv' }));
+    const dialogs = fake.desktop.filter((c) => c[0] === 'showOpenDialog');
+    expect((dialogs.at(-1)![1] as { title: string }).title).toBe('Import data');
+    fake.openDialogAnswer = { canceled: true, filePaths: [] };
+    const before = menuCommands().length;
+    find(project, 'Import data…').click!();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(menuCommands()).toHaveLength(before);
+    fake.openDialogAnswer = { canceled: false, filePaths: ['/home/a/picked/q3.assay'] };
+  });
+
+  it('opens at the default size when no window state was saved, and saves its place on close', () => {
+    expect(win().options).toMatchObject({ width: 1400, height: 900, minWidth: 800, minHeight: 560 });
+    expect(win().options.x).toBeUndefined();
+    const file = join(fake.userData, 'window-state.json');
+    expect(existsSync(file)).toBe(false);
+    win().window!.emit('close', {});
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ x: 40, y: 30, width: 1100, height: 750, maximized: false });
+  });
+
+  it('opens a project file from a second launch or the OS once the page has loaded, and brings the window forward', () => {
+    const before = menuCommands().length;
+    fake.app.emit('second-instance', {}, ['/opt/Assay/assay', '--some-switch', 'q3.assay'], '/home/a/work');
+    expect(fake.desktop).toContainEqual(['focus']);
+    expect(menuCommands()).toHaveLength(before);
+    win().webContents.emit('did-finish-load');
+    expect(menuCommands().slice(before)).toEqual([{ command: 'openProjectFile', path: '/home/a/work/q3.assay' }]);
+    let prevented = false;
+    fake.app.emit('open-file', { preventDefault: () => (prevented = true) }, '/Users/a/Desktop/deck.assay');
+    expect(prevented).toBe(true);
+    expect(menuCommands().at(-1)).toEqual({ command: 'openProjectFile', path: '/Users/a/Desktop/deck.assay' });
+    fake.app.emit('second-instance', {}, ['/opt/Assay/assay'], '/home/a');
+    expect(menuCommands().at(-1)).toEqual({ command: 'openProjectFile', path: '/Users/a/Desktop/deck.assay' });
+  });
+
+  it('picks project files with the native dialog, starting the next one in the same folder', async () => {
+    const choose = fake.handlers.get(IPC.chooseProjectPath)!;
+    const wc = win().webContents;
+    expect(await choose({ sender: wc, senderFrame: wc.mainFrame }, 'open')).toBe('/home/a/picked/q3.assay');
+    await choose({ sender: wc, senderFrame: wc.mainFrame }, 'open');
+    const opens = fake.desktop
+      .filter((c) => c[0] === 'showOpenDialog' && (c[1] as { title: string }).title === 'Open project')
+      .map((c) => c[1] as { defaultPath?: string; filters: unknown });
+    expect(opens[0].defaultPath).toBeUndefined();
+    expect(opens[1].defaultPath).toBe('/home/a/picked');
+    expect(opens[1].filters).toEqual([{ name: 'Assay project', extensions: ['assay'] }]);
+  });
+
+  it('gives each export a native save dialog in the last export folder', () => {
+    const download = (name: string, savedTo: string) => {
+      const item = Object.assign(new fake.Emitter(), {
+        options: null as unknown,
+        getFilename: () => name,
+        getSavePath: () => savedTo,
+        setSaveDialogOptions(o: unknown) {
+          this.options = o;
+        },
+      });
+      fake.sessionEvents.emit('will-download', {}, item);
+      item.emit('done', {}, 'completed');
+      return item.options;
+    };
+    expect(download('deck.pptx', '/home/a/talks/deck.pptx')).toEqual(exportDialogOptions('deck.pptx', '/home/a/documents'));
+    expect(download('roc.png', '/home/a/talks/roc.png')).toEqual(exportDialogOptions('roc.png', '/home/a/talks'));
+  });
+
+  it('closes the project before quitting, however the app is quit', async () => {
+    fake.app.emit('window-all-closed');
+    await vi.waitFor(() => expect(fake.desktop).toContainEqual(['quit done']));
+    expect(fake.closes).toBe(1);
+    expect(fake.desktop.filter((c) => c[0] === 'quit')).toHaveLength(2);
   });
 });

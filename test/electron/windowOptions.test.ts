@@ -26,3 +26,12 @@ describe('the Assay window options', () => {
     expect(browserWindowOptions('/app/out/preload/preload.cjs').webPreferences).toEqual(prefs);
   });
 });
+
+describe('the Assay window’s size and place', () => {
+  it('open where the saved state says, never smaller than the smallest usable window', () => {
+    const o = browserWindowOptions('/p.cjs', { x: 10, y: 20, width: 1000, height: 700 });
+    expect(o).toMatchObject({ x: 10, y: 20, width: 1000, height: 700, minWidth: 800, minHeight: 560 });
+    expect(browserWindowOptions('/p.cjs')).toMatchObject({ width: 1400, height: 900 });
+    expect(browserWindowOptions('/p.cjs').x).toBeUndefined();
+  });
+});

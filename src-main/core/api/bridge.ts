@@ -16,6 +16,12 @@ export interface AssayBridge {
   pathForFile(file: File): string;
   /** A native open/save dialog for project files; null when dismissed. */
   chooseProjectPath(mode: 'open' | 'save'): Promise<string | null>;
+  /**
+   * Subscribes to the commands of the native menu, a second launch and the
+   * OS (see menuCommand.ts); the page checks each with parseMenuCommand.
+   * Returns an unsubscribe function.
+   */
+  onMenuCommand(listener: (message: unknown) => void): () => void;
 }
 
 /** Web host endpoints, relative to the page's origin; every one needs `?token=`. */

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DelimitedParser, type DelimitedParserOptions, type RowBatch } from '../../core/ingest/delimitedParser';
+import { sqliteNativeBinding } from '../store/sqliteBinding';
 import { type CheckpointTask, serializeError, type ToWorker } from './parserProtocol';
 
 const port = parentPort!;
@@ -20,7 +21,7 @@ function runCheckpoint(task: CheckpointTask): void {
   try {
     // An absolute path, so any require function loads the host's copy of the driver.
     const Database = createRequire(join(process.cwd(), 'index.js'))(task.sqlite) as typeof import('better-sqlite3');
-    const db = new Database(task.path, { fileMustExist: true });
+    const db = new Database(task.path, { fileMustExist: true, nativeBinding: sqliteNativeBinding() });
     try {
       db.pragma('busy_timeout = 5000');
       const [r] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];

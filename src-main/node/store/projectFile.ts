@@ -3,9 +3,15 @@ import { basename, extname } from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../core/api/errors';
 import { migrate, SCHEMA_VERSION } from './migrations';
+import { sqliteNativeBinding } from './sqliteBinding';
 
 export const PROJECT_EXTENSION = '.assay';
 const APPLICATION_ID = 0x41535359; // "ASSY": marks the SQLite file as an Assay project
+
+/** Every connection of a project file opens here, with the addon this process runs (Electron's build in the desktop app). */
+function openDatabase(path: string, options: Database.Options = {}): Database.Database {
+  return new Database(path, { ...options, nativeBinding: sqliteNativeBinding() });
+}
 
 export function projectName(path: string): string {
   return basename(path, extname(path));
@@ -13,7 +19,7 @@ export function projectName(path: string): string {
 
 /** Opens a project's SQLite file with the pragmas every connection needs. */
 export function openConnection(path: string, options: { readonly?: boolean } = {}): Database.Database {
-  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: true });
+  const db = openDatabase(path, { readonly: options.readonly ?? false, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   if (!options.readonly) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -30,7 +36,7 @@ export function createProjectFile(path: string): void {
   if (existsSync(path)) {
     throw new ApiError('conflict', `${path} already exists; choose another name or open it.`);
   }
-  const db = new Database(path);
+  const db = openDatabase(path);
   try {
     // Larger pages: fewer page writes and b-tree levels for row tables. Only
     // settable before the first write, so existing projects keep theirs.
@@ -70,7 +76,7 @@ function committedApplicationId(path: string): number {
   const shm = `${path}-shm`;
   const hadShm = existsSync(shm);
   try {
-    const db = new Database(path, { readonly: true, fileMustExist: true });
+    const db = openDatabase(path, { readonly: true, fileMustExist: true });
     try {
       return db.pragma('application_id', { simple: true }) as number;
     } finally {

@@ -1,8 +1,9 @@
 import { isTooManyFieldsError, type OnBadLines } from '../../../../src-main/core/ingest/rowShape';
+import { importSourceName, type ImportSource } from './importSource';
 
 /** After a failed import: the file to offer importing again without its long rows, or null when skipping would not help. */
 export interface SkipBadLinesOffer {
-  file: File;
+  file: ImportSource;
   fileName: string;
 }
 
@@ -11,7 +12,7 @@ export interface SkipBadLinesOffer {
  * that already skipped them failed for another reason, which skipping more
  * would not fix.
  */
-export function skipBadLinesOffer(err: unknown, file: File, onBadLines: OnBadLines): SkipBadLinesOffer | null {
+export function skipBadLinesOffer(err: unknown, file: ImportSource, onBadLines: OnBadLines): SkipBadLinesOffer | null {
   if (onBadLines === 'skip' || !isTooManyFieldsError(err)) return null;
-  return { file, fileName: file.name };
+  return { file, fileName: importSourceName(file) };
 }

@@ -3,6 +3,7 @@ import type { Progress } from '../../../../src-main/core/api/contract';
 import { ApiError } from '../../../../src-main/core/api/errors';
 import type { OnBadLines } from '../../../../src-main/core/ingest/rowShape';
 import { skipBadLinesOffer, type SkipBadLinesOffer } from '../data/skipBadLinesOffer';
+import { importSourceName, type ImportSource } from '../data/importSource';
 import { deepLink } from './deepLink.svelte';
 import { settleSelection } from './route';
 import { notices } from './notices.svelte';
@@ -87,18 +88,20 @@ class Datasets {
   }
 
   /** Upload (web) or locate (desktop) the file, then import it; selects the new dataset. */
-  async importFile(file: File, onBadLines: OnBadLines = 'error'): Promise<void> {
+  async importFile(file: ImportSource, onBadLines: OnBadLines = 'error'): Promise<void> {
+    const fileName = importSourceName(file);
     if (this.importJob) {
       notices.info(`An import is already running (${this.importJob.fileName}); wait for it or cancel it first.`);
       return;
     }
     const abort = new AbortController();
     this.abort = abort;
-    this.importJob = { fileName: file.name, stage: 'uploading', progress: { done: 0, total: file.size, unit: 'bytes' }, cancelling: false };
+    const picked = 'path' in file;
+    this.importJob = { fileName, stage: picked ? 'importing' : 'uploading', progress: picked ? null : { done: 0, total: file.size, unit: 'bytes' }, cancelling: false };
     notices.dismiss();
     this.skipOffer = null;
     try {
-      const staged = await session.client.stageFile(file, (p) => this.updateProgress(p), abort.signal);
+      const staged = picked ? { path: file.path, displayName: fileName } : await session.client.stageFile(file, (p) => this.updateProgress(p), abort.signal);
       if (abort.signal.aborted) throw new ApiError('cancelled', '');
       if (this.importJob) this.importJob = { ...this.importJob, stage: 'importing', progress: null };
       const dataset = await session.client.call(
@@ -110,7 +113,7 @@ class Datasets {
       this.selectedId = dataset.id;
     } catch (err) {
       if (err instanceof ApiError && err.code === 'cancelled') {
-        notices.info(`The import of ${file.name} was cancelled; nothing was changed.`);
+        notices.info(`The import of ${fileName} was cancelled; nothing was changed.`);
       } else {
         notices.error(err);
         this.skipOffer = skipBadLinesOffer(err, file, onBadLines);

@@ -1,18 +1,10 @@
 import type { ProjectInfo, RecentProject } from '../../../../src-main/core/api/contract';
 import { createClient, type AssayClient } from '../api/client';
+import type { Section } from '../../../../src-main/core/api/sections';
 import { notices } from './notices.svelte';
 
-export type Section = 'data' | 'explore' | 'prepare' | 'train' | 'runs' | 'score' | 'report';
-
-export const SECTIONS: { id: Section; label: string }[] = [
-  { id: 'data', label: 'Data' },
-  { id: 'explore', label: 'Explore' },
-  { id: 'prepare', label: 'Prepare' },
-  { id: 'train', label: 'Train' },
-  { id: 'runs', label: 'Runs' },
-  { id: 'score', label: 'Score' },
-  { id: 'report', label: 'Report' },
-];
+// The list lives in core: the desktop app's View menu names the same sections.
+export { SECTIONS, type Section } from '../../../../src-main/core/api/sections';
 
 export interface PathRequest {
   mode: 'open' | 'save';

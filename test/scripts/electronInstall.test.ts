@@ -1,0 +1,43 @@
+/** Electron's version and ABI, read from its npm package without running it. */
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { electronPackage } from '../../scripts/electronInstall.mjs';
+
+let root: string;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'assay-electron-package-'));
+  writeFileSync(join(root, 'package.json'), '{}');
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function installElectron(version: string, abi?: string): void {
+  const dir = join(root, 'node_modules', 'electron');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'electron', version }));
+  if (abi !== undefined) writeFileSync(join(dir, 'abi_version'), abi);
+}
+
+describe('electronPackage', () => {
+  it('reads the version and the abi_version file the package ships', () => {
+    installElectron('45.4.1', '150\n');
+    expect(electronPackage(root)).toEqual({ version: '45.4.1', abi: '150' });
+  });
+
+  it('asks node-abi for the ABI of a package without abi_version', () => {
+    installElectron('45.4.1');
+    symlinkSync(resolve('node_modules', 'node-abi'), join(root, 'node_modules', 'node-abi'), 'dir');
+    expect(electronPackage(root)).toEqual({ version: '45.4.1', abi: '150' });
+  });
+
+  it('is none when electron is not installed, or its ABI cannot be known', () => {
+    expect(electronPackage(root)).toBeNull();
+    installElectron('45.4.1');
+    expect(electronPackage(root)).toBeNull();
+  });
+
+  it('matches the electron installed here', () => {
+    expect(electronPackage(resolve('.'))).toMatchObject({ version: expect.stringMatching(/^\d+\.\d+\.\d+/), abi: expect.stringMatching(/^\d+$/) });
+  });
+});
