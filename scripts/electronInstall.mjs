@@ -28,8 +28,15 @@ export function electronPackage(root) {
   return { version, abi };
 }
 
-/** Electron's binary, downloaded once (from outside the npm registry) where it is missing. */
-export function electronBinary(root) {
+function runInstallScript(script) {
+  return spawnSync(process.execPath, [script], { stdio: 'ignore', timeout: 120_000 }).status === 0;
+}
+
+/**
+ * Electron's binary, downloaded once (from outside the npm registry) where it
+ * is missing; a line says so first, as the download takes a while.
+ */
+export function electronBinary(root, { log = (line) => console.log(line), install = runInstallScript } = {}) {
   const dir = join(root, 'node_modules', 'electron');
   const pathFile = join(dir, 'path.txt');
   const binary = () => (existsSync(pathFile) ? join(dir, 'dist', readFileSync(pathFile, 'utf8')) : null);
@@ -38,8 +45,9 @@ export function electronBinary(root) {
     return b !== null && existsSync(b);
   };
   if (!present()) {
-    const r = spawnSync(process.execPath, [join(dir, 'install.js')], { stdio: 'ignore', timeout: 120_000 });
-    if (r.status !== 0 || !present()) return { path: null, why: 'its binary could not be downloaded' };
+    const version = electronPackage(root)?.version ?? '';
+    log(`Downloading Electron ${version} once (about 100 MB, from outside the npm registry; this can take a few minutes)…`.replace('Electron  ', 'Electron '));
+    if (!install(join(dir, 'install.js')) || !present()) return { path: null, why: 'its binary could not be downloaded' };
   }
   return { path: binary() };
 }

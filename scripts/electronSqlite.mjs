@@ -3,9 +3,9 @@
 // (src-main/electron/nativeBinding.ts). Built in a copy of the package, so
 // the build in node_modules stays Node's, for the CLI, the web host and the tests.
 import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 
 const ADDON = 'better_sqlite3.node';
 const STAMP = 'better-sqlite3.version';
@@ -72,6 +72,42 @@ function prebuildInstallScript(packageDir) {
   }
 }
 
+function isCached(addon, stamp, wanted) {
+  try {
+    return existsSync(addon) && readFileSync(stamp, 'utf8') === wanted;
+  } catch {
+    return false;
+  }
+}
+
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as another user.
+    return e?.code === 'EPERM';
+  }
+}
+
+/** The copies and logs of starts killed mid-build; those of a start still building stay. */
+function clearAbandoned(dir) {
+  for (const name of readdirSync(dir)) {
+    const pid = /^(?:staging|build)-(\d+)-/.exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && !processAlive(Number(pid))) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+
+/** A file-system error in one line: its code and message, which name the path. */
+function fsErrorReason(e) {
+  return e instanceof Error ? e.message.split(/\r?\n/)[0] : String(e);
+}
+
+/**
+ * Two `npm start`s may build at once (two terminals, a double launch): each
+ * builds in its own copy of the package with its own log, and only renames
+ * finished files into place, so neither ever removes what the other is using.
+ */
 export async function ensureSqliteForElectron({ root, electron, arch, env }, { run, log }) {
   const packageDir = join(root, 'node_modules', 'better-sqlite3');
   const version = installedVersion(packageDir);
@@ -79,44 +115,66 @@ export async function ensureSqliteForElectron({ root, electron, arch, env }, { r
   const dir = sqliteCacheDir(root, electron.abi);
   const addon = join(dir, ADDON);
   const stamp = join(dir, STAMP);
-  if (existsSync(addon) && existsSync(stamp) && readFileSync(stamp, 'utf8') === version) return { ok: true };
+  // The addon must match better-sqlite3's JavaScript and the machine it runs on.
+  const wanted = `${version} ${arch}`;
+  if (isCached(addon, stamp, wanted)) return { ok: true };
 
   log(`Building better-sqlite3 for Electron ${electron.version} once (cached in ${relative(root, dir)})…`);
-  discardSqliteForElectron(root, electron.abi);
-  mkdirSync(dir, { recursive: true });
-  const logFile = join(dir, LOG);
-  writeFileSync(logFile, `better-sqlite3 ${version} for Electron ${electron.version} (NODE_MODULE_VERSION ${electron.abi}), ${arch}\n`);
-  // A copy per process: two `npm start`s at once never build into the same folder.
-  const staging = join(dir, `staging-${process.pid}`);
-  const copied = (src) => !['build', 'node_modules'].includes(relative(packageDir, src).split(/[\\/]/)[0]);
-  cpSync(packageDir, staging, { recursive: true, filter: copied });
-  const built = join(staging, 'build', 'Release', ADDON);
+  let staging = null;
   try {
-    const prebuilt = prebuildInstallScript(packageDir);
-    if (prebuilt) await run(prebuilt, ['--runtime', 'electron', '--target', electron.version, '--arch', arch], { cwd: staging, logFile });
-    if (!existsSync(built)) {
-      const gyp = nodeGypScript(env);
-      if (!gyp) return { ok: false, why: 'no prebuilt binary could be downloaded and node-gyp was not found (start Assay with npm start)' };
-      const args = ['rebuild', '--release', `--target=${electron.version}`, `--arch=${arch}`, `--dist-url=${ELECTRON_HEADERS}`];
-      const compiled = await run(gyp, args, { cwd: staging, logFile });
-      if (!compiled.ok || !existsSync(built)) {
-        return {
-          ok: false,
-          why: `no prebuilt binary could be downloaded and building it failed: ${buildFailureReason(compiled.output)}; see ${relative(root, logFile)}`,
-        };
-      }
+    mkdirSync(dir, { recursive: true });
+    clearAbandoned(dir);
+    staging = mkdtempSync(join(dir, `staging-${process.pid}-`));
+    const logFile = join(dir, `build-${basename(staging).slice('staging-'.length)}.log`);
+    writeFileSync(logFile, `better-sqlite3 ${version} for Electron ${electron.version} (NODE_MODULE_VERSION ${electron.abi}), ${arch}\n`);
+    try {
+      return await buildInto(staging, { root, packageDir, electron, arch, env, run, logFile, addon, stamp, wanted });
+    } finally {
+      renameSync(logFile, join(dir, LOG));
     }
-    // Renamed into place, so a build cut short never leaves a half-written addon behind.
-    renameSync(built, addon);
-    writeFileSync(stamp, version);
-    return { ok: true };
+  } catch (e) {
+    return { ok: false, why: `its cache could not be written (${fsErrorReason(e)})` };
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    if (staging) rmSync(staging, { recursive: true, force: true });
   }
 }
 
+async function buildInto(staging, { root, packageDir, electron, arch, env, run, logFile, addon, stamp, wanted }) {
+  const copied = (src) => !['build', 'node_modules'].includes(relative(packageDir, src).split(/[\\/]/)[0]);
+  cpSync(packageDir, staging, { recursive: true, filter: copied });
+  const built = join(staging, 'build', 'Release', ADDON);
+  const prebuilt = prebuildInstallScript(packageDir);
+  if (prebuilt) await run(prebuilt, ['--runtime', 'electron', '--target', electron.version, '--arch', arch], { cwd: staging, logFile });
+  if (!existsSync(built)) {
+    const gyp = nodeGypScript(env);
+    if (!gyp) return { ok: false, why: 'no prebuilt binary could be downloaded and node-gyp was not found (start Assay with npm start)' };
+    const args = ['rebuild', '--release', `--target=${electron.version}`, `--arch=${arch}`, `--dist-url=${ELECTRON_HEADERS}`];
+    const compiled = await run(gyp, args, { cwd: staging, logFile });
+    if (!compiled.ok || !existsSync(built)) {
+      const shownLog = join(dirname(logFile), LOG);
+      return {
+        ok: false,
+        why: `no prebuilt binary could be downloaded and building it failed: ${buildFailureReason(compiled.output)}; see ${relative(root, shownLog)}`,
+      };
+    }
+  }
+  // Renamed into place, so a build cut short never leaves a half-written addon
+  // behind; the stamp last, so an addon without its stamp is built again.
+  renameSync(built, addon);
+  const stampTemp = `${logFile}.stamp`;
+  writeFileSync(stampTemp, wanted);
+  renameSync(stampTemp, stamp);
+  return { ok: true };
+}
+
+/**
+ * Drops the cached addon so the next start builds it again. Only the addon
+ * and its stamp: another start may be building in this folder right now.
+ */
 export function discardSqliteForElectron(root, abi) {
-  rmSync(sqliteCacheDir(root, abi), { recursive: true, force: true });
+  const dir = sqliteCacheDir(root, abi);
+  rmSync(join(dir, STAMP), { force: true });
+  rmSync(join(dir, ADDON), { force: true });
 }
 
 /** Keeps this much of a command's output for its one-line failure reason. */

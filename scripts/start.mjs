@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { electronBinary, electronPackage } from './electronInstall.mjs';
 import { launchElectron } from './electronLaunch.mjs';
 import { discardSqliteForElectron, ensureSqliteForElectron, runLogged } from './electronSqlite.mjs';
-import { planStart } from './startPlan.mjs';
+import { missingBuild, planStart } from './startPlan.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -21,8 +21,15 @@ function serveWeb(args, line) {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
+// Run by hand before a build: one line on what to run, not a stack trace from a missing module.
+const notBuilt = missingBuild(root);
+if (notBuilt) {
+  console.error(notBuilt);
+  process.exit(1);
+}
+
 const outcome = await planStart(
-  { args: process.argv.slice(2), platform: process.platform, env: process.env },
+  { args: process.argv.slice(2), platform: process.platform, env: process.env, cwd: process.cwd() },
   {
     electronPackage: () => electronPackage(root),
     electronBinary: async () => electronBinary(root),

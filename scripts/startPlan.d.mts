@@ -24,14 +24,16 @@ export interface ElectronExit {
 
 export interface StartupFailure {
   reason: string;
-  /** A native module was built for another NODE_MODULE_VERSION than Electron's. */
-  abiMismatch: boolean;
+  /** npm start's better-sqlite3 build could not be loaded (another NODE_MODULE_VERSION, damaged, another architecture): build it again. */
+  cachedBuildUnusable: boolean;
 }
 
 export interface StartInput {
   args: string[];
   platform: string;
   env: Record<string, string | undefined>;
+  /** The launcher's working directory: relative project files are resolved against INIT_CWD, else this. */
+  cwd?: string;
 }
 
 export interface StartEffects {
@@ -49,11 +51,12 @@ export type StartOutcome =
   | { host: 'electron'; exitCode: number };
 
 export function wantsWeb(args: string[], env: Record<string, string | undefined>): boolean;
-export function passThroughArgs(args: string[]): string[];
+export function passThroughArgs(args: string[], from?: string | null): string[];
+export function missingBuild(root: string, exists?: (path: string) => boolean): string | null;
 export function displayMissing(platform: string, env: Record<string, string | undefined>): boolean;
 export function startupFailure(exit: ElectronExit): StartupFailure | null;
 export function readStartupSignals(text: string): { loaded: boolean; failure?: string };
 export function electronExitCode(exit: ElectronExit): number;
 export function unavailableLine(reason: string): string;
-export function startFailedLine(failure: StartupFailure): string;
+export function startFailedLine(failure: StartupFailure, discardError?: string | null): string;
 export function planStart(input: StartInput, effects: StartEffects): Promise<StartOutcome>;

@@ -4,6 +4,9 @@
 // can go is tested with fakes (test/scripts/startPlan.test.ts); start.mjs
 // supplies the real effects. Types: startPlan.d.mts.
 
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+
 const FALLBACK = 'serving the workbench for your browser instead.';
 /** Signals by which the user, not a fault, ends a run (Ctrl+C, kill, closed terminal). */
 const USER_SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 };
@@ -13,9 +16,24 @@ export function wantsWeb(args, env) {
   return args.includes(WEB_FLAG) || env.ASSAY_WEB === '1';
 }
 
-/** What start.mjs passes on to Electron or the web host: everything but its own flag. */
-export function passThroughArgs(args) {
-  return args.filter((a) => a !== WEB_FLAG);
+const PROJECT_FILE = /\.assay$/i;
+
+/**
+ * What start.mjs passes on to Electron or the web host: everything but its
+ * own flag, with project files named relative to the folder the user ran
+ * `npm start` in (npm runs the script in the package's folder, and says
+ * where it was run from in INIT_CWD).
+ */
+export function passThroughArgs(args, from = null) {
+  return args
+    .filter((a) => a !== WEB_FLAG)
+    .map((a) => (from && !a.startsWith('-') && PROJECT_FILE.test(a) && !isAbsolute(a) ? resolve(from, a) : a));
+}
+
+/** `node scripts/start.mjs` before anything was built: what to run instead, or null when the build is there. */
+export function missingBuild(root, exists = existsSync) {
+  const web = join(root, 'out', 'main', 'web.js');
+  return exists(web) ? null : `Assay is not built yet (${web} is missing): run \`npm start\`, which builds it first, or \`npm run build\`.`;
 }
 
 export function displayMissing(platform, env) {
@@ -26,10 +44,20 @@ export function unavailableLine(reason) {
   return `Electron is not available (${reason}); ${FALLBACK}`;
 }
 
-export function startFailedLine(failure) {
-  const rebuild = failure.abiMismatch ? 'its better-sqlite3 build is made again at the next start; ' : '';
+export function startFailedLine(failure, discardError = null) {
+  let rebuild = '';
+  if (discardError) rebuild = `its better-sqlite3 build could not be removed (${discardError}), delete it to have it made again; `;
+  else if (failure.cachedBuildUnusable) rebuild = 'its better-sqlite3 build is made again at the next start; ';
   return `Electron could not start (${failure.reason}); ${rebuild}${FALLBACK}`;
 }
+
+/** An error in one line: a file-system error's message names its code and path; a stack adds nothing here. */
+function oneLine(e) {
+  return (e instanceof Error ? e.message : String(e)).split(/\r?\n/)[0];
+}
+
+/** npm start's cache of better-sqlite3 for Electron (scripts/electronSqlite.mjs): a path naming it names the culprit. */
+const CACHED_ADDON = /[\\/]native[\\/]electron-\d+[\\/]better_sqlite3\.node\b/;
 
 const ABI_ERROR = /The module '([^']+)'\s+was compiled against a different Node\.js version using\s+NODE_MODULE_VERSION (\d+)\.\s+This version of Node\.js requires\s+NODE_MODULE_VERSION (\d+)/;
 
@@ -62,16 +90,19 @@ function stderrReason(tail) {
  * first and quits with 0) nor because the user stopped it.
  */
 export function startupFailure(exit) {
-  if (exit.spawnError) return { reason: `it failed to start: ${exit.spawnError}`, abiMismatch: false };
+  if (exit.spawnError) return { reason: `it failed to start: ${exit.spawnError}`, cachedBuildUnusable: false };
   if (exit.loaded) return null;
   if (exit.signal && exit.signal in USER_SIGNALS) return null;
   if (exit.code === 0 && !exit.signal) return null;
   const said = [exit.failure, exit.stderrTail].filter(Boolean).join('\n');
   const abi = abiMismatchReason(said);
-  if (abi) return { reason: abi, abiMismatch: true };
+  if (abi) return { reason: abi, cachedBuildUnusable: true };
   const text = exit.failure?.trim() ? exit.failure.trim().split(/\r?\n/)[0] : exit.stderrTail ? stderrReason(exit.stderrTail) : null;
   const fallback = exit.signal ? `it was stopped by ${exit.signal}` : `it exited with code ${exit.code}`;
-  return { reason: text ?? fallback, abiMismatch: false };
+  // A cached addon that cannot be loaded (damaged, another architecture) is built again.
+  const cachedLine = said.split(/\r?\n/).find((l) => CACHED_ADDON.test(l));
+  if (cachedLine) return { reason: text && CACHED_ADDON.test(text) ? text : cachedLine.trim(), cachedBuildUnusable: true };
+  return { reason: text ?? fallback, cachedBuildUnusable: false };
 }
 
 /**
@@ -100,7 +131,7 @@ export function electronExitCode(exit) {
 }
 
 export async function planStart(input, effects) {
-  const args = passThroughArgs(input.args);
+  const args = passThroughArgs(input.args, input.env.INIT_CWD || input.cwd || null);
   const web = (line) => ({ host: 'web', args, line });
   if (wantsWeb(input.args, input.env)) return web('');
   if (displayMissing(input.platform, input.env)) return web(unavailableLine('no display to open a window on'));
@@ -110,12 +141,25 @@ export async function planStart(input, effects) {
   const binary = await effects.electronBinary();
   if (!binary.path) return web(unavailableLine(binary.why));
   // Only now, with a binary to run it, is building the native module worth its minute.
-  const sqlite = await effects.ensureSqliteForElectron(electron);
+  let sqlite;
+  try {
+    sqlite = await effects.ensureSqliteForElectron(electron);
+  } catch (e) {
+    // A full disk or a locked folder must not stop the workbench from being served.
+    sqlite = { ok: false, why: oneLine(e) };
+  }
   if (!sqlite.ok) return web(unavailableLine(`better-sqlite3 could not be built for Electron ${electron.version}: ${sqlite.why}`));
 
   const exit = await effects.launchElectron(binary.path, args);
   const failure = startupFailure(exit);
   if (!failure) return { host: 'electron', exitCode: electronExitCode(exit) };
-  if (failure.abiMismatch) effects.discardSqliteForElectron(electron);
-  return web(startFailedLine(failure));
+  let discardError = null;
+  if (failure.cachedBuildUnusable) {
+    try {
+      effects.discardSqliteForElectron(electron);
+    } catch (e) {
+      discardError = oneLine(e);
+    }
+  }
+  return web(startFailedLine(failure, discardError));
 }

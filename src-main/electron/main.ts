@@ -17,7 +17,7 @@ import { readmePath, unpackedResourcesDir } from './packagedPaths';
 import { permissionCheckHandler, permissionRequestHandler } from './permissions';
 import { isTrustedSender, untrustedSenderMessage } from './senderTrust';
 import { ProjectFileRequests, projectFileFromArgv } from './singleInstance';
-import { signalStartupFailed, signalWhenLoaded } from './startupSignal';
+import { signalStartupFailed, signalWhenLoaded, takeStartupFile } from './startupSignal';
 import { browserWindowOptions } from './windowOptions';
 import { placeWindow, readWindowState, WINDOW_STATE_FILE, writeWindowState, type WindowPlacement } from './windowState';
 
@@ -55,10 +55,32 @@ app.on('second-instance', (_e, argv, workingDirectory) => {
     appWindow.focus();
   }
 });
+// Read once and taken out of the environment, so no process the app starts inherits it.
+const startupFile = takeStartupFile();
+/** The window's page has loaded: from then on an error is the session's, not the start's. */
+let started = false;
+/**
+ * A start that failed ends with a non-zero exit, so `npm start` falls back to
+ * the web host and prints why; run any other way, a dialog says why.
+ */
+function failStartup(error: unknown): void {
+  signalStartupFailed(error, startupFile);
+  if (!startupFile) {
+    try {
+      dialog.showErrorBox('Assay could not start', error instanceof Error ? error.message : String(error));
+    } catch {
+      // Nothing more can be said; the exit code still says it failed.
+    }
+  }
+  app.exit(1);
+}
 installCrashHandlers(process, {
   logFile: () => crashLogPath(app.getPath('userData')),
   showErrorBox: (title, message) => dialog.showErrorBox(title, message),
   quit: () => app.quit(),
+  exit: (code) => app.exit(code),
+  startingUp: () => firstInstance && !started,
+  failStartup,
 });
 // A packaged app's fonts must be real files for resvg (native code cannot read inside app.asar).
 if (app.isPackaged && !process.env.ASSAY_RESOURCES) process.env.ASSAY_RESOURCES = unpackedResourcesDir(app.getAppPath());
@@ -85,7 +107,7 @@ async function main(): Promise<void> {
   const windowStateFile = join(app.getPath('userData'), WINDOW_STATE_FILE);
   const win = createWindow(initialPlacement(windowStateFile));
   appWindow = win;
-  signalWhenLoaded(win.webContents);
+  signalWhenLoaded(win.webContents, startupFile, () => (started = true));
   const sessions = new Map<number, ApiSession>();
   const sessionFor = (wc: WebContents) => {
     let s = sessions.get(wc.id);
@@ -220,8 +242,4 @@ app.on('web-contents-created', (_e, contents) => {
   contents.setWindowOpenHandler(denyWindowOpen);
 });
 
-main().catch((e: unknown) => {
-  signalStartupFailed(e);
-  dialog.showErrorBox('Assay could not start', (e as Error).message ?? String(e));
-  app.exit(1);
-});
+main().catch(failStartup);

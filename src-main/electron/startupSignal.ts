@@ -13,8 +13,18 @@ export type StartupEvent = { state: 'loaded' } | { state: 'failed'; message: str
 
 type Append = (file: string, text: string) => void;
 
-export function signalStartup(event: StartupEvent, env: NodeJS.ProcessEnv = process.env, append: Append = appendFileSync): void {
+/**
+ * The start-up file npm start named, taken out of the environment: what the
+ * main process starts (soffice for PDF decks, the program the OS opens the
+ * README with) has no business writing to it. Null when no launcher asked.
+ */
+export function takeStartupFile(env: NodeJS.ProcessEnv = process.env): string | null {
   const file = env[STARTUP_FILE_ENV];
+  delete env[STARTUP_FILE_ENV];
+  return file || null;
+}
+
+export function signalStartup(event: StartupEvent, file: string | null, append: Append = appendFileSync): void {
   if (!file) return;
   try {
     append(file, `${JSON.stringify(event)}\n`);
@@ -23,16 +33,20 @@ export function signalStartup(event: StartupEvent, env: NodeJS.ProcessEnv = proc
   }
 }
 
-/** Signals `loaded` once the window's page has finished loading. */
+/** Signals `loaded` once the window's page has first finished loading; `onLoaded` learns it too. */
 export function signalWhenLoaded(
   webContents: { once(event: 'did-finish-load', listener: () => void): unknown },
-  env: NodeJS.ProcessEnv = process.env,
+  file: string | null,
+  onLoaded: () => void = () => {},
   append: Append = appendFileSync,
 ): void {
-  webContents.once('did-finish-load', () => signalStartup({ state: 'loaded' }, env, append));
+  webContents.once('did-finish-load', () => {
+    onLoaded();
+    signalStartup({ state: 'loaded' }, file, append);
+  });
 }
 
-export function signalStartupFailed(error: unknown, env: NodeJS.ProcessEnv = process.env, append: Append = appendFileSync): void {
+export function signalStartupFailed(error: unknown, file: string | null, append: Append = appendFileSync): void {
   const message = error instanceof Error ? error.message : String(error);
-  signalStartup({ state: 'failed', message }, env, append);
+  signalStartup({ state: 'failed', message }, file, append);
 }

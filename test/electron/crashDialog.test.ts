@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { appendCrashLog, crashDialogText, crashLogEntry, crashLogPath, installCrashHandlers } from '../../src-main/electron/crashDialog';
+import { appendCrashLog, CRASH_LOG_LIMIT, crashDialogText, crashLogEntry, crashLogPath, installCrashHandlers, type CrashHandlerDeps } from '../../src-main/electron/crashDialog';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,6 +31,19 @@ describe('the crash log', () => {
     writeFileSync(blocker, '');
     expect(appendCrashLog(join(blocker, 'logs', 'main.log'), 'x')).toBeNull();
   });
+
+  it('is rotated once it passes its limit: the previous part is kept as main.old.log, so the last megabyte or more survives', () => {
+    const logs = join(dir, 'rotating');
+    mkdirSync(logs);
+    const file = join(logs, 'main.log');
+    writeFileSync(file, 'x'.repeat(CRASH_LOG_LIMIT - 4));
+    expect(appendCrashLog(file, 'fits')).toBe(file);
+    expect(existsSync(join(logs, 'main.old.log'))).toBe(false);
+    expect(appendCrashLog(file, 'next entry\n')).toBe(file);
+    expect(readFileSync(file, 'utf8')).toBe('next entry\n');
+    expect(statSync(join(logs, 'main.old.log')).size).toBe(CRASH_LOG_LIMIT);
+    expect(CRASH_LOG_LIMIT).toBe(1024 * 1024);
+  });
 });
 
 describe('the crash dialog', () => {
@@ -44,6 +57,12 @@ describe('the crash dialog', () => {
     expect(message.endsWith('The details are in /u/logs/main.log.')).toBe(true);
   });
 
+  it('counts the errors since the last dialog that only went to the log', () => {
+    expect(crashDialogText('rejection', 'x', '/u/main.log', 3).message).toContain('3 more errors since the last message are only in the log.');
+    expect(crashDialogText('rejection', 'x', '/u/main.log', 1).message).toContain('1 more error since the last message is only in the log.');
+    expect(crashDialogText('rejection', 'x', '/u/main.log', 0).message).not.toContain('more error');
+  });
+
   it('says when the app keeps running and when no log could be written', () => {
     const { message } = crashDialogText('rejection', 'worker pool stopped', null);
     expect(message).toMatch(/keeps running/);
@@ -52,13 +71,20 @@ describe('the crash dialog', () => {
 });
 
 describe('the crash handlers', () => {
-  function setup() {
+  function setup(over: Partial<CrashHandlerDeps> = {}) {
     const proc = new EventEmitter();
     const shown: string[][] = [];
     let quits = 0;
+    let clock = when.getTime();
     const logFile = join(dir, `handlers-${Math.random()}.log`);
-    installCrashHandlers(proc, { logFile: () => logFile, showErrorBox: (t, m) => shown.push([t, m]), quit: () => quits++, now: () => when });
-    return { proc, shown, quits: () => quits, logFile };
+    installCrashHandlers(proc, {
+      logFile: () => logFile,
+      showErrorBox: (t, m) => shown.push([t, m]),
+      quit: () => quits++,
+      now: () => new Date(clock),
+      ...over,
+    });
+    return { proc, shown, quits: () => quits, logFile, later: (ms: number) => (clock += ms) };
   }
 
   it('log and show an unhandled rejection, and keep the app running', () => {
@@ -81,5 +107,79 @@ describe('the crash handlers', () => {
     const log = readFileSync(s.logFile, 'utf8');
     expect(log).toContain('boom while closing');
     expect(log).toContain('and another');
+  });
+
+  it('show one dialog for a flood of rejections, logging every one and counting those not shown', () => {
+    const s = setup();
+    for (let i = 0; i < 50; i++) s.proc.emit('unhandledRejection', new Error(`r${i}`));
+    expect(s.shown).toHaveLength(1);
+    const log = readFileSync(s.logFile, 'utf8');
+    expect(log).toContain('r49');
+    expect(log).toContain('(not shown in a dialog: 49 errors since the last one shown)');
+    s.later(61_000);
+    s.proc.emit('unhandledRejection', new Error('a minute later'));
+    expect(s.shown).toHaveLength(2);
+    expect(s.shown[1][1]).toContain('a minute later');
+    expect(s.shown[1][1]).toContain('49 more errors since the last message are only in the log.');
+  });
+
+  it('show no second dialog while one is open (an error raised while it is shown)', () => {
+    const proc = new EventEmitter();
+    const shown: string[] = [];
+    installCrashHandlers(proc, {
+      logFile: () => join(dir, `nested-${Math.random()}.log`),
+      showErrorBox: (_t, m) => {
+        shown.push(m);
+        proc.emit('unhandledRejection', new Error('while the dialog is open'));
+      },
+      quit: () => {},
+    });
+    proc.emit('uncaughtException', new Error('first'));
+    expect(shown).toHaveLength(1);
+  });
+
+  it('never throw: a dialog that fails is logged, and an exception still closes the workbench and quits', () => {
+    const s = setup({
+      showErrorBox: () => {
+        throw new Error('dialog failed');
+      },
+    });
+    expect(() => s.proc.emit('uncaughtException', new Error('boom'))).not.toThrow();
+    expect(s.quits()).toBe(1);
+    expect(readFileSync(s.logFile, 'utf8')).toContain('The error dialog could not be shown: dialog failed');
+  });
+
+  it('never throw when the log folder cannot be named or quitting fails, and exit instead', () => {
+    const exits: number[] = [];
+    const s = setup({
+      logFile: () => {
+        throw new Error("app.getPath('userData') failed");
+      },
+      quit: () => {
+        throw new Error('quit failed');
+      },
+      exit: (code) => exits.push(code),
+    });
+    expect(() => s.proc.emit('uncaughtException', new Error('boom'))).not.toThrow();
+    expect(s.shown[0][1]).toContain('could not be written to a log file');
+    expect(exits).toEqual([1]);
+  });
+
+  it('fail the start instead, without a dialog of their own, when the error comes before the window has loaded', () => {
+    const failed: unknown[] = [];
+    let loaded = false;
+    const s = setup({ startingUp: () => !loaded, failStartup: (e) => failed.push(e) });
+    const early = new Error('before the window');
+    s.proc.emit('uncaughtException', early);
+    expect(failed).toEqual([early]);
+    expect(s.shown).toEqual([]);
+    expect(s.quits()).toBe(0);
+    expect(readFileSync(s.logFile, 'utf8')).toContain('before the window');
+
+    loaded = true;
+    const t = setup({ startingUp: () => !loaded, failStartup: (e) => failed.push(e) });
+    t.proc.emit('uncaughtException', new Error('after'));
+    expect(failed).toHaveLength(1);
+    expect(t.quits()).toBe(1);
   });
 });

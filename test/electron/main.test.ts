@@ -20,11 +20,20 @@ const fake = vi.hoisted(() => {
       this.listeners.set(event, [...(this.listeners.get(event) ?? []), fn]);
       return this;
     }
+    /** As Node's: the listener runs for the first event only. */
     once(event: string, fn: Listener) {
-      return this.on(event, fn);
+      const wrapped: Listener = (...args) => {
+        this.off(event, wrapped);
+        return fn(...args);
+      };
+      return this.on(event, wrapped);
+    }
+    off(event: string, fn: Listener) {
+      this.listeners.set(event, (this.listeners.get(event) ?? []).filter((f) => f !== fn));
+      return this;
     }
     emit(event: string, ...args: unknown[]) {
-      for (const fn of this.listeners.get(event) ?? []) fn(...args);
+      for (const fn of [...(this.listeners.get(event) ?? [])]) fn(...args);
     }
   }
   class FakeWebContents extends Emitter {

@@ -4,18 +4,19 @@
  * cached for its ABI; under Node, the default build. The choice reaches every
  * connection the store opens.
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chooseSqliteBinding, electronSqliteBuildPath, useElectronSqliteBinding } from '../../src-main/electron/nativeBinding';
-import { SQLITE_BINDING_ENV, sqliteNativeBinding } from '../../src-main/node/store/sqliteBinding';
+import { Worker } from 'node:worker_threads';
+import { setSqliteNativeBinding, sqliteNativeBinding } from '../../src-main/node/store/sqliteBinding';
 import { createProjectFile, openProjectFile } from '../../src-main/node/store/projectFile';
 
 let dir: string;
 let outDir: string;
-const saved = process.env[SQLITE_BINDING_ENV];
 
 function stubElectron(version: string | undefined): void {
   if (version === undefined) delete (process.versions as Record<string, string>).electron;
@@ -25,12 +26,12 @@ function stubElectron(version: string | undefined): void {
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'assay-native-binding-'));
   outDir = join(dir, 'out');
-  delete process.env[SQLITE_BINDING_ENV];
+  setSqliteNativeBinding(undefined);
 });
 afterEach(() => {
   stubElectron(undefined);
-  if (saved === undefined) delete process.env[SQLITE_BINDING_ENV];
-  else process.env[SQLITE_BINDING_ENV] = saved;
+  setSqliteNativeBinding(undefined);
+  delete process.env.ASSAY_SQLITE_BINDING;
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -54,8 +55,14 @@ describe('chooseSqliteBinding', () => {
     expect(chooseSqliteBinding({ modules: '115' }, '/app/out', everything)).toBeUndefined();
   });
 
-  it('is none under Electron when nothing is cached (a packaged app rebuilt better-sqlite3 in place)', () => {
+  it('is none under Electron when nothing is cached (a packaged app, whose better-sqlite3 was built for it)', () => {
     expect(chooseSqliteBinding({ electron: '45.4.1', modules: '150' }, '/app/out', () => false)).toBeUndefined();
+  });
+
+  it('is a regular file only: a folder of that name is not an addon', () => {
+    const cached = electronSqliteBuildPath(outDir, '150');
+    mkdirSync(cached, { recursive: true });
+    expect(chooseSqliteBinding({ electron: '45.4.1', modules: '150' }, outDir)).toBeUndefined();
   });
 });
 
@@ -81,7 +88,50 @@ describe('useElectronSqliteBinding', () => {
     mkdirSync(dirname(cached), { recursive: true });
     writeFileSync(cached, 'not an addon');
     stubElectron('45.4.1');
-    useElectronSqliteBinding(outDir);
+    useElectronSqliteBinding(outDir, process.versions, undefined, () => {});
     expect(() => createProjectFile(join(dir, 'q.assay'))).toThrow(cached);
+  });
+
+  it('loads the cached build at start-up, so a damaged one fails the start naming its path (and npm start builds it again)', () => {
+    const cached = electronSqliteBuildPath(outDir, process.versions.modules);
+    mkdirSync(dirname(cached), { recursive: true });
+    writeFileSync(cached, 'not an addon');
+    stubElectron('45.4.1');
+    expect(() => useElectronSqliteBinding(outDir)).toThrow(cached);
+    expect(sqliteNativeBinding()).toBeUndefined();
+  });
+
+  it('reaches the worker threads that open the project, but no child process', async () => {
+    const cached = cacheNodeBuild();
+    stubElectron('45.4.1');
+    useElectronSqliteBinding(outDir);
+    const inWorker = await new Promise((resolve, reject) => {
+      const w = new Worker(
+        "const { getEnvironmentData, parentPort } = require('node:worker_threads'); parentPort.postMessage(getEnvironmentData('assay:sqlite-binding') ?? null);",
+        { eval: true },
+      );
+      w.once('message', resolve);
+      w.once('error', reject);
+    });
+    expect(inWorker).toBe(cached);
+    const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(JSON.stringify(process.env))'], { encoding: 'utf8' });
+    expect(child.stdout).not.toContain(cached);
+  });
+});
+
+describe('sqliteNativeBinding', () => {
+  it('ignores ASSAY_SQLITE_BINDING: no variable can make the CLI, the web host or a child process load another addon', () => {
+    process.env.ASSAY_SQLITE_BINDING = '/tmp/evil.node';
+    expect(sqliteNativeBinding()).toBeUndefined();
+    stubElectron('45.4.1');
+    expect(sqliteNativeBinding()).toBeUndefined();
+  });
+
+  it('is honoured under Electron only: Node, where the default build is the right one, ignores a chosen addon', () => {
+    const cached = cacheNodeBuild();
+    setSqliteNativeBinding(cached);
+    expect(sqliteNativeBinding()).toBeUndefined();
+    stubElectron('45.4.1');
+    expect(sqliteNativeBinding()).toBe(cached);
   });
 });

@@ -5,12 +5,14 @@
  * `electron-builder` runs them), it asks for the installers and file
  * association issue 18 names, and it ships every file the app loads.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import electronViteConfig from '../../electron.vite.config';
+import afterPack, { packedResourcesDir, packedSqliteAddon, putSqliteIntoPackage, type PackContext } from '../../scripts/electronPack.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -30,6 +32,7 @@ interface BuilderConfig {
   files: (string | { from?: string; to?: string; filter: string[] })[];
   asarUnpack: string[];
   npmRebuild: boolean;
+  afterPack?: string;
   fileAssociations: { ext: string; name: string; role?: string }[];
   linux: { target: string[]; executableName: string };
   mac: { target: string[] };
@@ -95,8 +98,12 @@ describe('the electron-builder configuration', () => {
     expect(config.fileAssociations).toEqual([expect.objectContaining({ ext: 'assay', name: 'Assay project', role: 'Editor' })]);
   });
 
-  it('rebuilds better-sqlite3 for the packaged Electron and unpacks the native addons', () => {
-    expect(config.npmRebuild).toBe(true);
+  it('never rebuilds node_modules in place, and packs better-sqlite3 built for Electron with its afterPack hook', async () => {
+    // npmRebuild would rebuild the project's own node_modules/better-sqlite3 for Electron, breaking the CLI and the tests.
+    expect(config.npmRebuild).toBe(false);
+    expect(config.afterPack).toBe('./scripts/electronPack.mjs');
+    const hook = (await import(join(root, config.afterPack!))) as { default: unknown };
+    expect(hook.default).toBe(afterPack);
     expect(unpacked(config, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node')).toBe(true);
     expect(unpacked(config, 'node_modules/@resvg/resvg-js-linux-x64-gnu/resvgjs.linux-x64-gnu.node')).toBe(true);
   });
@@ -128,5 +135,77 @@ describe('the electron-builder configuration', () => {
     for (const file of ['src-main/electron/main.ts', 'test/electron/packaging.test.ts', 'out/native/electron-140/better_sqlite3.node', 'e2e/electron.spec.ts', 'seeds/a.ipynb']) {
       expect(shipped(config, file), file).toBe(false);
     }
+  });
+});
+
+describe('the afterPack hook', () => {
+  const electron = { version: '45.4.1', abi: '150' };
+  let dir: string;
+  let project: string;
+  let appOutDir: string;
+  let nodeBuild: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'assay-after-pack-'));
+    project = join(dir, 'project');
+    nodeBuild = join(project, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+    mkdirSync(dirname(nodeBuild), { recursive: true });
+    writeFileSync(nodeBuild, 'node abi');
+    appOutDir = join(dir, 'dist', 'linux-unpacked');
+    // electron-builder has copied the project's better-sqlite3, Node's build and all, unpacked.
+    const packed = packedSqliteAddon(packedResourcesDir(appOutDir, 'linux', 'Assay'));
+    mkdirSync(dirname(packed), { recursive: true });
+    writeFileSync(packed, 'node abi');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Builds as electronSqlite.mjs does: into out/native, never into node_modules. */
+  const ensure = (calls: unknown[]) => async (options: { root: string; electron: { abi: string }; arch: string }) => {
+    calls.push(options);
+    const cached = join(options.root, 'out', 'native', `electron-${options.electron.abi}`, 'better_sqlite3.node');
+    mkdirSync(dirname(cached), { recursive: true });
+    writeFileSync(cached, `electron abi ${options.arch}`);
+    return { ok: true } as const;
+  };
+  const context = (over: Partial<PackContext> = {}): PackContext => ({
+    appOutDir,
+    electronPlatformName: 'linux',
+    arch: 1,
+    packager: { appInfo: { productFilename: 'Assay' }, info: { framework: { version: '45.4.1' } } },
+    ...over,
+  });
+
+  it('puts the Electron build into the packed app and leaves the project’s own build Node’s', async () => {
+    const calls: unknown[] = [];
+    const lines: string[] = [];
+    const target = await putSqliteIntoPackage(context(), { root: project, electron, ensure: ensure(calls), log: (l) => lines.push(l) });
+    expect(target).toBe(join(appOutDir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
+    expect(readFileSync(target, 'utf8')).toBe('electron abi x64');
+    expect(readFileSync(nodeBuild, 'utf8')).toBe('node abi');
+    expect(calls).toEqual([{ root: project, electron, arch: 'x64' }]);
+    expect(lines).toEqual([`better-sqlite3 for Electron 45.4.1 (x64) packed into ${target}`]);
+  });
+
+  it('builds for the architecture being packed, and finds macOS’s resources inside the .app', async () => {
+    const calls: { arch: string }[] = [];
+    const mac = join(dir, 'dist', 'mac-arm64');
+    const packed = packedSqliteAddon(packedResourcesDir(mac, 'darwin', 'Assay'));
+    expect(packed).toBe(join(mac, 'Assay.app', 'Contents', 'Resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'));
+    mkdirSync(dirname(dirname(dirname(packed))), { recursive: true });
+    await putSqliteIntoPackage(context({ appOutDir: mac, electronPlatformName: 'darwin', arch: 3 }), { root: project, electron, ensure: ensure(calls), log: () => {} });
+    expect(calls.map((c) => c.arch)).toEqual(['arm64']);
+    expect(readFileSync(packed, 'utf8')).toBe('electron abi arm64');
+  });
+
+  it('fails the packing, saying why, when better-sqlite3 cannot be built or placed', async () => {
+    const effects = { root: project, electron, log: () => {} };
+    await expect(putSqliteIntoPackage(context(), { ...effects, ensure: async () => ({ ok: false, why: 'no compiler' }) })).rejects.toThrow(
+      'better-sqlite3 could not be built for Electron 45.4.1 (x64): no compiler',
+    );
+    await expect(putSqliteIntoPackage(context({ arch: 4 }), { ...effects, ensure: ensure([]) })).rejects.toThrow(/architecture universal/);
+    await expect(
+      putSqliteIntoPackage(context({ packager: { info: { framework: { version: '46.0.0' } } } }), { ...effects, ensure: ensure([]) }),
+    ).rejects.toThrow('electron-builder packs Electron 46.0.0 but node_modules has Electron 45.4.1');
+    rmSync(join(appOutDir, 'resources'), { recursive: true });
+    await expect(putSqliteIntoPackage(context(), { ...effects, ensure: ensure([]) })).rejects.toThrow(/better-sqlite3 is not unpacked in the package .*asarUnpack/);
   });
 });

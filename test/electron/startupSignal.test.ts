@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signalStartup, signalStartupFailed, signalWhenLoaded, STARTUP_FILE_ENV } from '../../src-main/electron/startupSignal';
+import { signalStartup, signalStartupFailed, signalWhenLoaded, STARTUP_FILE_ENV, takeStartupFile } from '../../src-main/electron/startupSignal';
 import { readStartupSignals } from '../../scripts/startPlan.mjs';
 
 let dir: string;
@@ -19,38 +19,50 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const read = () => readStartupSignals(readFileSync(file, 'utf8'));
 
+/** Node's `once`: the listener runs for the first event only. */
 class FakeWebContents {
   listeners = new Map<string, () => void>();
   once(event: string, listener: () => void) {
-    this.listeners.set(event, listener);
+    this.listeners.set(event, () => {
+      this.listeners.delete(event);
+      listener();
+    });
     return this;
+  }
+  emit(event: string) {
+    this.listeners.get(event)?.();
   }
 }
 
 describe('the start-up signal', () => {
   it('says the window loaded only once its page has finished loading', () => {
     const wc = new FakeWebContents();
-    signalWhenLoaded(wc, { [STARTUP_FILE_ENV]: file });
+    let loaded = 0;
+    signalWhenLoaded(wc, file, () => loaded++);
     expect(() => readFileSync(file)).toThrow();
-    wc.listeners.get('did-finish-load')!();
+    wc.emit('did-finish-load');
     expect(read()).toEqual({ loaded: true });
+    expect(loaded).toBe(1);
+    // a reload of the page is not a second start
+    wc.emit('did-finish-load');
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(1);
+    expect(loaded).toBe(1);
   });
 
   it('carries the start-up error’s message', () => {
-    signalStartupFailed(new Error('The module was compiled against a different Node.js version'), { [STARTUP_FILE_ENV]: file });
+    signalStartupFailed(new Error('The module was compiled against a different Node.js version'), file);
     expect(read()).toEqual({ loaded: false, failure: 'The module was compiled against a different Node.js version' });
   });
 
   it('keeps a window that loaded loaded, whatever is reported after it', () => {
-    const env = { [STARTUP_FILE_ENV]: file };
-    signalStartup({ state: 'loaded' }, env);
-    signalStartupFailed('later', env);
+    signalStartup({ state: 'loaded' }, file);
+    signalStartupFailed('later', file);
     expect(read()).toMatchObject({ loaded: true });
   });
 
   it('writes nothing when no launcher asked for it (electron . run by hand, the packaged app)', () => {
     const writes: string[] = [];
-    signalStartup({ state: 'loaded' }, {}, (f) => writes.push(f));
+    signalStartup({ state: 'loaded' }, null, (f) => writes.push(f));
     expect(writes).toEqual([]);
   });
 
@@ -58,7 +70,15 @@ describe('the start-up signal', () => {
     const failing = () => {
       throw new Error('EACCES');
     };
-    expect(() => signalStartupFailed(new Error('x'), { [STARTUP_FILE_ENV]: file }, failing)).not.toThrow();
+    expect(() => signalStartupFailed(new Error('x'), file, failing)).not.toThrow();
+  });
+
+  it('is taken out of the environment as the main process starts, so no child process (soffice, the README’s viewer) inherits it', () => {
+    const env: NodeJS.ProcessEnv = { [STARTUP_FILE_ENV]: file, PATH: '/usr/bin' };
+    expect(takeStartupFile(env)).toBe(file);
+    expect(env).toEqual({ PATH: '/usr/bin' });
+    expect(takeStartupFile(env)).toBeNull();
+    expect(takeStartupFile({ [STARTUP_FILE_ENV]: '' })).toBeNull();
   });
 
   it('ignores a line cut short by a crash', () => {

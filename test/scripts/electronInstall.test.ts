@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { electronPackage } from '../../scripts/electronInstall.mjs';
+import { electronBinary, electronPackage } from '../../scripts/electronInstall.mjs';
 
 let root: string;
 beforeEach(() => {
@@ -39,5 +39,35 @@ describe('electronPackage', () => {
 
   it('matches the electron installed here', () => {
     expect(electronPackage(resolve('.'))).toMatchObject({ version: expect.stringMatching(/^\d+\.\d+\.\d+/), abi: expect.stringMatching(/^\d+$/) });
+  });
+});
+
+describe('electronBinary', () => {
+  it('says in one line that it downloads Electron before the long download, then finds the binary', () => {
+    installElectron('45.4.1', '150');
+    const dir = join(root, 'node_modules', 'electron');
+    const lines: string[] = [];
+    const installs: string[] = [];
+    const found = electronBinary(root, {
+      log: (line) => lines.push(line),
+      install: (script) => {
+        installs.push(script);
+        mkdirSync(join(dir, 'dist'), { recursive: true });
+        writeFileSync(join(dir, 'dist', 'electron'), '');
+        writeFileSync(join(dir, 'path.txt'), 'electron');
+        return true;
+      },
+    });
+    expect(found).toEqual({ path: join(dir, 'dist', 'electron') });
+    expect(installs).toEqual([join(dir, 'install.js')]);
+    expect(lines).toEqual(['Downloading Electron 45.4.1 once (about 100 MB, from outside the npm registry; this can take a few minutes)…']);
+    const again: string[] = [];
+    electronBinary(root, { log: (line) => again.push(line), install: () => false });
+    expect(again).toEqual([]);
+  });
+
+  it('says why there is none when the download fails', () => {
+    installElectron('45.4.1', '150');
+    expect(electronBinary(root, { log: () => {}, install: () => false })).toEqual({ path: null, why: 'its binary could not be downloaded' });
   });
 });

@@ -40,7 +40,7 @@ describe.skipIf(process.platform === 'win32')('launchElectron', () => {
       process.exit(1);`);
     const exit = await launchElectron(binary, '/app', []);
     expect(exit).toMatchObject({ code: 1, loaded: false });
-    expect(startupFailure(exit)).toEqual({ reason: 'better_sqlite3.node was built for NODE_MODULE_VERSION 115 but Electron needs 150', abiMismatch: true });
+    expect(startupFailure(exit)).toEqual({ reason: 'better_sqlite3.node was built for NODE_MODULE_VERSION 115 but Electron needs 150', cachedBuildUnusable: true });
   });
 
   it('reports the failure the main process signalled', async () => {
@@ -48,7 +48,7 @@ describe.skipIf(process.platform === 'win32')('launchElectron', () => {
       require('node:fs').appendFileSync(process.env.ASSAY_STARTUP_FILE, JSON.stringify({ state: 'failed', message: 'no project folder' }) + '\\n');
       process.exit(1);`);
     const exit = await launchElectron(binary, '/app', []);
-    expect(startupFailure(exit)).toEqual({ reason: 'no project folder', abiMismatch: false });
+    expect(startupFailure(exit)).toEqual({ reason: 'no project folder', cachedBuildUnusable: false });
   });
 
   it('reports a binary that cannot be spawned', async () => {

@@ -74,6 +74,7 @@ describe('ensureSqliteForElectron', () => {
     expect(readFileSync(sqliteCachePath(root, '150'), 'utf8')).toBe('electron abi by prebuilt');
     expect(readFileSync(nodeBuild, 'utf8')).toBe('node abi');
     expect(readdirSync(cacheDir()).sort()).toEqual(['better-sqlite3.version', 'better_sqlite3.node', 'build.log']);
+    expect(readFileSync(join(cacheDir(), 'build.log'), 'utf8')).toMatch(/^better-sqlite3 12\.11\.1 for Electron 45\.4\.1 \(NODE_MODULE_VERSION 150\), x64\n/);
     expect(lines).toEqual(['Building better-sqlite3 for Electron 45.4.1 once (cached in out/native/electron-150)…']);
   });
 
@@ -100,7 +101,7 @@ describe('ensureSqliteForElectron', () => {
     const again = fakeRunner({ prebuilt: false, compile: true });
     expect(await ensureSqliteForElectron(options(), again.effects)).toEqual({ ok: true });
     expect(again.runs.map((r) => r.tool)).toEqual(['prebuilt', 'compile']);
-    expect(readFileSync(join(cacheDir(), 'better-sqlite3.version'), 'utf8')).toBe('12.12.0');
+    expect(readFileSync(join(cacheDir(), 'better-sqlite3.version'), 'utf8')).toBe('12.12.0 x64');
   });
 
   it('says in one line why the build failed and where its log is, and caches nothing', async () => {
@@ -128,10 +129,82 @@ describe('ensureSqliteForElectron', () => {
     expect(await ensureSqliteForElectron(options(), effects)).toEqual({ ok: false, why: 'better-sqlite3 is not installed (run npm install)' });
   });
 
-  it('is discarded whole, so the next start builds it again', async () => {
+  it('builds again for another architecture (npm run dist packing for arm64 on x64)', async () => {
+    await ensureSqliteForElectron(options(), fakeRunner({ prebuilt: true, compile: false }).effects);
+    const arm = fakeRunner({ prebuilt: true, compile: false });
+    expect(await ensureSqliteForElectron({ ...options(), arch: 'arm64' }, arm.effects)).toEqual({ ok: true });
+    expect(arm.runs[0].args).toEqual(['--runtime', 'electron', '--target', '45.4.1', '--arch', 'arm64']);
+  });
+
+  it('is discarded, so the next start builds it again', async () => {
     await ensureSqliteForElectron(options(), fakeRunner({ prebuilt: true, compile: false }).effects);
     discardSqliteForElectron(root, '150');
-    expect(existsSync(cacheDir())).toBe(false);
+    expect(existsSync(sqliteCachePath(root, '150'))).toBe(false);
+    const again = fakeRunner({ prebuilt: true, compile: false });
+    expect(await ensureSqliteForElectron(options(), again.effects)).toEqual({ ok: true });
+    expect(again.runs.map((r) => r.tool)).toEqual(['prebuilt']);
+  });
+
+  it('lets two starts at once each finish their build: neither removes the other’s copy of the package', async () => {
+    const seen: string[][] = [];
+    let arrived = 0;
+    let bothIn: () => void = () => {};
+    const bothStarted = new Promise<void>((r) => (bothIn = r));
+    const racer = (name: string): BuildEffects => ({
+      async run(_script, _args, { cwd, logFile }) {
+        // Both builds are under way before either finishes, as with two terminals.
+        if (++arrived === 2) bothIn();
+        await bothStarted;
+        seen.push(readdirSync(cwd).sort());
+        if (!existsSync(join(cwd, 'package.json'))) return { ok: false, output: `${cwd} vanished` };
+        expect(existsSync(logFile), `${name}'s log`).toBe(true);
+        mkdirSync(join(cwd, 'build', 'Release'), { recursive: true });
+        writeFileSync(join(cwd, 'build', 'Release', 'better_sqlite3.node'), `built by ${name}`);
+        return { ok: true, output: '' };
+      },
+      log: () => {},
+    });
+    const results = await Promise.all([ensureSqliteForElectron(options(), racer('a')), ensureSqliteForElectron(options(), racer('b'))]);
+    expect(results).toEqual([{ ok: true }, { ok: true }]);
+    expect(seen).toEqual([
+      ['binding.gyp', 'package.json', 'src'],
+      ['binding.gyp', 'package.json', 'src'],
+    ]);
+    expect(readFileSync(sqliteCachePath(root, '150'), 'utf8')).toMatch(/^built by [ab]$/);
+    expect(readdirSync(cacheDir()).sort()).toEqual(['better-sqlite3.version', 'better_sqlite3.node', 'build.log']);
+  });
+
+  it('keeps another start’s build going when a failed start discards the cache meanwhile', async () => {
+    let stagedAfterDiscard: string[] = [];
+    const effects: BuildEffects = {
+      async run(_script, _args, { cwd }) {
+        discardSqliteForElectron(root, '150');
+        stagedAfterDiscard = readdirSync(cwd).sort();
+        mkdirSync(join(cwd, 'build', 'Release'), { recursive: true });
+        writeFileSync(join(cwd, 'build', 'Release', 'better_sqlite3.node'), 'built');
+        return { ok: true, output: '' };
+      },
+      log: () => {},
+    };
+    expect(await ensureSqliteForElectron(options(), effects)).toEqual({ ok: true });
+    expect(stagedAfterDiscard).toEqual(['binding.gyp', 'package.json', 'src']);
+  });
+
+  it('clears the copies left by a start that was killed mid-build, not those of a start still running', async () => {
+    const dead = join(cacheDir(), 'staging-999999999-abc');
+    const alive = join(cacheDir(), `staging-${process.ppid}-abc`);
+    mkdirSync(dead, { recursive: true });
+    mkdirSync(alive, { recursive: true });
+    writeFileSync(join(cacheDir(), 'build-999999999-abc.log'), 'cut short');
+    await ensureSqliteForElectron(options(), fakeRunner({ prebuilt: true, compile: false }).effects);
+    expect(readdirSync(cacheDir()).sort()).toEqual(['better-sqlite3.version', 'better_sqlite3.node', 'build.log', `staging-${process.ppid}-abc`]);
+  });
+
+  it('says in one line what the file system refused (a file where its folder should be), and does not throw', async () => {
+    writeFileSync(join(root, 'out'), 'not a folder');
+    const result = await ensureSqliteForElectron(options(), fakeRunner({ prebuilt: true, compile: false }).effects);
+    expect(result).toEqual({ ok: false, why: expect.stringMatching(/^its cache could not be written \(ENOTDIR: .*out.*\)$/) });
+    expect((result as { why: string }).why).not.toContain('\n');
   });
 });
 

@@ -2,10 +2,16 @@
  * `npm start`'s decisions with fake effects: no Electron binary can be had
  * here, so every way a first launch can go is played by a stand-in.
  */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   displayMissing,
   electronExitCode,
+  missingBuild,
   planStart,
   startupFailure,
   type ElectronExit,
@@ -139,6 +145,76 @@ describe('planStart', () => {
     expect(calls).toEqual(['package', 'binary', 'sqlite', 'launch', 'discard']);
   });
 
+  it('drops a damaged or wrong-architecture cached build that failed to load, and says so in one line', async () => {
+    const cached = '/home/a/assay/out/native/electron-150/better_sqlite3.node';
+    for (const failure of [`${cached}: invalid ELF header`, `dlopen(${cached}, 0x0001): tried: '${cached}' (mach-o file, but is an incompatible architecture)`, `${cached}: file too short`]) {
+      const { effects, calls } = fakes({
+        launchElectron: async () => {
+          calls.push('launch');
+          return { code: 1, signal: null, loaded: false, failure };
+        },
+      });
+      const outcome = await planStart(desktop, effects);
+      expect(outcome, failure).toEqual({
+        host: 'web',
+        args: [],
+        line: `Electron could not start (${failure}); its better-sqlite3 build is made again at the next start; serving the workbench for your browser instead.`,
+      });
+      expect(calls, failure).toEqual(['package', 'binary', 'sqlite', 'launch', 'discard']);
+    }
+  });
+
+  it('keeps other failures to load a library from dropping the cached build', async () => {
+    const { effects, calls } = fakes({
+      launchElectron: async () => ({ code: 1, signal: null, loaded: false, failure: '/usr/lib/libnss3.so: invalid ELF header' }),
+    });
+    await planStart(desktop, effects);
+    expect(calls).not.toContain('discard');
+  });
+
+  it('says in one line what the file system refused while building, and serves the web host', async () => {
+    for (const code of ['ENOTDIR', 'EPERM', 'EBUSY', 'ENOSPC']) {
+      const { effects, calls } = fakes({
+        ensureSqliteForElectron: async () => {
+          throw Object.assign(new Error(`${code}: it refused, mkdir '/home/a/assay/out/native'\n    at mkdirSync`), { code });
+        },
+      });
+      const outcome = await planStart(desktop, effects);
+      expect(outcome, code).toEqual({
+        host: 'web',
+        args: [],
+        line: `Electron is not available (better-sqlite3 could not be built for Electron 45.4.1: ${code}: it refused, mkdir '/home/a/assay/out/native'); serving the workbench for your browser instead.`,
+      });
+      expect(calls).not.toContain(expect.stringMatching(/^launch/));
+    }
+  });
+
+  it('says so when the cached build cannot be dropped, and still serves the web host', async () => {
+    const { effects } = fakes({
+      launchElectron: async () => ({ code: 1, signal: null, loaded: false, failure: abiError }),
+      discardSqliteForElectron: () => {
+        throw Object.assign(new Error("EBUSY: resource busy or locked, unlink '/a/out/native/electron-150/better_sqlite3.node'"), { code: 'EBUSY' });
+      },
+    });
+    expect(await planStart(desktop, effects)).toEqual({
+      host: 'web',
+      args: [],
+      line:
+        'Electron could not start (better_sqlite3.node was built for NODE_MODULE_VERSION 115 but Electron needs 150); ' +
+        "its better-sqlite3 build could not be removed (EBUSY: resource busy or locked, unlink '/a/out/native/electron-150/better_sqlite3.node'), delete it to have it made again; " +
+        'serving the workbench for your browser instead.',
+    });
+  });
+
+  it('hands Electron project files named relative to the folder npm start was run in', async () => {
+    const { effects, calls } = fakes();
+    await planStart({ ...desktop, args: ['q3.assay', '--inspect', '/abs/deck.assay'], env: { DISPLAY: ':0', INIT_CWD: '/home/a/work' }, cwd: '/home/a/assay' }, effects);
+    expect(calls.at(-1)).toBe(`launch /e/electron ${join('/home/a/work', 'q3.assay')} --inspect /abs/deck.assay`);
+    const plain = fakes();
+    await planStart({ ...desktop, args: ['q3.assay'], cwd: '/home/a/assay' }, plain.effects);
+    expect(plain.calls.at(-1)).toBe(`launch /e/electron ${join('/home/a/assay', 'q3.assay')}`);
+  });
+
   it('falls back with the reason Electron printed when it crashed before its window loaded', async () => {
     const { effects, calls } = fakes({
       launchElectron: async () => ({
@@ -182,7 +258,7 @@ describe('startupFailure', () => {
   });
 
   it('names a crash by its signal', () => {
-    expect(startupFailure(early({ code: null, signal: 'SIGTRAP' }))).toEqual({ reason: 'it was stopped by SIGTRAP', abiMismatch: false });
+    expect(startupFailure(early({ code: null, signal: 'SIGTRAP' }))).toEqual({ reason: 'it was stopped by SIGTRAP', cachedBuildUnusable: false });
   });
 
   it('prefers an error line of stderr to Chromium’s log lines and stack frames', () => {
@@ -193,18 +269,40 @@ describe('startupFailure', () => {
       '    at Module._resolveFilename (node:internal/modules/cjs/loader:1)',
       '',
     ].join('\n');
-    expect(startupFailure(early({ stderrTail }))).toEqual({ reason: "Error: Cannot find module 'x'", abiMismatch: false });
+    expect(startupFailure(early({ stderrTail }))).toEqual({ reason: "Error: Cannot find module 'x'", cachedBuildUnusable: false });
   });
 
   it('recognises the NODE_MODULE_VERSION error in stderr too', () => {
     expect(startupFailure(early({ stderrTail: `Error: ${abiError}\n    at process.func [as dlopen]\n` }))).toEqual({
       reason: 'better_sqlite3.node was built for NODE_MODULE_VERSION 115 but Electron needs 150',
-      abiMismatch: true,
+      cachedBuildUnusable: true,
     });
   });
 
   it('says the exit code when Electron said nothing', () => {
-    expect(startupFailure(early({ code: 2 }))).toEqual({ reason: 'it exited with code 2', abiMismatch: false });
+    expect(startupFailure(early({ code: 2 }))).toEqual({ reason: 'it exited with code 2', cachedBuildUnusable: false });
+  });
+});
+
+describe('missingBuild', () => {
+  it('says in one line to run npm start when out/ was not built', () => {
+    expect(missingBuild('/home/a/assay', () => false)).toBe(
+      `Assay is not built yet (${join('/home/a/assay', 'out', 'main', 'web.js')} is missing): run \`npm start\`, which builds it first, or \`npm run build\`.`,
+    );
+    expect(missingBuild('/home/a/assay', () => true)).toBeNull();
+  });
+
+  it('is what `node scripts/start.mjs` prints in a checkout without out/, and nothing more', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'assay-start-unbuilt-'));
+    try {
+      cpSync(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'scripts'), join(copy, 'scripts'), { recursive: true });
+      const run = spawnSync(process.execPath, [join(copy, 'scripts', 'start.mjs')], { encoding: 'utf8', env: { ...process.env, DISPLAY: '' } });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(`${missingBuild(copy, () => false)}\n`);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
 

@@ -112,8 +112,23 @@ describe('listening for menu commands', () => {
     expect(unsubscribed).toBe(true);
   });
 
-  it('listens to nothing in the browser', () => {
-    expect(listenForMenuCommands(undefined, () => {})()).toBeUndefined();
+  it('listens to nothing in the browser: no handler is added anywhere, and a command-shaped message runs nothing', () => {
+    type Listener = (e: { data: unknown }) => void;
+    const g = globalThis as unknown as { addEventListener?: (type: string, listener: Listener) => void };
+    const listeners: [string, Listener][] = [];
+    const realAdd = g.addEventListener;
+    g.addEventListener = (type, listener) => void listeners.push([type, listener]);
+    try {
+      const ran: MenuCommand[] = [];
+      const stop = listenForMenuCommands(undefined, (c) => ran.push(c));
+      expect(listeners.map(([type]) => type)).toEqual([]);
+      for (const [, listener] of listeners) listener({ data: { command: 'newProject' } });
+      expect(ran).toEqual([]);
+      expect(() => stop()).not.toThrow();
+    } finally {
+      if (realAdd) g.addEventListener = realAdd;
+      else delete g.addEventListener;
+    }
   });
 });
 
