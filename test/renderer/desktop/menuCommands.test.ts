@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AssayBridge } from '../../../src-main/core/api/bridge';
 import type { MenuCommand } from '../../../src-main/core/api/menuCommand';
-import { droppedFileAction, listenForMenuCommands, replayEditKey, runMenuCommand, shortcutCommand, type MenuTarget, type ReplayedKey } from '../../../src-renderer/src/lib/desktop/menuCommands';
+import { droppedFileAction, droppedFilesNote, listenForMenuCommands, replayEditKey, runMenuCommand, shortcutCommand, type MenuTarget, type ReplayedKey } from '../../../src-renderer/src/lib/desktop/menuCommands';
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
@@ -138,5 +138,12 @@ describe('a file dropped on the window', () => {
     expect(droppedFileAction('CLAIMS.ASSAY')).toBe('openProject');
     expect(droppedFileAction('claims.csv')).toBe('importData');
     expect(droppedFileAction('claims.assay.csv')).toBe('importData');
+  });
+
+  it('several files: the first is taken and the rest are named as left, never dropped silently', () => {
+    expect(droppedFilesNote(['a.csv'])).toBeNull();
+    expect(droppedFilesNote([])).toBeNull();
+    expect(droppedFilesNote(['a.csv', 'b.csv', 'c.tsv'])).toBe('3 files were dropped; Assay takes one at a time, so only a.csv is imported (drop the other 2 one by one).');
+    expect(droppedFilesNote(['p.assay', 'b.csv'])).toBe('2 files were dropped; Assay takes one at a time, so only p.assay is opened (drop the other one on its own).');
   });
 });

@@ -102,3 +102,11 @@ export function listenForMenuCommands(bridge: AssayBridge | undefined, run: (c: 
 export function droppedFileAction(fileName: string): 'openProject' | 'importData' {
   return /\.assay$/i.test(fileName) ? 'openProject' : 'importData';
 }
+
+/** Several files dropped at once: Assay takes the first, and says so rather than dropping the rest silently. */
+export function droppedFilesNote(names: readonly string[]): string | null {
+  if (names.length < 2) return null;
+  const verb = droppedFileAction(names[0]) === 'openProject' ? 'opened' : 'imported';
+  const rest = names.length - 1;
+  return `${names.length} files were dropped; Assay takes one at a time, so only ${names[0]} is ${verb} (${rest === 1 ? 'drop the other one on its own' : `drop the other ${rest} one by one`}).`;
+}
