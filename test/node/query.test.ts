@@ -8,7 +8,7 @@ import { describeQuery, gridQuerySchema, parseGridQuery, type Filter, type GridQ
 import { setColumnKind } from '../../src-main/node/store/columnKinds';
 import { deleteDataset, getDataset, readColumns } from '../../src-main/node/store/datasets';
 import {
-  cachedViewTables,
+  cachedViewIds,
   encodeQueryPage,
   escapeLike,
   forgetDatasetViews,
@@ -331,23 +331,22 @@ describe('the view cache', () => {
   it('materializes a view once and reuses it; identity queries need none', () => {
     const db = t.wb.db;
     queryPage(db, small, { filters: [] }, 0, 10);
-    expect(cachedViewTables(db)).toEqual([]);
+    expect(cachedViewIds(db)).toEqual([]);
     queryCount(db, small, sorted);
-    const [table] = cachedViewTables(db);
-    expect(table).toMatch(/^assay_view_\d+$/);
+    const [view] = cachedViewIds(db);
     queryPage(db, small, sorted, 0, 10);
+    expect(cachedViewIds(db)).toEqual([view]);
     // The same rows in the same order: filter order and in-value order do not matter.
     queryCount(db, small, { filters: [{ column: 2, op: 'in', values: ['b', 'a'] }, { column: 1, op: 'present' }] });
     queryCount(db, small, { filters: [{ column: 1, op: 'present' }, { column: 2, op: 'in', values: ['a', 'b', 'a'] }] });
-    expect(cachedViewTables(db)).toHaveLength(2);
-    expect(tempTables()).toEqual([...cachedViewTables(db)].sort());
+    expect(cachedViewIds(db)).toHaveLength(2);
+    expect(tempTables()).toEqual([]); // views live in memory, never in the project's databases
   });
 
   it('keeps the few most recent views', () => {
     const db = t.wb.db;
     for (let v = 0; v < VIEW_CACHE_SIZE + 3; v++) queryCount(db, small, f({ column: 1, op: 'range', min: v }));
-    expect(cachedViewTables(db)).toHaveLength(VIEW_CACHE_SIZE);
-    expect(tempTables()).toHaveLength(VIEW_CACHE_SIZE);
+    expect(cachedViewIds(db)).toHaveLength(VIEW_CACHE_SIZE);
     expect(rowsOf(small, f({ column: 1, op: 'range', min: 5 }))).toEqual([1, 4, 7]);
   });
 
@@ -363,13 +362,13 @@ describe('the view cache', () => {
     await t.wb.write((d) => setColumnKind(d, small.id, 3, 'text'));
   });
 
-  it('a view built inside an import that is then cancelled is rebuilt, not served from a vanished table', async () => {
+  it('a view built inside an import that is then cancelled still serves the right rows', async () => {
     const db = t.wb.db;
     const controller = new AbortController();
     const q = f({ column: 2, op: 'in', values: ['b'] });
     let inside = false;
     let during: number[] = [];
-    let duringTables: string[] = [];
+    let duringViews: number[] = [];
     const failed = await t.wb
       .importFile({
         path: t.file('cancel.csv', bigCsv(20000)),
@@ -378,8 +377,8 @@ describe('the view cache', () => {
         onProgress: () => {
           if (inside) return;
           inside = db.inTransaction;
-          during = rowsOf(small, q); // builds its TEMP table inside the import's transaction
-          duringTables = cachedViewTables(db);
+          during = rowsOf(small, q); // built inside the import's transaction
+          duringViews = cachedViewIds(db);
           controller.abort();
         },
       })
@@ -391,13 +390,10 @@ describe('the view cache', () => {
     expect(failed?.code).toBe('cancelled');
     expect(during).toEqual([2, 6, 7]);
     expect(db.inTransaction).toBe(false);
-    expect(duringTables).toHaveLength(1);
-    expect(tempTables()).not.toContain(duringTables[0]); // the rollback took it
+    expect(duringViews).toHaveLength(1);
     expect(rowsOf(small, q)).toEqual([2, 6, 7]);
     expect(queryCount(db, small, q)).toBe(3);
-    expect(cachedViewTables(db)).toHaveLength(1);
-    expect(cachedViewTables(db)[0]).not.toBe(duringTables[0]);
-    expect(tempTables()).toEqual([...cachedViewTables(db)].sort());
+    expect(cachedViewIds(db)).toEqual(duringViews);
   });
 
   it('deleting a dataset invalidates its views (explicitly, and by the next query otherwise)', async () => {
@@ -405,13 +401,12 @@ describe('the view cache', () => {
     const other = await t.wb.importFile({ path: t.file('other.csv', SMALL_CSV + '\n'), name: 'other' });
     queryCount(db, small, sorted);
     queryCount(db, other, sorted);
-    const [smallView, otherView] = cachedViewTables(db);
+    const [, otherView] = cachedViewIds(db);
     await t.wb.write((d) => {
       deleteDataset(d, small.id);
       forgetDatasetViews(d, small.id);
     });
-    expect(cachedViewTables(db)).toEqual([otherView]);
-    expect(tempTables()).not.toContain(smallView);
+    expect(cachedViewIds(db)).toEqual([otherView]);
     expect(() => queryCount(db, small, sorted)).toThrow(/no dataset/);
 
     // Without the explicit call, the next view built sweeps the deleted dataset's views.
@@ -419,19 +414,17 @@ describe('the view cache', () => {
     await t.wb.write((d) => deleteDataset(d, other.id));
     const third = await t.wb.importFile({ path: t.file('third.csv', SMALL_CSV + '\n'), name: 'third' });
     expect(queryCount(db, third, sorted)).toBe(7);
-    expect(cachedViewTables(db)).toHaveLength(1);
-    expect(tempTables()).toEqual(cachedViewTables(db));
+    expect(cachedViewIds(db)).toHaveLength(1);
   });
 
   it('a changed column kind drops the views built before it', async () => {
     const db = t.wb.db;
     queryCount(db, small, sorted);
-    const [before] = cachedViewTables(db);
+    const [before] = cachedViewIds(db);
     const changed = await t.wb.write((d) => setColumnKind(d, small.id, 2, 'text'));
     expect(queryCount(db, changed, sorted)).toBe(7);
-    expect(cachedViewTables(db)).toHaveLength(1);
-    expect(cachedViewTables(db)[0]).not.toBe(before);
-    expect(tempTables()).not.toContain(before);
+    expect(cachedViewIds(db)).toHaveLength(1);
+    expect(cachedViewIds(db)[0]).not.toBe(before);
   });
 });
 

@@ -173,13 +173,14 @@ export const methods = {
         limit: z.number().int().min(1).max(10_000),
       })
       .strict(),
-    long: false,
+    // The first request for a sorted or filtered view builds it on a worker thread, with progress.
+    long: true,
   },
-  'dataset.queryCount': { input: z.object({ id: datasetId, query: boundedQuery }).strict(), long: false },
+  'dataset.queryCount': { input: z.object({ id: datasetId, query: boundedQuery }).strict(), long: true },
   /** Where original row `row` (1-based) lands in the view: a 0-based offset, or null when filtered out. */
   'dataset.queryPosition': {
     input: z.object({ id: datasetId, query: boundedQuery, row: z.number().int().min(1) }).strict(),
-    long: false,
+    long: true,
   },
   'dataset.import': {
     input: z

@@ -1,6 +1,6 @@
 import { encodeArrowPage } from '../../core/data/arrowPage';
 import { describeQuery } from '../../core/data/query';
-import { encodeQueryPage, forgetDatasetViews, queryCount, queryPage, queryPosition } from '../store/query';
+import { encodeQueryPage, forgetDatasetViews, isCurrentState, queryCount, queryPage, queryPosition } from '../store/query';
 import { getDataset, listDatasets, readColumns, renameDataset, deleteDataset } from '../store/datasets';
 import { setColumnKind } from '../store/columnKinds';
 import { AnalysisThread } from '../analysis/analysisThread';
@@ -16,11 +16,18 @@ import { runsTable } from '../runs/runsTable';
 import { compareRuns } from '../runs/compareRuns';
 import { exportCompareChart } from '../charts/compareChartExport';
 import { ReportService } from '../report/reportService';
-import type { Handlers } from './router';
+import type { HandlerContext, Handlers } from './router';
+import type { GridQuery } from '../../core/data/query';
+import { viewBuildProgress } from '../../core/data/viewBuildProgress';
+import { ViewBuilds } from '../views/viewBuilds';
+import { ViewThread } from '../views/viewThread';
 import { RunModelSource } from '../modelFile/runModelSource';
 import { ModelService } from '../scoring/modelService';
 import { exportModelFile } from '../../core/modelExport/exportModel';
 import { recipeExportFile } from '../recipe/recipeExportService';
+
+/** Builds of a grid view tried before the host builds it in place (each further one follows a change of its dataset). */
+const VIEW_ATTEMPTS = 3;
 
 export interface HostDescription {
   host: 'electron' | 'web';
@@ -30,6 +37,21 @@ export interface HostDescription {
 /** The API's behaviour, shared by every host. */
 export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
   const analysis = new AnalysisThread();
+  const views = new ViewBuilds(new ViewThread());
+  // A build can take seconds, during which the project may be switched or the
+  // dataset changed: the answer is for the project asked, and the dataset as it is then.
+  const viewReady = async (id: number, query: GridQuery, ctx: HandlerContext) => {
+    const db = wb.db;
+    for (let attempt = 1; ; attempt++) {
+      const info = getDataset(db, id);
+      await views.ready(db, info, query, { signal: ctx.signal, onProgress: (p) => ctx.progress(viewBuildProgress(p, query, info.columns, info.rows)) });
+      if (!db.open || !wb.info() || wb.db !== db) {
+        throw new ApiError('cancelled', `The project was closed or switched while the view of dataset ${id} was being built; ask again in the project now open.`);
+      }
+      // Past a few changes in a row, the synchronous functions build the view of the present state in place.
+      if (isCurrentState(db, info) || attempt === VIEW_ATTEMPTS) return { db, info: getDataset(db, id) };
+    }
+  };
   const runs = new RunQueue(wb, { prepare: (db, info, recipe) => analysis.run(db, { op: 'prepare', info, recipe }) });
   const reports = new ReportService(wb, runs);
   const models = new ModelService(wb, new RunModelSource(wb, runs, (db, info, recipe) => analysis.run(db, { op: 'prepare', info, recipe })));
@@ -47,17 +69,18 @@ export function createHandlers(wb: Workbench, host: HostDescription): Handlers {
       const n = Math.max(0, Math.min(limit, info.rows - offset));
       return encodeArrowPage(info.columns, readColumns(wb.db, info, offset, n));
     },
-    'dataset.queryPage': ({ id, query, offset, limit }) => {
-      const info = getDataset(wb.db, id);
-      return encodeQueryPage(info.columns, queryPage(wb.db, info, query, offset, limit));
+    // Sorted and filtered views are built off the host's thread first (see node/views/viewBuilds.ts).
+    'dataset.queryPage': async ({ id, query, offset, limit }, ctx) => {
+      const { db, info } = await viewReady(id, query, ctx);
+      return encodeQueryPage(info.columns, queryPage(db, info, query, offset, limit));
     },
-    'dataset.queryCount': ({ id, query }) => {
-      const info = getDataset(wb.db, id);
-      return { rows: queryCount(wb.db, info, query), description: describeQuery(query, info.columns) };
+    'dataset.queryCount': async ({ id, query }, ctx) => {
+      const { db, info } = await viewReady(id, query, ctx);
+      return { rows: queryCount(db, info, query), description: describeQuery(query, info.columns) };
     },
-    'dataset.queryPosition': ({ id, query, row }) => {
-      const info = getDataset(wb.db, id);
-      return { position: queryPosition(wb.db, info, query, row) };
+    'dataset.queryPosition': async ({ id, query, row }, ctx) => {
+      const { db, info } = await viewReady(id, query, ctx);
+      return { position: queryPosition(db, info, query, row) };
     },
     'dataset.import': ({ path, name, displayName, delimiter, onBadLines }, ctx) =>
       wb.importFile({ path: wb.resolvePath(path), name, displayName, delimiter, onBadLines, signal: ctx.signal, onProgress: ctx.progress }),

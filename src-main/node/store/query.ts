@@ -3,41 +3,30 @@ import type Database from 'better-sqlite3';
 import { ApiError } from '../../core/api/errors';
 import { encodeArrowPage, type Cell } from '../../core/data/arrowPage';
 import type { ColumnInfo, DatasetInfo } from '../../core/data/columns';
-import {
-  canonicalQuery,
-  isIdentityQuery,
-  parseGridQuery,
-  queryColumns,
-  ROW_NUMBER_FIELD,
-  type ContainsFilter,
-  type Filter,
-  type GridQuery,
-  type InFilter,
-} from '../../core/data/query';
-import { dataTableOf, readColumns, storageColumn } from './datasets';
+import { canonicalQuery, isIdentityQuery, parseGridQuery, queryColumns, ROW_NUMBER_FIELD, type GridQuery } from '../../core/data/query';
+import { readViewOrder } from '../views/viewOrder';
+import { dataTableOf, getDataset, readColumns, storageColumn } from './datasets';
+
+export { escapeLike } from './querySql';
 
 /**
  * Sorting, filtering and counting a dataset's rows in SQLite, for the grid.
  *
  * A query with no sort and no filter is the row table itself: pages are
- * rowid ranges. Any other query is materialized once, on first use, into a
- * TEMP table `assay_view_<n>(pos INTEGER PRIMARY KEY, rid)` holding the
- * view's row ids in view order; a page is then a `pos` range joined to the
- * row table by rowid, so the page at offset 900,000 costs what the first
- * page costs (`ORDER BY … LIMIT … OFFSET` would walk 900,000 rows each time).
+ * rowid ranges. Any other query is materialized once, on first use, into
+ * the view's row ids in view order (a Uint32Array, 4 MB per million rows,
+ * in memory, never in the project file); a page is then a slice of it
+ * looked up in the row table by rowid, so the page at offset 900,000 costs
+ * what the first page costs (`ORDER BY … LIMIT … OFFSET` would walk 900,000
+ * rows each time). The order can be read on this connection (the functions
+ * below build it on first use) or on another one and handed over with
+ * {@link installView} — the host builds big views on a worker thread (see
+ * node/views/viewBuilds.ts), so its event loop keeps answering meanwhile.
  *
  * Views are cached per connection (an LRU of {@link VIEW_CACHE_SIZE}), keyed
  * by the dataset's row table, row count and column kinds plus the canonical
  * query: a changed dataset (another kind, so possibly converted values) or a
- * deleted one is never served from a stale view. TEMP tables live in the
- * connection's temp database (in memory: `temp_store = MEMORY`), not in the
- * project file; they are invisible to other connections and vanish with the
- * connection. Built outside a transaction they are written in their own
- * (temp-only) transaction, which takes no lock on the project file. Built
- * while an import holds its transaction open, they join it — and a
- * rollback would remove them, so every use first checks that the table is
- * still there and rebuilds it if not; tables a rollback brings back after a
- * drop are swept up later.
+ * deleted one is never served from a stale view.
  *
  * Semantics:
  * - sort: SQLite's order (numbers by value before text; text by code point,
@@ -57,11 +46,9 @@ import { dataTableOf, readColumns, storageColumn } from './datasets';
  *   which SQLite's ASCII-only LIKE and lower() cannot do).
  */
 
-/** Views kept per connection; each is ~10-20 MB per million rows. */
+/** Views kept per connection; each is 4 MB per million rows it keeps. */
 export const VIEW_CACHE_SIZE = 4;
 
-const VIEW_PREFIX = 'assay_view_';
-const FOLD_FUNCTION = 'assay_casefold';
 
 export interface QueryPage {
   /** Original 1-based row numbers (rowids) of the page's rows, in view order. */
@@ -71,18 +58,19 @@ export interface QueryPage {
 }
 
 interface CachedView {
-  table: string;
+  /** Serial number, for tests and diagnostics. */
+  id: number;
+  /** Row ids in view order. */
+  order: Uint32Array;
   datasetId: number;
   dataTable: string;
   fingerprint: string;
-  rows: number;
 }
 
 interface ViewCache {
   /** Insertion order is recency order: the first entry is the least recently used. */
   views: Map<string, CachedView>;
   nextId: number;
-  folding: boolean;
 }
 
 const caches = new WeakMap<Database.Database, ViewCache>();
@@ -90,7 +78,7 @@ const caches = new WeakMap<Database.Database, ViewCache>();
 function cacheOf(db: Database.Database): ViewCache {
   let c = caches.get(db);
   if (!c) {
-    c = { views: new Map(), nextId: 1, folding: false };
+    c = { views: new Map(), nextId: 1 };
     caches.set(db, c);
   }
   return c;
@@ -126,213 +114,87 @@ function fingerprintOf(table: string, info: DatasetInfo): string {
 }
 
 // ---------------------------------------------------------------------------
-// SQL for a query. Identifiers are only ever `storageColumn(i)` for column
-// indexes checked against the dataset, and our own table names; every value
-// the analyst typed is a bound parameter.
-
-interface SqlPart {
-  sql: string;
-  params: (number | string)[];
-}
-
-const TRUE_SPELLINGS: (number | string)[] = [1, 'True', 'true', 'TRUE'];
-const FALSE_SPELLINGS: (number | string)[] = [0, 'False', 'false', 'FALSE'];
-
-/** Stored values an `in` value stands for: the text itself, and the number whose text it is. */
-function inCandidates(f: InFilter, kind: ColumnInfo['kind']): (number | string)[] {
-  const out: (number | string)[] = [];
-  for (const v of f.values) {
-    out.push(v);
-    if (v.trim() !== '') {
-      const n = Number(v);
-      if (Number.isFinite(n) && String(n) === v) out.push(n);
-    }
-    if (kind === 'boolean') {
-      const lower = v.toLowerCase();
-      if (lower === 'true' || lower === '1') out.push(...TRUE_SPELLINGS);
-      if (lower === 'false' || lower === '0') out.push(...FALSE_SPELLINGS);
-    }
-  }
-  return out;
-}
-
-/** `%`, `_` and the escape character itself, escaped for `LIKE … ESCAPE '\'`. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
-
-// eslint-disable-next-line no-control-regex
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
-
-function containsPart(db: Database.Database, col: string, f: ContainsFilter): SqlPart {
-  if (f.caseSensitive) return { sql: `instr(${col}, ?) > 0`, params: [f.text] };
-  if (ASCII_ONLY.test(f.text)) return { sql: `${col} LIKE ? ESCAPE '\\'`, params: [`%${escapeLike(f.text)}%`] };
-  const cache = cacheOf(db);
-  if (!cache.folding) {
-    db.function(FOLD_FUNCTION, { deterministic: true }, (v: unknown) =>
-      v === null || v === undefined ? null : String(v).toLowerCase(),
-    );
-    cache.folding = true;
-  }
-  return { sql: `instr(${FOLD_FUNCTION}(${col}), ?) > 0`, params: [f.text.toLowerCase()] };
-}
-
-function filterPart(db: Database.Database, info: DatasetInfo, f: Filter): SqlPart {
-  const col = storageColumn(f.column);
-  switch (f.op) {
-    case 'range': {
-      const params: number[] = [];
-      let sql = `typeof(${col}) IN ('integer', 'real')`;
-      if (f.min !== undefined) {
-        sql += ` AND ${col} >= ?`;
-        params.push(f.min);
-      }
-      if (f.max !== undefined) {
-        sql += ` AND ${col} <= ?`;
-        params.push(f.max);
-      }
-      return { sql: `(${sql})`, params };
-    }
-    case 'in': {
-      const kind = info.columns.find((c) => c.index === f.column)!.kind;
-      const values = inCandidates(f, kind);
-      // One parameter whatever the list's length: SQLite caps bound parameters at 32,766.
-      const match = values.length ? `${col} IN (SELECT value FROM json_each(?))` : '0';
-      const params = values.length ? [JSON.stringify(values)] : [];
-      return { sql: f.includeMissing ? `(${match} OR ${col} IS NULL)` : `(${match})`, params };
-    }
-    case 'contains':
-      return containsPart(db, col, f);
-    case 'missing':
-      return { sql: `${col} IS NULL`, params: [] };
-    case 'present':
-      return { sql: `${col} IS NOT NULL`, params: [] };
-  }
-}
-
-function wherePart(db: Database.Database, info: DatasetInfo, query: GridQuery): SqlPart {
-  if (query.filters.length === 0) return { sql: '', params: [] };
-  const parts = query.filters.map((f) => filterPart(db, info, f));
-  return { sql: ` WHERE ${parts.map((p) => p.sql).join(' AND ')}`, params: parts.flatMap((p) => p.params) };
-}
-
-/**
- * True when every value of an identifier column is an integer kept as text
- * (`[ws][+-]digits[ws]`): integers beyond ±2^53, which a double would round,
- * are stored as their exact text, and must still sort as numbers
- * (`9` before `10`, `-20` before `-3`), not as text.
- */
-function isIntegerTextColumn(db: Database.Database, dataTable: string, col: string): boolean {
-  const digits = `ltrim(trim(${col}), '+-')`;
-  const other = db
-    .prepare(
-      `SELECT 1 FROM main.${dataTable} WHERE ${col} IS NOT NULL AND (typeof(${col}) <> 'text' OR ${digits} = '' OR ${digits} GLOB '*[^0-9]*' ` +
-        `OR length(trim(${col})) - length(${digits}) > 1) LIMIT 1`,
-    )
-    .get();
-  return other === undefined;
-}
-
-function orderPart(db: Database.Database, info: DatasetInfo, dataTable: string, query: GridQuery): string {
-  if (!query.sort) return ' ORDER BY rowid';
-  const col = storageColumn(query.sort.column);
-  const asc = query.sort.descending ? 'DESC' : 'ASC';
-  const desc = query.sort.descending ? 'ASC' : 'DESC';
-  const kind = info.columns.find((c) => c.index === query.sort!.column)?.kind;
-  if (kind === 'identifier' && isIntegerTextColumn(db, dataTable, col)) {
-    // Numeric order of integer texts: negatives first; among them the longer magnitude
-    // first, then the larger digits; then the others by magnitude length and digits.
-    const negative = `(substr(trim(${col}), 1, 1) = '-')`;
-    const magnitude = `ltrim(ltrim(trim(${col}), '+-'), '0')`;
-    return (
-      ` ORDER BY (${col} IS NULL), ${negative} ${desc}, ` +
-      `CASE WHEN ${negative} THEN length(${magnitude}) END ${desc}, CASE WHEN ${negative} THEN ${magnitude} END ${desc}, ` +
-      `length(${magnitude}) ${asc}, ${magnitude} ${asc}, rowid`
-    );
-  }
-  // (col IS NULL) is 0 for values, 1 for missing: missing last whatever the direction.
-  return ` ORDER BY (${col} IS NULL), ${col} ${asc}, rowid`;
-}
-
-// ---------------------------------------------------------------------------
 // The view cache.
 
-function tempTableExists(db: Database.Database, name: string): boolean {
-  return db.prepare("SELECT 1 FROM temp.sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-}
-
-function dropTable(db: Database.Database, name: string): void {
-  db.exec(`DROP TABLE IF EXISTS temp.${name}`);
-}
-
-/**
- * Drops cached views of datasets that are gone, and any view table no entry
- * knows (one a rolled-back transaction brought back). Outside transactions
- * only, so a sweep never writes into someone else's transaction.
- */
-function sweep(db: Database.Database, cache: ViewCache): void {
-  if (db.inTransaction) return;
-  const tables = new Set(
-    (db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
-  );
-  for (const [key, v] of cache.views) {
-    if (!tables.has(v.dataTable)) {
-      cache.views.delete(key);
-      dropTable(db, v.table);
-    }
-  }
-  const known = new Set([...cache.views.values()].map((v) => v.table));
-  const temps = db
-    .prepare("SELECT name FROM temp.sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?")
-    .all(VIEW_PREFIX.length, VIEW_PREFIX) as { name: string }[];
-  for (const t of temps) if (!known.has(t.name)) dropTable(db, t.name);
-}
-
-function evict(db: Database.Database, cache: ViewCache, key: string): void {
-  const v = cache.views.get(key);
-  if (!v) return;
-  cache.views.delete(key);
-  dropTable(db, v.table);
-}
-
-/** The materialized view for a non-identity query, built on first use. */
-function viewFor(db: Database.Database, info: DatasetInfo, dataTable: string, query: GridQuery): CachedView {
-  const cache = cacheOf(db);
-  const fingerprint = fingerprintOf(dataTable, info);
-  const key = createHash('sha1')
-    .update(fingerprint)
+/** The key of a query's view of a dataset in its present state. */
+export function viewKey(info: DatasetInfo, dataTable: string, query: GridQuery): string {
+  return createHash('sha1')
+    .update(fingerprintOf(dataTable, info))
     .update('\n')
     .update(JSON.stringify(canonicalQuery(query)))
     .digest('hex');
+}
 
-  // Views of an earlier state of this dataset can never be used again.
-  for (const [k, v] of cache.views) if (v.datasetId === info.id && v.fingerprint !== fingerprint) evict(db, cache, k);
-
-  const hit = cache.views.get(key);
-  if (hit) {
-    cache.views.delete(key);
-    if (tempTableExists(db, hit.table)) {
-      cache.views.set(key, hit); // most recently used
-      return hit;
-    }
-    // A rolled-back transaction took the table with it: build it again.
+/**
+ * True when `info` still describes its dataset as `db` holds it now, in all a
+ * view depends on (row table, rows, column kinds): false once the dataset is
+ * changed or deleted, or the connection closed (a view built meanwhile is stale).
+ */
+export function isCurrentState(db: Database.Database, info: DatasetInfo): boolean {
+  if (!db.open) return false;
+  let now: DatasetInfo;
+  try {
+    now = getDataset(db, info.id);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'not-found') return false; // deleted
+    throw e;
   }
+  const table = dataTableOf(db, info.id);
+  return fingerprintOf(table, now) === fingerprintOf(table, info);
+}
 
-  sweep(db, cache);
-  const table = `${VIEW_PREFIX}${cache.nextId++}`;
-  const where = wherePart(db, info, query);
-  const rows = db.transaction(() => {
-    db.exec(`CREATE TEMP TABLE ${table} (pos INTEGER PRIMARY KEY, rid INTEGER NOT NULL)`);
-    // Rows get pos 1, 2, … in the SELECT's order.
-    const r = db
-      .prepare(`INSERT INTO temp.${table} (rid) SELECT rowid FROM main.${dataTable}${where.sql}${orderPart(db, info, dataTable, query)}`)
-      .run(...where.params);
-    return r.changes;
-  })();
-  const view: CachedView = { table, datasetId: info.id, dataTable, fingerprint, rows };
-  cache.views.set(key, view);
-  while (cache.views.size > VIEW_CACHE_SIZE) evict(db, cache, cache.views.keys().next().value!);
-  return view;
+/**
+ * Drops cached views of datasets that are gone, and of earlier states of
+ * `info`'s dataset, which can never be used again.
+ */
+function sweep(db: Database.Database, cache: ViewCache, info: DatasetInfo, fingerprint: string): void {
+  for (const [k, v] of cache.views) if (v.datasetId === info.id && v.fingerprint !== fingerprint) cache.views.delete(k);
+  const tables = new Set(
+    (db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
+  );
+  for (const [k, v] of cache.views) if (!tables.has(v.dataTable)) cache.views.delete(k);
+}
+
+/** The cached view of a non-identity query, made most recently used; undefined when not built. */
+function cachedView(db: Database.Database, info: DatasetInfo, dataTable: string, query: GridQuery): CachedView | undefined {
+  const cache = cacheOf(db);
+  const key = viewKey(info, dataTable, query);
+  const hit = cache.views.get(key);
+  if (!hit) return undefined;
+  cache.views.delete(key);
+  cache.views.set(key, hit);
+  return hit;
+}
+
+/** True when the view of `query` is built (pages need no build). */
+export function hasView(db: Database.Database, info: DatasetInfo, query: GridQuery): boolean {
+  const q = checkQuery(info, query);
+  return isIdentityQuery(q) || cachedView(db, info, dataTableOf(db, info.id), q) !== undefined;
+}
+
+/**
+ * Caches `order` (row ids in view order, as `readViewOrder` gives them,
+ * possibly from another connection) as the view of `query`.
+ */
+export function installView(db: Database.Database, info: DatasetInfo, query: GridQuery, order: Uint32Array): void {
+  const q = checkQuery(info, query);
+  if (isIdentityQuery(q)) return;
+  const dataTable = dataTableOf(db, info.id);
+  const cache = cacheOf(db);
+  const fingerprint = fingerprintOf(dataTable, info);
+  sweep(db, cache, info, fingerprint);
+  const key = viewKey(info, dataTable, q);
+  cache.views.delete(key);
+  cache.views.set(key, { id: cache.nextId++, order, datasetId: info.id, dataTable, fingerprint });
+  while (cache.views.size > VIEW_CACHE_SIZE) cache.views.delete(cache.views.keys().next().value!);
+}
+
+/** The view of a non-identity query, built here, on this thread, on first use. */
+function viewFor(db: Database.Database, info: DatasetInfo, dataTable: string, query: GridQuery): CachedView {
+  const hit = cachedView(db, info, dataTable, query);
+  if (hit) return hit;
+  installView(db, info, query, readViewOrder(db, info, dataTable, query));
+  return cachedView(db, info, dataTable, query)!;
 }
 
 // ---------------------------------------------------------------------------
@@ -361,23 +223,23 @@ export function queryPage(
     return { rowNumbers, columns };
   }
   const view = viewFor(db, info, dataTable, q);
-  const cols = info.columns.map((c) => `t.${storageColumn(c.index)}`);
-  const stmt = db
-    .prepare(
-      `SELECT v.rid${cols.length ? ', ' : ''}${cols.join(', ')} FROM temp.${view.table} AS v ` +
-        `CROSS JOIN main.${dataTable} AS t ON t.rowid = v.rid WHERE v.pos > ? AND v.pos <= ? ORDER BY v.pos`,
-    )
-    .raw(true);
-  const rowNumbers: number[] = [];
+  const end = Math.min(offset + limit, view.order.length);
+  const ids = offset < end ? view.order.subarray(offset, end) : new Uint32Array(0);
   const columns: Cell[][] = info.columns.map(() => []);
-  const end = Math.min(offset + limit, view.rows);
-  if (end > offset) {
-    for (const r of stmt.iterate(offset, end) as Iterable<Cell[]>) {
-      rowNumbers.push(r[0] as number);
+  if (ids.length) {
+    const cols = info.columns.map((c) => storageColumn(c.index));
+    const byId = new Map<number, Cell[]>();
+    const stmt = db
+      .prepare(`SELECT rowid${cols.length ? ', ' : ''}${cols.join(', ')} FROM main.${dataTable} WHERE rowid IN (SELECT value FROM json_each(?))`)
+      .raw(true);
+    for (const r of stmt.iterate(JSON.stringify(Array.from(ids))) as Iterable<Cell[]>) byId.set(r[0] as number, r);
+    for (const id of ids) {
+      const r = byId.get(id);
+      if (!r) throw new Error(`Row ${id} of dataset "${info.name}" is missing from its row table.`);
       for (let j = 1; j < r.length; j++) columns[j - 1].push(r[j]);
     }
   }
-  return { rowNumbers: Float64Array.from(rowNumbers), columns };
+  return { rowNumbers: Float64Array.from(ids), columns };
 }
 
 /** Rows in the filtered view. */
@@ -385,7 +247,7 @@ export function queryCount(db: Database.Database, info: DatasetInfo, query: Grid
   const q = checkQuery(info, query);
   const dataTable = dataTableOf(db, info.id);
   if (isIdentityQuery(q)) return info.rows;
-  return viewFor(db, info, dataTable, q).rows;
+  return viewFor(db, info, dataTable, q).order.length;
 }
 
 /**
@@ -398,21 +260,20 @@ export function queryPosition(db: Database.Database, info: DatasetInfo, query: G
   const dataTable = dataTableOf(db, info.id);
   if (!Number.isInteger(rowNumber) || rowNumber < 1 || rowNumber > info.rows) return null;
   if (isIdentityQuery(q)) return rowNumber - 1;
-  const view = viewFor(db, info, dataTable, q);
-  const r = db.prepare(`SELECT pos FROM temp.${view.table} WHERE rid = ?`).pluck().get(rowNumber) as number | undefined;
-  return r === undefined ? null : r - 1;
+  const i = viewFor(db, info, dataTable, q).order.indexOf(rowNumber);
+  return i < 0 ? null : i;
 }
 
 /** Drops every cached view of a dataset; call after deleting or changing it. */
 export function forgetDatasetViews(db: Database.Database, datasetId: number): void {
   const cache = caches.get(db);
   if (!cache) return;
-  for (const [k, v] of cache.views) if (v.datasetId === datasetId) evict(db, cache, k);
+  for (const [k, v] of cache.views) if (v.datasetId === datasetId) cache.views.delete(k);
 }
 
-/** The TEMP tables cached views use now (for tests and diagnostics). */
-export function cachedViewTables(db: Database.Database): string[] {
-  return [...(caches.get(db)?.views.values() ?? [])].map((v) => v.table);
+/** Serial numbers of the cached views, least recently used first (for tests and diagnostics). */
+export function cachedViewIds(db: Database.Database): number[] {
+  return [...(caches.get(db)?.views.values() ?? [])].map((v) => v.id);
 }
 
 function uniqueFieldName(columns: readonly ColumnInfo[]): string {

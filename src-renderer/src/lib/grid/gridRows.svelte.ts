@@ -1,4 +1,4 @@
-import type { AssayClient } from '../api/client';
+import type { AssayClient, Progress } from '../api/client';
 import { ALL_ROWS, describeQuery, isIdentityQuery, type GridQuery } from '../../../../src-main/core/data/query';
 import type { ColumnInfo } from '../../../../src-main/core/data/columns';
 import { decodeRowPage, type RowPage } from './arrowPage';
@@ -13,11 +13,22 @@ export const PAGE_SIZE = 200;
  * filters): pages fetched with `dataset.page` for the identity query and
  * `dataset.queryPage` otherwise, decoded from Arrow, cached; `version`
  * changes whenever a page arrives so the grid re-renders.
+ *
+ * A new sort or filter may have to be built on the host first (a million
+ * rows take seconds, off the host's main thread): until its row count
+ * arrives, the grid keeps showing, scrolling and jumping in the rows of the
+ * query it showed before, and `building` tells how far the build has got.
+ * Another query meanwhile cancels the wait (and the host's build, when
+ * nobody else waits for it).
  */
 export class GridRows {
   version = $state(0);
-  /** The query the grid shows. */
+  /** The query the grid asks for (its header and status line). */
   query = $state.raw<GridQuery>(ALL_ROWS);
+  /** The query whose rows the grid shows: `query` once its view is ready, the one before it meanwhile. */
+  shownQuery = $state.raw<GridQuery>(ALL_ROWS);
+  /** The host's progress building the view of `query`; null when no build is under way. */
+  building = $state.raw<Progress | null>(null);
   /** Rows in the view (the dataset's rows for the identity query). */
   viewRows = $state(0);
   /** The dataset's rows. */
@@ -29,6 +40,9 @@ export class GridRows {
   private datasetId: number | null = null;
   private rowCount = 0;
   private countGeneration = 0;
+  private countAbort: AbortController | null = null;
+  /** Aborted when the shown query changes: its pending pages are no longer wanted. */
+  private pagesAbort = new AbortController();
   private readonly cache: PageCache<RowPage>;
 
   constructor(private readonly client: AssayClient) {
@@ -47,43 +61,69 @@ export class GridRows {
   reset(datasetId: number, rowCount: number, query: GridQuery = this.query): void {
     this.datasetId = datasetId;
     this.totalRows = rowCount;
-    this.setQuery(query);
+    // Another dataset or revision (converted values): the rows shown so far are not its rows.
+    this.setQuery(query, { keepShown: false });
   }
 
-  /** Shows another query: drops every page and counts the view's rows. */
-  setQuery(query: GridQuery): void {
+  /**
+   * Asks for another query and counts its view's rows. Identity queries
+   * show at once; others once the count (so the host's view) is ready,
+   * the rows shown so far staying until then unless `keepShown` is false.
+   */
+  setQuery(query: GridQuery, { keepShown = true }: { keepShown?: boolean } = {}): void {
     this.query = query;
-    this.cache.clear();
     this.countError = null;
+    this.building = null;
+    this.countAbort?.abort();
+    this.countAbort = null;
     const generation = ++this.countGeneration;
     if (isIdentityQuery(query) || this.datasetId === null) {
       this.counting = false;
-      this.rowCount = this.totalRows;
-      this.viewRows = this.totalRows;
-      this.version++;
+      this.show(query, this.totalRows);
       return;
     }
     this.counting = true;
-    // Until the count arrives, pages are asked for up to the dataset's size.
-    this.rowCount = this.totalRows;
+    if (!keepShown) this.show(query, this.totalRows);
+    else this.version++;
+    const abort = (this.countAbort = new AbortController());
+    this.client
+      .call('dataset.queryCount', { id: this.datasetId, query }, {
+        signal: abort.signal,
+        onProgress: (p) => {
+          if (generation === this.countGeneration) this.building = p;
+        },
+      })
+      .then(
+        ({ rows }) => {
+          if (generation !== this.countGeneration) return;
+          this.counting = false;
+          this.building = null;
+          this.show(query, rows);
+        },
+        (err: unknown) => {
+          if (generation !== this.countGeneration) return;
+          this.counting = false;
+          this.building = null;
+          this.countError = err instanceof Error ? err.message : String(err);
+          this.show(query, 0);
+        },
+      );
+  }
+
+  /** Shows `query`'s rows: drops every page; `rows` is its view's size (pages are asked for up to it). */
+  private show(query: GridQuery, rows: number): void {
+    this.shownQuery = query;
+    this.pagesAbort.abort();
+    this.pagesAbort = new AbortController();
+    this.cache.clear();
+    this.rowCount = rows;
+    this.viewRows = rows;
     this.version++;
-    this.client.call('dataset.queryCount', { id: this.datasetId, query }).then(
-      ({ rows }) => {
-        if (generation !== this.countGeneration) return;
-        this.counting = false;
-        this.rowCount = rows;
-        this.viewRows = rows;
-        this.version++;
-      },
-      (err: unknown) => {
-        if (generation !== this.countGeneration) return;
-        this.counting = false;
-        this.countError = err instanceof Error ? err.message : String(err);
-        this.rowCount = 0;
-        this.viewRows = 0;
-        this.version++;
-      },
-    );
+  }
+
+  /** True while the rows shown are not yet those of the query asked for. */
+  get stale(): boolean {
+    return this.shownQuery !== this.query;
   }
 
   /** The status-line sentence of the current query. */
@@ -94,8 +134,9 @@ export class GridRows {
   /** Where original 1-based row `row` is in the view (0-based), or null when the query leaves it out. */
   async positionOf(row: number): Promise<number | null> {
     if (row < 1 || row > this.totalRows) return null;
-    if (isIdentityQuery(this.query) || this.datasetId === null) return row - 1;
-    const { position } = await this.client.call('dataset.queryPosition', { id: this.datasetId, query: this.query, row });
+    const query = this.shownQuery;
+    if (isIdentityQuery(query) || this.datasetId === null) return row - 1;
+    const { position } = await this.client.call('dataset.queryPosition', { id: this.datasetId, query, row });
     return position;
   }
 
@@ -137,12 +178,12 @@ export class GridRows {
     if (id === null) throw new Error('No dataset');
     const offset = index * PAGE_SIZE;
     const limit = Math.max(1, Math.min(PAGE_SIZE, this.rowCount - offset));
-    const query = this.query;
+    const query = this.shownQuery;
     if (isIdentityQuery(query)) {
       const bytes = await this.client.call('dataset.page', { id, offset, limit });
       return decodeRowPage(bytes, offset);
     }
-    const bytes = await this.client.call('dataset.queryPage', { id, query, offset, limit });
+    const bytes = await this.client.call('dataset.queryPage', { id, query, offset, limit }, { signal: this.pagesAbort.signal });
     return decodeRowPage(bytes, offset, true);
   }
 }
