@@ -1,9 +1,17 @@
 /**
  * Ingest benchmark: Assay's streaming CSV import against pandas.read_csv on
  * the same file, each in its own process (so peak RSS is that process's),
- * each run several times; the median is reported.
+ * each run several times; the median is reported. Process start is not
+ * counted on either side (each times its own read).
  *
  *   npm run bench:ingest [-- --rows N] [--data FILE] [--runs N] [--json]
+ *
+ * --rows  rows to generate (default 1,000,000), kept in the benchmark data folder for reruns;
+ *         10,000,000 (~1.7 GB) is issue 16's goal 2 (import ≤ 2× pandas.read_csv): use --runs 1
+ * --data  measure this CSV instead
+ * --runs  runs per side, alternating (default 3)
+ *
+ * Records a goal-2 line (Assay / pandas ≤ 2×) for bench/summary.ts.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +20,10 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PYTHON, pandasVersion } from './lib/childJson';
 import { benchDataset } from './lib/dataset';
+import { recordGoals } from './lib/goalResults';
+import type { GoalLine } from './lib/goalTable';
 import { machine } from './lib/machine';
+import { rowsLabel } from './lib/rowsLabel';
 import { median } from './lib/stats';
 
 const { values: args } = parseArgs({
@@ -25,6 +36,7 @@ const { values: args } = parseArgs({
 });
 
 const TIME = '/usr/bin/time';
+const TARGET = 2;
 const runs = Math.max(1, Number(args.runs));
 const log = (s: string) => {
   if (!args.json) console.log(s);
@@ -35,6 +47,8 @@ interface Run {
   peakMB: number;
   /** Assay only: the WAL checkpoint left to a background thread after the import returned. */
   checkpointSeconds?: number;
+  /** Assay only: the rows imported. */
+  rows?: number;
 }
 
 /** Runs a command, measuring its peak RSS with GNU time -v, or by polling /proc when time is absent. */
@@ -82,8 +96,8 @@ async function runAssay(file: string, dir: string, i: number): Promise<Run> {
   rmSync(project, { force: true });
   rmSync(`${project}-wal`, { force: true });
   rmSync(`${project}-shm`, { force: true });
-  const r = JSON.parse(stdout.trim().split('\n').pop()!) as { seconds: number; checkpointSeconds: number };
-  return { seconds: r.seconds, peakMB, checkpointSeconds: r.checkpointSeconds };
+  const r = JSON.parse(stdout.trim().split('\n').pop()!) as { seconds: number; checkpointSeconds: number; rows: number };
+  return { seconds: r.seconds, peakMB, checkpointSeconds: r.checkpointSeconds, rows: r.rows };
 }
 
 const PANDAS_SCRIPT = `
@@ -126,8 +140,21 @@ async function main(): Promise<void> {
     const assay = summarize(assayRuns);
     const pd = pandas ? summarize(pandasRuns) : null;
     const ratio = pd ? { seconds: assay.seconds / pd.seconds, peakMB: assay.peakMB / pd.peakMB } : null;
+    const rows = assayRuns[0].rows ?? 0;
+    const goals: GoalLine[] = [
+      {
+        goal: 2,
+        what: `${rowsLabel(rows)}: import vs pandas.read_csv`,
+        unit: 's',
+        assay: assay.seconds,
+        reference: pd?.seconds ?? null,
+        target: { kind: 'ratio', max: TARGET },
+        on: `${args.data ? file : rowsLabel(rows) + ' generated'} (${sizeMB.toFixed(0)} MB), median of ${runs}`,
+      },
+    ];
+    recordGoals(goals);
     if (args.json) {
-      console.log(JSON.stringify({ file, sizeMB, runs, machine: m, assay, pandas: pd, ratio, assayRuns, pandasRuns }, null, 2));
+      console.log(JSON.stringify({ file, sizeMB, rows, runs, machine: m, assay, pandas: pd, ratio, target: TARGET, assayRuns, pandasRuns, goals }, null, 2));
       return;
     }
     const row = (name: string, s: string, mb: string) => `| ${name.padEnd(15)} | ${s.padStart(9)} | ${mb.padStart(9)} |`;

@@ -15,22 +15,24 @@ export interface BenchDataset {
 
 /**
  * The CSV a benchmark measures: `--data FILE` when given, otherwise the
- * sample generator's `rows` rows, generated once into BENCH_DIR and reused
- * by later runs and by the other benchmarks (writing 160 MB takes longer
- * than some of the things measured).
+ * sample generator's `rows` rows (with `seed`, by default the generator's),
+ * generated once into BENCH_DIR and reused by later runs and by the other
+ * benchmarks (writing 160 MB takes longer than some of the things measured;
+ * 10M rows, 1.7 GB, much longer).
  */
-export function benchDataset(opts: { data?: string; rows: number; log?: (s: string) => void }): BenchDataset {
+export function benchDataset(opts: { data?: string; rows: number; seed?: number; log?: (s: string) => void }): BenchDataset {
   if (opts.data) {
     const path = resolve(opts.data);
     return { path, generated: false, sizeMB: statSync(path).size / 2 ** 20 };
   }
-  const path = join(BENCH_DIR, `claims-${opts.rows}-${DEFAULT_SEED}.csv`);
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const path = join(BENCH_DIR, `claims-${opts.rows}-${seed}.csv`);
   if (existsSync(path)) return { path, generated: false, sizeMB: statSync(path).size / 2 ** 20 };
   mkdirSync(BENCH_DIR, { recursive: true });
   opts.log?.(`Generating ${opts.rows.toLocaleString('en')} rows into ${path} (kept for later runs) …`);
   // Written under another name first, so an interrupted run never leaves a short file to be reused.
   const partial = `${path}.${process.pid}.partial`;
-  writeSample({ rows: opts.rows, out: partial });
+  writeSample({ rows: opts.rows, seed, out: partial });
   renameSync(partial, path);
   return { path, generated: true, sizeMB: statSync(path).size / 2 ** 20 };
 }

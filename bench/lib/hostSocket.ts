@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { decodeBinaryResult } from '../../src-main/core/api/protocol';
 
 /** A minimal client of the web host's API socket, for benchmarks that set up state before driving the UI. */
 export async function hostSocket(url: string): Promise<{ call(method: string, input: unknown): Promise<unknown>; close(): void }> {
@@ -11,7 +12,14 @@ export async function hostSocket(url: string): Promise<{ call(method: string, in
   let next = 0;
   const waiting = new Map<number, { res(v: unknown): void; rej(e: Error): void }>();
   ws.on('message', (data, binary) => {
-    if (binary) return;
+    if (binary) {
+      // Arrow pages come back as one binary frame: the request id, then the payload.
+      const frame = Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]);
+      const { id, payload } = decodeBinaryResult(new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength));
+      waiting.get(id)?.res(payload);
+      waiting.delete(id);
+      return;
+    }
     const m = JSON.parse(String(data)) as { type: string; id: number; result?: unknown; error?: { message: string } };
     const w = waiting.get(m.id);
     if (!w || (m.type !== 'result' && m.type !== 'error')) return;
