@@ -1,8 +1,9 @@
 /**
  * Worker-thread entry of a delimited import: runs the CPU side
- * ({@link DelimitedParser}: decode, tokenize, profile, convert) while the
- * importing thread reads the file and writes the rows to SQLite. See
- * `parserWorker.ts` for the protocol.
+ * ({@link DelimitedParser}: decode, tokenize, profile, convert, and the
+ * encoding of the column chunks) while the importing thread reads the file
+ * and writes the rows and the ready chunks to SQLite. See `parserWorker.ts`
+ * for the protocol.
  *
  * The same entry also runs the WAL checkpoint that follows a large import
  * (`workerData.task === 'checkpoint'`, see `backgroundCheckpoint.ts`), so the
@@ -12,6 +13,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DelimitedParser, type DelimitedParserOptions, type RowBatch } from '../../core/ingest/delimitedParser';
+import { chunkBuffers, ColumnChunkBuilder, type EncodedColumnChunk } from '../store/columnChunkBuilder';
 import { sqliteNativeBinding } from '../store/sqliteBinding';
 import { type CheckpointTask, serializeError, type ToWorker } from './parserProtocol';
 
@@ -36,9 +38,25 @@ function runCheckpoint(task: CheckpointTask): void {
 
 function runParser(options: Omit<DelimitedParserOptions, 'onBatch'>): void {
   let failed = false;
+  let columns: ColumnChunkBuilder | null = null;
+  const sendColumns = (chunks: EncodedColumnChunk[]) => port.postMessage({ t: 'columns', chunks }, chunkBuffers(chunks));
+  // Chunks completed by a batch wait for the batch: the importing thread stores rows before their chunks.
+  let completed: EncodedColumnChunk[] = [];
   const parser = new DelimitedParser({
     ...options,
-    onBatch: (b: RowBatch) => port.postMessage({ t: 'batch', b }, [b.tags.buffer as ArrayBuffer, b.nums.buffer as ArrayBuffer]),
+    onBatch: (b: RowBatch) => {
+      // Added before the batch's buffers are transferred away.
+      columns ??= new ColumnChunkBuilder(
+        Array.from({ length: b.width }, (_, j) => j),
+        (chunks) => completed.push(...chunks),
+      );
+      columns.addBatch(b);
+      port.postMessage({ t: 'batch', b }, [b.tags.buffer as ArrayBuffer, b.nums.buffer as ArrayBuffer]);
+      if (completed.length > 0) {
+        sendColumns(completed);
+        completed = [];
+      }
+    },
   });
   port.on('message', (m: ToWorker) => {
     if (failed) return;
@@ -47,7 +65,11 @@ function runParser(options: Omit<DelimitedParserOptions, 'onBatch'>): void {
         parser.push(m.bytes);
         port.postMessage({ t: 'consumed' });
       } else {
-        port.postMessage({ t: 'done', summary: parser.end() });
+        const summary = parser.end();
+        columns?.flush();
+        if (completed.length > 0) sendColumns(completed);
+        completed = [];
+        port.postMessage({ t: 'done', summary });
       }
     } catch (e) {
       failed = true;

@@ -11,6 +11,7 @@ import { decimalText, decimalTextOfDouble, DOUBLE_SAFE_DIGITS, roundsAsDouble, u
 import { isoDate, isoDateFromMilliseconds, isoTimestamp, type TimestampUnit } from '../../core/data/isoDateTime';
 import { dedupeHeader } from '../../core/ingest/header';
 import { asTextStats, ColumnProfiler, DistinctBudget, inferKind, needsExactDistinct } from '../../core/ingest/inference';
+import { rewriteColumnChunks } from '../store/columnChunks';
 import { storageColumn } from '../store/datasets';
 import { RowTableWriter } from './rowTableWriter';
 import { assertUnchanged, type FileSnapshot } from './sourceFile';
@@ -257,6 +258,7 @@ export async function importArrow(db: Database.Database, o: ArrowOptions) {
         // One storage class for the whole column, so it sorts and matches as one: the exact decimal text.
         const sc = storageColumn(j);
         db.prepare(`UPDATE ${o.table} SET ${sc} = CAST(CAST(${sc} AS INTEGER) AS TEXT) WHERE typeof(${sc}) IN ('integer', 'real')`).run();
+        rewriteColumnChunks(db, o.table, j);
         notes.push(
           `Column "${name}" holds integers beyond ±${SAFE_LIMIT}, which a float cannot hold exactly; they are kept exact, as text, and the column is an identifier.`,
         );
@@ -270,6 +272,7 @@ export async function importArrow(db: Database.Database, o: ArrowOptions) {
       const inexact = states[j].inexactDecimal;
       if (inexact) {
         keepDecimalsAsText(db, o.table, j, (type as Decimal).scale);
+        rewriteColumnChunks(db, o.table, j);
         notes.push(
           `Column "${name}" holds decimals with more digits than a float holds exactly (such as ${inexact.value} in row ${inexact.row}); ` +
             'they are kept exact, as text, so the column is not numeric.',

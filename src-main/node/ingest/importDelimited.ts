@@ -12,6 +12,8 @@ import { inferKind, needsExactDistinct } from '../../core/ingest/inference';
 import { isMissing } from '../../core/ingest/missing';
 import { parseNumberLikePandas } from '../../core/ingest/parseNumber';
 import { type OnBadLines, shortRowsNote, skippedRowsNote } from '../../core/ingest/rowShape';
+import type { EncodedColumnChunk } from '../store/columnChunkBuilder';
+import { rewriteColumnChunks } from '../store/columnChunks';
 import { storageColumn } from '../store/datasets';
 import { inProcessEngine, type ParserConfig, workerEngine } from './parserWorker';
 import { RowTableWriter } from './rowTableWriter';
@@ -64,13 +66,20 @@ export async function importDelimited(db: Database.Database, o: DelimitedOptions
   const file = o.snapshot.display;
   const total = o.snapshot.size;
   let writer: RowTableWriter | null = null;
+  // A worker builds the column chunks of the rows it parses; this thread only stores them.
+  let chunksFromWorker = false;
   const onBatch = (b: RowBatch): void => {
-    writer ??= new RowTableWriter(db, o.table, b.width);
+    writer ??= new RowTableWriter(db, o.table, b.width, { buildChunks: !chunksFromWorker });
     writer.addBatch(b);
+  };
+  const onColumns = (chunks: EncodedColumnChunk[]): void => {
+    if (writer === null) throw new Error(`The import worker sent column chunks of ${file} before any of its rows.`);
+    writer.addChunks(chunks);
   };
   const config: ParserConfig = { encoding: o.encoding, skip: o.skip, delimiter: o.delimiter, file, total, onBadLines: o.onBadLines ?? 'error' };
   const threaded = delimitedTuning.useWorker && total >= delimitedTuning.workerMinBytes;
-  const engine = (threaded ? await workerEngine(config, onBatch) : null) ?? inProcessEngine(config, onBatch);
+  const engine = (threaded ? await workerEngine(config, onBatch, onColumns) : null) ?? inProcessEngine(config, onBatch);
+  chunksFromWorker = engine.threaded;
 
   let done = 0;
   let lastProgress = 0;
@@ -122,7 +131,10 @@ export async function importDelimited(db: Database.Database, o: DelimitedOptions
   // A column that looked numeric at first and then held text (so it is not numeric) gets back
   // the text of its early cells, before SQLite counts its distinct values.
   const restore = header.flatMap((_, j) => (summary.textFrom[j] > 1 ? [{ column: j, until: summary.textFrom[j] - 1 }] : []));
-  if (restore.length > 0) await restoreText(db, o, delimiter, header.length, restore);
+  if (restore.length > 0) {
+    await restoreText(db, o, delimiter, header.length, restore);
+    for (const r of restore) rewriteColumnChunks(db, o.table, r.column);
+  }
 
   const notes: string[] = [];
   const columns: ColumnInfo[] = header.map((name, j) => {
@@ -150,6 +162,7 @@ export async function importDelimited(db: Database.Database, o: DelimitedOptions
   for (const c of columns) {
     if (isNumeric(c.kind) && textMode[c.index]) {
       convertTextToNumbers(db, o.table, storageColumn(c.index));
+      rewriteColumnChunks(db, o.table, c.index);
     }
   }
   const encoding = o.encoding === 'utf-8' && o.skip === 0 && summary.decoding.replaced > 0 && !summary.decoding.multibyte ? 'windows-1252' : o.encoding;

@@ -1,6 +1,7 @@
 import { ApiError, type ApiErrorCode, type SourceLocation } from '../../core/api/errors';
 import type { ParseSummary, RowBatch } from '../../core/ingest/delimitedParser';
 import { InvalidTextError, type TextEncodingName } from '../../core/ingest/encoding';
+import type { EncodedColumnChunk } from '../store/columnChunkBuilder';
 
 /** `workerData` of a worker started to checkpoint a project's WAL instead of parsing. */
 export interface CheckpointTask {
@@ -14,10 +15,15 @@ export interface CheckpointTask {
 /** Messages to the parser worker, in order: chunks of the file, then `end`. */
 export type ToWorker = { t: 'chunk'; bytes: Uint8Array } | { t: 'end' };
 
-/** Messages from the parser worker. `consumed` follows each chunk, after its batches. */
+/**
+ * Messages from the parser worker. `consumed` follows each chunk, after its
+ * batches; `columns` carries the column chunks of the rows batched so far
+ * (their buffers transferred), the last ones before `done`.
+ */
 export type FromWorker =
   | { t: 'ready' }
   | { t: 'batch'; b: RowBatch }
+  | { t: 'columns'; chunks: EncodedColumnChunk[] }
   | { t: 'consumed' }
   | { t: 'done'; summary: ParseSummary }
   | { t: 'error'; error: SerializedError }

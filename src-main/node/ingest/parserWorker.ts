@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { DelimitedParser, type DelimitedParserOptions, type ParseSummary, type RowBatch } from '../../core/ingest/delimitedParser';
+import type { EncodedColumnChunk } from '../store/columnChunkBuilder';
 import { workerSource, type WorkerSource } from '../threads/workerSource';
 import { deserializeError, type FromWorker, type ToWorker } from './parserProtocol';
 
@@ -43,9 +44,15 @@ export function delimitedWorkerSource(): WorkerSource | null {
 
 /**
  * Runs the parser on a worker thread, or resolves null when no worker can be
- * started here (the caller then uses {@link inProcessEngine}).
+ * started here (the caller then uses {@link inProcessEngine}). The worker
+ * also builds the rows' column chunks, handed to `onColumns` ready to store
+ * (after the batches of their rows).
  */
-export async function workerEngine(config: ParserConfig, onBatch: (b: RowBatch) => void): Promise<ParseEngine | null> {
+export async function workerEngine(
+  config: ParserConfig,
+  onBatch: (b: RowBatch) => void,
+  onColumns: (chunks: EncodedColumnChunk[]) => void,
+): Promise<ParseEngine | null> {
   const source = delimitedWorkerSource();
   if (!source) return null;
   let worker: Worker;
@@ -83,6 +90,13 @@ export async function workerEngine(config: ParserConfig, onBatch: (b: RowBatch) 
       case 'batch':
         try {
           onBatch(m.b);
+        } catch (e) {
+          fail(e as Error);
+        }
+        break;
+      case 'columns':
+        try {
+          onColumns(m.chunks);
         } catch (e) {
           fail(e as Error);
         }

@@ -3,6 +3,7 @@ import { ApiError } from '../../core/api/errors';
 import type { ColumnKind, DatasetInfo } from '../../core/data/columns';
 import { kindOverrideRefusal } from '../../core/data/kindOverrides';
 import { isUnsafeInteger, parseNumberLikePandas } from '../../core/ingest/parseNumber';
+import { rewriteColumnChunks } from './columnChunks';
 import { dataTableOf, getDataset, storageColumn, updateColumns } from './datasets';
 
 const BOOLEAN_TEXT = new Set(['True', 'False', 'TRUE', 'FALSE', 'true', 'false']);
@@ -56,6 +57,8 @@ export function setColumnKind(db: Database.Database, id: number, column: number,
   if (kind === 'float') check((v) => asNumber(v) !== null, 'float (numbers)');
   if (kind === 'boolean') check((v) => v === 0 || v === 1 || (typeof v === 'string' && (BOOLEAN_TEXT.has(v) || BOOLEAN_DIGITS.has(v))), 'boolean (True/False or 1/0)');
   db.transaction(() => {
+    // The chunks hold the stored cells: the ones converted here change there too.
+    let changed = 0;
     if (kind === 'integer' || kind === 'float') {
       const texts = db.prepare(`SELECT rowid AS row, ${sc} AS value FROM ${table} WHERE typeof(${sc}) = 'text'`).all() as {
         row: number;
@@ -63,8 +66,10 @@ export function setColumnKind(db: Database.Database, id: number, column: number,
       }[];
       const update = db.prepare(`UPDATE ${table} SET ${sc} = ? WHERE rowid = ?`);
       for (const t of texts) update.run(parseNumberLikePandas(t.value), t.row);
+      changed = texts.length;
     }
-    if (kind === 'boolean') db.prepare(`UPDATE ${table} SET ${sc} = CAST(${sc} AS INTEGER) WHERE ${sc} IN ('1', '0')`).run();
+    if (kind === 'boolean') changed = db.prepare(`UPDATE ${table} SET ${sc} = CAST(${sc} AS INTEGER) WHERE ${sc} IN ('1', '0')`).run().changes;
+    if (changed > 0) rewriteColumnChunks(db, table, column);
     updateColumns(
       db,
       id,

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { ApiError } from '../../core/api/errors';
 import type { Cell } from '../../core/data/arrowPage';
 import type { ColumnInfo, ColumnKind, DatasetInfo } from '../../core/data/columns';
+import { deleteColumnChunks } from './columnChunks';
 
 interface DatasetRow {
   id: number;
@@ -122,6 +123,7 @@ export function deleteDataset(db: Database.Database, id: number): void {
   db.transaction(() => {
     db.prepare('DELETE FROM datasets WHERE id = ?').run(id);
     db.exec(`DROP TABLE IF EXISTS ${row.data_table}`);
+    deleteColumnChunks(db, row.data_table);
   })();
 }
 

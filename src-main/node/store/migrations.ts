@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { COLUMN_CHUNKS_SCHEMA } from './columnChunks';
 import { RUN_MODELS_MIGRATION } from './runModels';
 import { defaultRunTitle, readRecipe } from './runs';
 
@@ -137,6 +138,14 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   RUN_MODELS_MIGRATION,
+  {
+    version: 7,
+    description: 'column chunks of datasets',
+    up(db) {
+      // Datasets imported before keep only their row table and load from it (see loadDatasetFrame).
+      db.exec(COLUMN_CHUNKS_SCHEMA);
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

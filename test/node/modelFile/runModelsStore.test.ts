@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../../src-main/node/store/migrations';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../src-main/node/store/migrations';
 import { openProjectFile } from '../../../src-main/node/store/projectFile';
 import { compressModelFile, getRunModel, runModelSizes, saveRunModels } from '../../../src-main/node/store/runModels';
 import { deleteRun, insertRun } from '../../../src-main/node/store/runs';
@@ -32,7 +32,7 @@ describe('migration 6 on a project written with schema 5', () => {
     old.close();
 
     db = openProjectFile(path);
-    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect((db.prepare('SELECT COUNT(*) AS n FROM runs').get() as { n: number }).n).toBe(1);
     expect(getRunModel(db, run.id, 'rf')).toBeNull();
 
