@@ -1,4 +1,5 @@
 import { ApiError } from '../api/errors';
+import { ENSEMBLE_MAX_BINS, MAX_BINS_LIMIT } from './tree/binning';
 
 /**
  * Every model's hyper-parameters under the names analysts know from
@@ -37,6 +38,24 @@ function real(min: number, max: number, opts: { minOpen?: boolean; nullable?: bo
     return lowOk && v <= max ? null : `expected a number in ${opts.minOpen ? '(' : '['}${min}, ${max}]`;
   };
 }
+
+/** An integer in [min, max]. */
+function intIn(min: number, max: number) {
+  return (v: ParamValue) => (isInt(v) && v >= min && v <= max ? null : `expected an integer from ${min} to ${max}`);
+}
+
+/**
+ * `max_bins`, as in LightGBM and scikit-learn's HistGradientBoosting: the most
+ * bins a feature's values are cut into before trees look for splits.
+ */
+const maxBinsDef = {
+  name: 'max_bins',
+  key: 'maxBins',
+  default: ENSEMBLE_MAX_BINS,
+  doc: 'most bins per feature; features with more distinct values are cut at quantiles (more bins: finer splits, slower)',
+  check: intIn(2, MAX_BINS_LIMIT),
+  choices: [255, 511, 1023],
+} satisfies ParamDef;
 
 const bool = (v: ParamValue) => (typeof v === 'boolean' ? null : 'expected true or false');
 const oneOf =
@@ -79,6 +98,7 @@ export const MODEL_PARAMS = {
     { name: 'min_samples_split', key: 'minSamplesSplit', default: 2, doc: 'fewest rows a node needs to be split', check: int(2) },
     { name: 'min_samples_leaf', key: 'minSamplesLeaf', default: 1, doc: 'fewest rows in a leaf', check: int(1) },
     { name: 'bootstrap', key: 'bootstrap', default: true, doc: 'draw rows with replacement for each tree', check: bool, choices: [true, false] },
+    maxBinsDef,
     { name: 'random_state', key: 'randomState', default: 0, doc: 'seed', check: seed },
   ],
   gradientBoosting: [
@@ -90,6 +110,7 @@ export const MODEL_PARAMS = {
     { name: 'gamma', key: 'gamma', default: 0, doc: 'smallest loss reduction to split', check: real(0, Infinity) },
     { name: 'subsample', key: 'subsample', default: 1, doc: 'share of rows per tree', check: real(0, 1, { minOpen: true }) },
     { name: 'colsample_bytree', key: 'colsampleBytree', default: 1, doc: 'share of features per tree', check: real(0, 1, { minOpen: true }) },
+    maxBinsDef,
     { name: 'random_state', key: 'randomState', default: 0, doc: 'seed', check: seed },
     {
       name: 'objective',

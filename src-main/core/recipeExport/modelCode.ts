@@ -67,9 +67,25 @@ export function pyParam(type: ModelType, name: string, v: PyValue, o: { multicla
 }
 
 /**
+ * Assay's `max_bins` in the libraries: XGBoost bins only with
+ * `tree_method="hist"` and calls the bound `max_bin`; scikit-learn's trees and
+ * forests split on exact values, which is what many bins approach, and have no
+ * such parameter, so a fixed value is left out (and said so) and a gridded one
+ * refused — its candidates would all be the same fit there.
+ */
+const MAX_BINS = 'max_bins';
+const binsAreExact = (type: ModelType) => type === 'randomForest' || type === 'decisionTree';
+
+/** The parameter name the library takes for Assay's `name`. */
+function libraryName(type: ModelType, name: string): string {
+  return type === 'gradientBoosting' && name === MAX_BINS ? 'max_bin' : name;
+}
+
+/**
  * Values Assay's engine takes that the libraries refuse, refused here with
  * the field named, before the program is written: a seed beyond 2^32 − 1,
- * and an XGBoost objective that is not the target's.
+ * an XGBoost objective that is not the target's, and a gridded `max_bins`
+ * for a scikit-learn model that has none.
  */
 function checkForLibraries(model: ModelConfig, index: number, multiclass: boolean): void {
   const places: [string, PyValue, string][] = [
@@ -77,6 +93,14 @@ function checkForLibraries(model: ModelConfig, index: number, multiclass: boolea
     ...Object.entries(model.grid).flatMap(([k, vs]) => vs.map((v, i): [string, PyValue, string] => [k, v, `$.models[${index}].grid.${k}[${i}]`])),
   ];
   const field = (name: string, path: string) => `${modelName(index, model.type)} · ${name} (${path})`;
+  for (const [name, vs] of Object.entries(model.grid)) {
+    if (name === MAX_BINS && binsAreExact(model.type)) {
+      throw new ApiError(
+        'bad-input',
+        `${field(name, `$.models[${index}].grid.${name}`)}: scikit-learn's ${ESTIMATORS[model.type].className} splits on exact values and has no bin count, so the ${vs.length} values of this grid would all be one fit there; to export the recipe, keep a single max_bins in params (it is then left out of the program) or remove it.`,
+      );
+    }
+  }
   for (const [name, v, path] of places) {
     if (name === 'random_state' && typeof v === 'number' && v > MAX_SEED) {
       throw new ApiError(
@@ -122,14 +146,20 @@ export function modelSection(
   checkForLibraries(model, o.index, o.multiclass);
   const est = ESTIMATORS[model.type];
   const opts = { multiclass: o.multiclass };
-  const params = Object.entries(model.params).map(([k, v]) => [k, pyParam(model.type, k, v, opts)] as [string, string]);
-  const grid = Object.entries(model.grid).map(([k, vs]) => [k, `[${vs.map((v) => pyParam(model.type, k, v, opts)).join(', ')}]`] as [string, string]);
+  const dropsBins = binsAreExact(model.type) && MAX_BINS in model.params;
+  const params = Object.entries(model.params)
+    .filter(([k]) => !(dropsBins && k === MAX_BINS))
+    .map(([k, v]) => [libraryName(model.type, k), pyParam(model.type, k, v, opts)] as [string, string]);
+  const grid = Object.entries(model.grid).map(
+    ([k, vs]) => [libraryName(model.type, k), `[${vs.map((v) => pyParam(model.type, k, v, opts)).join(', ')}]`] as [string, string],
+  );
+  const binsHist = model.type === 'gradientBoosting' && (MAX_BINS in model.params || MAX_BINS in model.grid);
   const seeded = 'random_state' in model.params || 'random_state' in model.grid;
   const namesObjective = 'objective' in model.params || 'objective' in model.grid;
   const objective = model.type === 'gradientBoosting' && !namesObjective ? [`objective=${pyStr(objectiveFor(o.multiclass))}`] : [];
   // newton-cholesky is binary (one-vs-rest beyond two classes); newton-cg reaches the multinomial optimum Assay fits.
   const fixed = model.type === 'logisticRegression' && o.multiclass ? ['solver="newton-cg"'] : est.fixed;
-  const ctorArgs = [...fixed, ...objective, ...(seeded ? [] : [`random_state=${ASSAY_SEED}`]), `**${variable}_params`];
+  const ctorArgs = [...fixed, ...objective, ...(binsHist ? ['tree_method="hist"'] : []), ...(seeded ? [] : [`random_state=${ASSAY_SEED}`]), `**${variable}_params`];
   const search = `${variable}_search`;
   const fit = `${search}.fit(X_train, y_train)`;
   const fits = o.candidates * o.folds + 1;
@@ -150,6 +180,16 @@ export function modelSection(
       o.multiclass
         ? prose`${code('objective="multi:softprob"')}: one tree per class in each round and the softmax of their sums, as Assay boosts a target of more than two classes (XGBoost would choose it too; it is written out for clarity).`
         : prose`${code('objective="binary:logistic"')}: the target has two classes, as Assay boosts them.`,
+    );
+  }
+  if (binsHist) {
+    explain.push(
+      prose`${code('tree_method="hist"')}: the recipe sets ${code(MAX_BINS)}, how many bins Assay cuts each feature into; XGBoost bins features only with its histogram method, where the bound is called ${code('max_bin')}.`,
+    );
+  }
+  if (dropsBins) {
+    explain.push(
+      prose`The recipe's ${code(`${MAX_BINS}=${String(model.params[MAX_BINS])}`)} is left out: it bounds how many bins Assay cuts each feature into, and ${code(ESTIMATORS[model.type].className)} has no bins — it splits on exact values, which many bins approach.`,
     );
   }
   if (!seeded) explain.push(prose`The recipe names no ${code('random_state')}, so Assay's default seed ${ASSAY_SEED} is given.`);

@@ -1,7 +1,7 @@
 /**
  * Gradient boosting against XGBoost 1.7's XGBClassifier (binary:logistic),
  * fixtures from scripts/fixtures/tree_fixtures.py. XGBoost 1.7 trains this
- * data with its exact greedy method; we split on ≤ 255 bins, so scores are
+ * data with its exact greedy method; we split on ≤ 511 bins, so scores are
  * compared with tolerances (2,000 noisy rows; both sides deterministic):
  * accuracy and AUC 0.005, recall 0.01. The data include a feature with 10 %
  * NaN (the missing path).
@@ -11,6 +11,7 @@ import { ApiError } from '../../../src-main/core/api/errors';
 import { fitGradientBoosting, gradientBoosting } from '../../../src-main/core/ml/ensemble/gradientBoosting';
 import type { GradientBoostingParams } from '../../../src-main/core/ml/ensemble/gradientBoosting';
 import { labelsOf, loadFixture, matrixOf, positiveColumn, score, trainRows } from '../tree/helpers';
+import { expectTopRanksAsReference } from '../tree/importanceRanks';
 import type { Scores, TreeData } from '../tree/helpers';
 
 interface CvFixture {
@@ -21,6 +22,8 @@ interface CvFixture {
 const data = loadFixture<TreeData>('data.json');
 const cv = loadFixture<CvFixture>('cv_scores.json');
 const features = [0, 1, 2, 3, 4, 5, 6, 7];
+/** Top-ranked importances the reference puts within 1 % of the total of each other may swap. */
+const IMPORTANCE_NEAR_TIE = 0.01;
 
 const ours = (p: Record<string, number>): GradientBoostingParams => ({
   nEstimators: p.n_estimators,
@@ -54,8 +57,9 @@ describe('gradientBoosting vs XGBoost', () => {
     const model = gradientBoosting.fit(matrixOf(data, features), labelsOf(data), 2, ours(ref.params));
     const imp = model.featureImportances();
     expect(imp.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-    const rank = (v: ArrayLike<number>) => Array.from(v, (x, i) => [x, i]).sort((a, b) => b[0] - a[0]).map((p) => p[1]);
-    expect(rank(imp).slice(0, 2)).toEqual(rank(ref.feature_importances).slice(0, 2));
+    // XGBoost's top two (features 2 and 0) are 0.0051 apart; at 511 bins Assay puts them 0.0008 apart in the
+    // other order (2, 0 at 255 bins). Every importance stays within 0.01 of XGBoost's either way.
+    expectTopRanksAsReference(imp, ref.feature_importances, 2, IMPORTANCE_NEAR_TIE);
     ref.feature_importances.forEach((v, f) => expect(Math.abs(imp[f] - v)).toBeLessThan(0.05));
     // 'weight' counts splits; XGBoost's total over features is the number of split nodes
     const weight = model.rawImportance('weight');
@@ -87,7 +91,7 @@ describe('gradientBoosting mechanics', () => {
   // The loop updates training margins through the binned path (the grower's
   // row partition, or leafOfBinned after subsampling or pruning); prediction
   // walks raw values. Both must put every row in the same leaf of every tree.
-  // Features 0, 1, 5, 7 have > 255 distinct values (quantile bins) and f7 is
+  // Features 0, 1, 5, 7 have > 511 distinct values (quantile bins) and f7 is
   // about 10 % NaN, so thresholds and the missing bin are both exercised.
   const updatePaths: [string, GradientBoostingParams][] = [
     ['row partition', { nEstimators: 30, maxDepth: 6 }],

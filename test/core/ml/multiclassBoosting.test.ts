@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../src-main/core/api/errors';
 import { fitGradientBoosting, gradientBoosting, resolveObjective } from '../../../src-main/core/ml/ensemble/gradientBoosting';
 import type { GradientBoostingParams } from '../../../src-main/core/ml/ensemble/gradientBoosting';
+import { expectTopRanksAsReference } from '../tree/importanceRanks';
 import { ALL_FEATURES, argmax, fixture, kScores, labels, matrix, trainRows } from './multiclassFixture';
 
 const K = 3;
@@ -83,8 +84,9 @@ describe('gradientBoosting multi:softprob vs XGBoost 1.7', () => {
     const m = gradientBoosting.fit(matrix(ALL_FEATURES, all), labels(all), K, ours(ref.params));
     const imp = m.featureImportances();
     expect(imp.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
-    const rank = (v: ArrayLike<number>) => Array.from(v, (x, i) => [x, i]).sort((a, b) => b[0] - a[0]).map((p) => p[1]);
-    expect(rank(imp).slice(0, 2)).toEqual(rank(ref.feature_importances).slice(0, 2));
+    // XGBoost ranks features 9, 7, 6, 8 within 0.004 of each other (0.1373, 0.1367, 0.1344, 0.1333); at 511 bins
+    // Assay's second is feature 8 (0.1326) by 0.001 over feature 7 (at 255 bins: 9, 7). A swap among them is a tie.
+    expectTopRanksAsReference(imp, ref.feature_importances, 2, 0.01);
     ref.feature_importances.forEach((v, f) => expect(Math.abs(imp[f] - v), `feature ${f}`).toBeLessThan(0.05));
     const splits = m.trees.reduce((a, t) => a + Array.from(t.feature).filter((f) => f >= 0).length, 0);
     expect(m.rawImportance('weight').reduce((a, b) => a + b, 0)).toBe(splits);

@@ -19,13 +19,14 @@
  * (colsample_bytree).
  *
  * XGBoost 1.7 trains such data with its exact greedy method; histogram
- * splits on ≤ 255 bins give statistically equivalent models.
+ * splits on ≤ 511 bins per feature by default (`maxBins`) give statistically
+ * equivalent models.
  */
 import { ApiError } from '../../api/errors';
 import type { ClassifierSpec, FeatureMatrix, FitOptions, ProbabilityMatrix, StagedClassifier } from '../types';
-import { binTrainingData } from '../tree/binning';
+import { binTrainingData, ENSEMBLE_MAX_BINS } from '../tree/binning';
 import { TreeGrower } from '../tree/grower';
-import { leafOfBinned, leafOfRaw, treeToJSON } from '../tree/predictor';
+import { addTreesValues, leafOfBinned, treeToJSON } from '../tree/predictor';
 import type { FlatTree } from '../tree/predictor';
 import { TreeRng } from '../tree/random';
 import { GradientCriterion } from '../tree/splitting';
@@ -47,6 +48,8 @@ export interface GradientBoostingParams {
   randomState?: number;
   /** null / absent: chosen from the number of classes; given, it must agree with them. */
   objective?: string | null;
+  /** Most bins per feature (see BinMapper); default ENSEMBLE_MAX_BINS (511). */
+  maxBins?: number;
 }
 
 export type ImportanceType = 'weight' | 'gain' | 'total_gain' | 'cover' | 'total_cover';
@@ -130,11 +133,9 @@ export class GradientBoostingModel implements StagedClassifier {
     for (const m of counts) {
       const upto = Math.min(m, this.nMembers) * G;
       if (upto < done) throw new RangeError('predictProbaStaged: counts must be ascending');
-      for (; done < upto; done++) {
-        const tree = this.trees[done];
-        const c = done % G;
-        for (let i = 0; i < X.rows; i++) margin[i * G + c] += tree.value[leafOfRaw(tree, X.columns, i)];
-      }
+      // `done` is a whole number of rounds, so the slice's tree t is for class t mod G.
+      addTreesValues(this.trees.slice(done, upto), X, margin, 1, G);
+      done = upto;
       out.push(margin.slice());
     }
     return out;
@@ -296,7 +297,7 @@ export function fitGradientBoosting(
   const p = X.columns.length;
   throwIfAborted(opts.signal);
 
-  const { mapper, binned } = binTrainingData(X);
+  const { mapper, binned } = binTrainingData(X, params.maxBins ?? ENSEMBLE_MAX_BINS);
   const criterion = new GradientCriterion(params.regLambda ?? 1, params.minChildWeight ?? 1, lr);
   const grower = new TreeGrower(binned, mapper, criterion);
   const rng = new TreeRng(params.randomState ?? 0);

@@ -9,7 +9,7 @@
  * with the same random_state: `predictProbaStaged` scores every prefix.
  */
 import type { ClassifierSpec, FeatureMatrix, FitOptions } from '../types';
-import { binTrainingData } from '../tree/binning';
+import { binTrainingData, ENSEMBLE_MAX_BINS } from '../tree/binning';
 import { giniRowStats } from '../tree/decisionTree';
 import { TreeGrower } from '../tree/grower';
 import type { FlatTree } from '../tree/predictor';
@@ -27,6 +27,8 @@ export interface RandomForestParams {
   bootstrap?: boolean;
   randomState?: number;
   classWeight?: null;
+  /** Most bins per feature (see BinMapper); default ENSEMBLE_MAX_BINS (511). */
+  maxBins?: number;
 }
 
 export type RandomForestModel = AveragedTreesClassifier;
@@ -42,7 +44,7 @@ export const randomForest = {
     const minSamplesLeaf = params.minSamplesLeaf ?? 1;
     throwIfAborted(opts.signal);
 
-    const { mapper, binned } = binTrainingData(X);
+    const { mapper, binned } = binTrainingData(X, params.maxBins ?? ENSEMBLE_MAX_BINS);
     const grower = new TreeGrower(binned, mapper, new GiniCriterion(nClasses, minSamplesLeaf));
     const growOpts = {
       maxDepth: params.maxDepth ?? Infinity,

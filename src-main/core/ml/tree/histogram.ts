@@ -15,7 +15,7 @@
  * slots start at `offsets[f]` (in slots) and run over its value bins plus one
  * missing slot last.
  */
-import type { BinnedMatrix } from './binning';
+import type { BinCodes, BinnedMatrix } from './binning';
 
 export interface HistogramLayout {
   stride: number;
@@ -113,10 +113,10 @@ export function subtractHistogram(parent: Float64Array, child: Float64Array): vo
  * One feature's histogram over a small node, touching only the bins present:
  * writes the sorted distinct bins to `bins` and their stats, in that order, to
  * `out` (compact), and returns how many. `scratch` must be all zeros on entry
- * (256 × stride entries) and is left all zeros.
+ * ((nBins + 1) × stride entries, `seen` nBins + 1 zeros) and is left so.
  */
 export function compactHistogram(
-  col: Uint8Array,
+  col: BinCodes,
   rows: Int32Array,
   start: number,
   end: number,
@@ -124,7 +124,7 @@ export function compactHistogram(
   stride: number,
   scratch: Float64Array,
   seen: Uint8Array,
-  bins: Uint8Array,
+  bins: Uint16Array,
   out: Float64Array,
 ): number {
   let t = 0;

@@ -12,7 +12,7 @@ export interface FlatTree {
   nNodes: number;
   feature: Int32Array;
   threshold: Float64Array;
-  binThreshold: Uint8Array;
+  binThreshold: Uint8Array | Uint16Array;
   missingLeft: Uint8Array;
   left: Int32Array;
   right: Int32Array;
@@ -61,6 +61,41 @@ export function addTreeValues(tree: FlatTree, X: FeatureMatrix, out: Float64Arra
   for (let i = 0; i < X.rows; i++) {
     const leaf = leafOfRaw(tree, X.columns, i) * k;
     for (let j = 0; j < k; j++) out[i * k + j] += scale * value[leaf + j];
+  }
+}
+
+/**
+ * Rows per block in addTreesValues: a block's slice of every column (25
+ * features × 2,048 rows × 8 bytes = 400 KB) stays in cache while each tree
+ * walks it, instead of every column streaming through the cache once per tree.
+ */
+export const PREDICT_BLOCK_ROWS = 2048;
+
+/**
+ * addTreeValues for many trees, by blocks of rows: every tree over one block
+ * of rows, then the next block. Tree t adds to group t mod `groups` —
+ * out[i·groups·valueSize + (t mod groups)·valueSize + j] — so one call serves
+ * a forest (groups = 1) and boosting's rounds of one tree per class. Each
+ * row's sum is taken in tree order, as tree-by-tree addition takes it, so the
+ * result is bit for bit the same.
+ */
+export function addTreesValues(trees: readonly FlatTree[], X: FeatureMatrix, out: Float64Array, scale = 1, groups = 1, blockRows = PREDICT_BLOCK_ROWS): void {
+  if (trees.length === 0) return;
+  const k = trees[0].valueSize;
+  const stride = groups * k;
+  const columns = X.columns;
+  for (let start = 0; start < X.rows; start += blockRows) {
+    const end = Math.min(X.rows, start + blockRows);
+    for (let t = 0; t < trees.length; t++) {
+      const tree = trees[t];
+      const value = tree.value;
+      const offset = (t % groups) * k;
+      for (let i = start; i < end; i++) {
+        const leaf = leafOfRaw(tree, columns, i) * k;
+        const at = i * stride + offset;
+        for (let j = 0; j < k; j++) out[at + j] += scale * value[leaf + j];
+      }
+    }
   }
 }
 

@@ -6,6 +6,9 @@
  * and, when the node has missing values, on the left. Only positions between
  * two non-empty bins are candidates, so (as scikit-learn's exact splitter) a
  * split always separates distinct values present in the node.
+ *
+ * The scan itself is one skeleton (`BinScanCriterion.scan`); a criterion
+ * supplies only the score of a candidate from its left child's sums.
  */
 
 /** What a scan found; `score` is the criterion's proxy (higher is better). */
@@ -46,7 +49,7 @@ export interface Criterion {
     h: Float64Array,
     base: number,
     nValue: number,
-    binOf: Uint8Array | null,
+    binOf: Uint16Array | null,
     missBase: number,
     parent: Float64Array,
     po: number,
@@ -64,6 +67,98 @@ export interface Criterion {
   cover(stats: Float64Array, so: number): number;
 }
 
+/** How a candidate's left child is made of the scan's running sums L and the missing slot M. */
+export const enum Side {
+  /** left = L, right = parent − L (the missing rows, if any, go right) */
+  ValuesLeft = 0,
+  /** left = L + M, right = parent − L − M */
+  MissingLeft = 1,
+  /** left = L (every value row), right = M (the missing rows alone) */
+  MissingAlone = 2,
+}
+
+/**
+ * The scan every criterion shares: running sums L over the value slots left
+ * to right, and at each position between two non-empty bins the candidates
+ * of `score` (missing right, then missing left); last, the missing rows alone
+ * on the right.
+ */
+abstract class BinScanCriterion implements Criterion {
+  abstract readonly stride: number;
+  abstract readonly valueSize: number;
+  /** The scan's running sums (stride entries). */
+  protected sums = new Float64Array(0);
+
+  /**
+   * The criterion's proxy for the candidate `side` makes of L (at `l`), the
+   * missing slot (h[m..]) and the parent (at `po`); −Infinity when the
+   * children break a constraint (min_samples_leaf, min_child_weight).
+   */
+  protected abstract score(L: Float64Array, h: Float64Array, m: number, side: Side, parent: Float64Array, po: number): number;
+
+  scan(
+    h: Float64Array,
+    base: number,
+    nValue: number,
+    binOf: Uint16Array | null,
+    missBase: number,
+    parent: Float64Array,
+    po: number,
+    feature: number,
+    best: SplitCandidate,
+  ): boolean {
+    const S = this.stride;
+    if (this.sums.length !== S) this.sums = new Float64Array(S);
+    const L = this.sums;
+    L.fill(0);
+    const hasMissing = missBase >= 0 && h[missBase] > 0;
+    let prev = -1;
+    let nonEmpty = 0;
+    for (let j = 0; j < nValue; j++) {
+      const s = base + j * S;
+      if (h[s] === 0) continue;
+      nonEmpty++;
+      const bin = binOf === null ? j : binOf[j];
+      if (prev >= 0) {
+        const sc = this.score(L, h, missBase, Side.ValuesLeft, parent, po);
+        if (sc > best.score) record(best, sc, feature, prev, bin, false, L, h, -1);
+        if (hasMissing) {
+          const sm = this.score(L, h, missBase, Side.MissingLeft, parent, po);
+          if (sm > best.score) record(best, sm, feature, prev, bin, true, L, h, missBase);
+        }
+      }
+      for (let c = 0; c < S; c++) L[c] += h[s + c];
+      prev = bin;
+    }
+    if (hasMissing) {
+      nonEmpty++;
+      if (prev >= 0) {
+        const sc = this.score(L, h, missBase, Side.MissingAlone, parent, po);
+        if (sc > best.score) record(best, sc, feature, prev, -1, false, L, h, -1);
+      }
+    }
+    return nonEmpty > 1;
+  }
+
+  abstract cannotSplit(stats: Float64Array, so: number): boolean;
+  abstract accept(best: SplitCandidate, parent: Float64Array, po: number): boolean;
+  abstract splitGain(best: SplitCandidate, parent: Float64Array, po: number): number;
+  abstract leafValue(stats: Float64Array, so: number, out: Float64Array, oo: number): void;
+  abstract cover(stats: Float64Array, so: number): number;
+}
+
+/** Makes the candidate the best so far; its left child is L, plus the missing slot at m when m ≥ 0. */
+function record(best: SplitCandidate, score: number, feature: number, bin: number, nextBin: number, missingLeft: boolean, L: Float64Array, h: Float64Array, m: number): void {
+  best.score = score;
+  best.feature = feature;
+  best.bin = bin;
+  best.nextBin = nextBin;
+  best.missingLeft = missingLeft;
+  const left = best.left;
+  if (m >= 0) for (let c = 0; c < left.length; c++) left[c] = L[c] + h[m + c];
+  else for (let c = 0; c < left.length; c++) left[c] = L[c];
+}
+
 /**
  * Gini impurity, scikit-learn's criterion='gini'. Statistics per row:
  * (1, w·[y=0], …, w·[y=k−1]) with w the sample weight (bootstrap count).
@@ -71,13 +166,14 @@ export interface Criterion {
  * Maximising the weighted decrease W·i − W_L·i_L − W_R·i_R is maximising the
  * proxy Σ w_Lc²/W_L + Σ w_Rc²/W_R. Children need ≥ minSamplesLeaf rows.
  */
-export class GiniCriterion implements Criterion {
+export class GiniCriterion extends BinScanCriterion {
   readonly stride: number;
   readonly valueSize: number;
   constructor(
     readonly nClasses: number,
     readonly minSamplesLeaf: number,
   ) {
+    super();
     this.stride = nClasses + 1;
     this.valueSize = nClasses;
   }
@@ -97,147 +193,33 @@ export class GiniCriterion implements Criterion {
     return GiniCriterion.impurity(stats, so, this.nClasses) <= 2.220446049250313e-16;
   }
 
-  scan(
-    h: Float64Array,
-    base: number,
-    nValue: number,
-    binOf: Uint8Array | null,
-    missBase: number,
-    parent: Float64Array,
-    po: number,
-    feature: number,
-    best: SplitCandidate,
-  ): boolean {
-    const k = this.nClasses;
-    const S = this.stride;
+  protected score(L: Float64Array, h: Float64Array, m: number, side: Side, parent: Float64Array, po: number): number {
     const msl = this.minSamplesLeaf;
     const nTotal = parent[po];
-    const hasMissing = missBase >= 0 && h[missBase] > 0;
-    const mCount = hasMissing ? h[missBase] : 0;
-    if (k === 2) {
-      const P0 = parent[po + 1];
-      const P1 = parent[po + 2];
-      const m0 = hasMissing ? h[missBase + 1] : 0;
-      const m1 = hasMissing ? h[missBase + 2] : 0;
-      let c = 0;
-      let l0 = 0;
-      let l1 = 0;
-      let prev = -1;
-      let nonEmpty = 0;
-      for (let j = 0; j < nValue; j++) {
-        const s = base + j * 3;
-        const cnt = h[s];
-        if (cnt === 0) continue;
-        nonEmpty++;
-        const bin = binOf === null ? j : binOf[j];
-        if (prev >= 0) {
-          // missing right
-          if (c >= msl && nTotal - c >= msl) {
-            const r0 = P0 - l0;
-            const r1 = P1 - l1;
-            const sc = (l0 * l0 + l1 * l1) / (l0 + l1) + (r0 * r0 + r1 * r1) / (r0 + r1);
-            if (sc > best.score) {
-              best.score = sc;
-              best.feature = feature;
-              best.bin = prev;
-              best.nextBin = bin;
-              best.missingLeft = false;
-              best.left[0] = c;
-              best.left[1] = l0;
-              best.left[2] = l1;
-            }
-          }
-          if (hasMissing) {
-            const cm = c + mCount;
-            if (cm >= msl && nTotal - cm >= msl) {
-              const a0 = l0 + m0;
-              const a1 = l1 + m1;
-              const r0 = P0 - a0;
-              const r1 = P1 - a1;
-              const sc = (a0 * a0 + a1 * a1) / (a0 + a1) + (r0 * r0 + r1 * r1) / (r0 + r1);
-              if (sc > best.score) {
-                best.score = sc;
-                best.feature = feature;
-                best.bin = prev;
-                best.nextBin = bin;
-                best.missingLeft = true;
-                best.left[0] = cm;
-                best.left[1] = a0;
-                best.left[2] = a1;
-              }
-            }
-          }
-        }
-        c += cnt;
-        l0 += h[s + 1];
-        l1 += h[s + 2];
-        prev = bin;
-      }
-      if (hasMissing) {
-        nonEmpty++;
-        if (prev >= 0 && c >= msl && mCount >= msl) {
-          const sc = (l0 * l0 + l1 * l1) / (l0 + l1) + (m0 * m0 + m1 * m1) / (m0 + m1);
-          if (sc > best.score) {
-            best.score = sc;
-            best.feature = feature;
-            best.bin = prev;
-            best.nextBin = -1;
-            best.missingLeft = false;
-            best.left[0] = c;
-            best.left[1] = l0;
-            best.left[2] = l1;
-          }
-        }
-      }
-      return nonEmpty > 1;
+    const withMissing = side === Side.MissingLeft;
+    const cl = withMissing ? L[0] + h[m] : L[0];
+    const cr = side === Side.MissingAlone ? h[m] : nTotal - cl;
+    if (cl < msl || cr < msl) return -Infinity;
+    if (this.nClasses === 2) {
+      const l0 = withMissing ? L[1] + h[m + 1] : L[1];
+      const l1 = withMissing ? L[2] + h[m + 2] : L[2];
+      const r0 = side === Side.MissingAlone ? h[m + 1] : parent[po + 1] - l0;
+      const r1 = side === Side.MissingAlone ? h[m + 2] : parent[po + 2] - l1;
+      return (l0 * l0 + l1 * l1) / (l0 + l1) + (r0 * r0 + r1 * r1) / (r0 + r1);
     }
-    // general k
-    const L = new Float64Array(S);
-    let prev = -1;
-    let nonEmpty = 0;
-    const evaluate = (withMissing: boolean, bin: number, nextBin: number) => {
-      let cl = L[0];
-      if (withMissing) cl += mCount;
-      if (cl < msl || nTotal - cl < msl) return;
-      let wl = 0;
-      let sl = 0;
-      let wr = 0;
-      let sr = 0;
-      for (let c = 1; c <= k; c++) {
-        const a = L[c] + (withMissing ? h[missBase + c] : 0);
-        const b = parent[po + c] - a;
-        wl += a;
-        sl += a * a;
-        wr += b;
-        sr += b * b;
-      }
-      const sc = sl / wl + sr / wr;
-      if (sc > best.score) {
-        best.score = sc;
-        best.feature = feature;
-        best.bin = bin;
-        best.nextBin = nextBin;
-        best.missingLeft = withMissing;
-        for (let c = 0; c < S; c++) best.left[c] = L[c] + (withMissing ? h[missBase + c] : 0);
-      }
-    };
-    for (let j = 0; j < nValue; j++) {
-      const s = base + j * S;
-      if (h[s] === 0) continue;
-      nonEmpty++;
-      const bin = binOf === null ? j : binOf[j];
-      if (prev >= 0) {
-        evaluate(false, prev, bin);
-        if (hasMissing) evaluate(true, prev, bin);
-      }
-      for (let c = 0; c < S; c++) L[c] += h[s + c];
-      prev = bin;
+    let wl = 0;
+    let sl = 0;
+    let wr = 0;
+    let sr = 0;
+    for (let c = 1; c <= this.nClasses; c++) {
+      const a = withMissing ? L[c] + h[m + c] : L[c];
+      const b = side === Side.MissingAlone ? h[m + c] : parent[po + c] - a;
+      wl += a;
+      sl += a * a;
+      wr += b;
+      sr += b * b;
     }
-    if (hasMissing) {
-      nonEmpty++;
-      if (prev >= 0) evaluate(false, prev, -1);
-    }
-    return nonEmpty > 1;
+    return sl / wl + sr / wr;
   }
 
   accept(best: SplitCandidate): boolean {
@@ -285,14 +267,16 @@ export class GiniCriterion implements Criterion {
  * is applied afterwards by pruning, as XGBoost's `prune` updater does. The leaf
  * weight is −G/(H + λ) (0 when H < min_child_weight), times the learning rate.
  */
-export class GradientCriterion implements Criterion {
+export class GradientCriterion extends BinScanCriterion {
   readonly stride = 3;
   readonly valueSize = 1;
   constructor(
     readonly lambda: number,
     readonly minChildWeight: number,
     readonly learningRate: number,
-  ) {}
+  ) {
+    super();
+  }
 
   gain(G: number, H: number): number {
     return H < this.minChildWeight ? 0 : (G * G) / (H + this.lambda);
@@ -302,96 +286,16 @@ export class GradientCriterion implements Criterion {
     return stats[so + 2] < 2 * this.minChildWeight || stats[so] < 2;
   }
 
-  scan(
-    h: Float64Array,
-    base: number,
-    nValue: number,
-    binOf: Uint8Array | null,
-    missBase: number,
-    parent: Float64Array,
-    po: number,
-    feature: number,
-    best: SplitCandidate,
-  ): boolean {
+  protected score(L: Float64Array, h: Float64Array, m: number, side: Side, parent: Float64Array, po: number): number {
     const lambda = this.lambda;
     const mcw = this.minChildWeight;
-    const G = parent[po + 1];
-    const H = parent[po + 2];
-    const nTotal = parent[po];
-    const hasMissing = missBase >= 0 && h[missBase] > 0;
-    const mc = hasMissing ? h[missBase] : 0;
-    const mg = hasMissing ? h[missBase + 1] : 0;
-    const mh = hasMissing ? h[missBase + 2] : 0;
-    let c = 0;
-    let gl = 0;
-    let hl = 0;
-    let prev = -1;
-    let nonEmpty = 0;
-    for (let j = 0; j < nValue; j++) {
-      const s = base + j * 3;
-      const cnt = h[s];
-      if (cnt === 0) continue;
-      nonEmpty++;
-      const bin = binOf === null ? j : binOf[j];
-      if (prev >= 0) {
-        const hr = H - hl;
-        if (hl >= mcw && hr >= mcw) {
-          const gr = G - gl;
-          const sc = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda);
-          if (sc > best.score) {
-            best.score = sc;
-            best.feature = feature;
-            best.bin = prev;
-            best.nextBin = bin;
-            best.missingLeft = false;
-            best.left[0] = c;
-            best.left[1] = gl;
-            best.left[2] = hl;
-          }
-        }
-        if (hasMissing) {
-          const a = gl + mg;
-          const ah = hl + mh;
-          const rh = H - ah;
-          if (ah >= mcw && rh >= mcw) {
-            const rg = G - a;
-            const sc = (a * a) / (ah + lambda) + (rg * rg) / (rh + lambda);
-            if (sc > best.score) {
-              best.score = sc;
-              best.feature = feature;
-              best.bin = prev;
-              best.nextBin = bin;
-              best.missingLeft = true;
-              best.left[0] = c + mc;
-              best.left[1] = a;
-              best.left[2] = ah;
-            }
-          }
-        }
-      }
-      c += cnt;
-      gl += h[s + 1];
-      hl += h[s + 2];
-      prev = bin;
-    }
-    if (hasMissing) {
-      nonEmpty++;
-      if (prev >= 0 && hl >= mcw && mh >= mcw) {
-        const sc = (gl * gl) / (hl + lambda) + (mg * mg) / (mh + lambda);
-        if (sc > best.score) {
-          best.score = sc;
-          best.feature = feature;
-          best.bin = prev;
-          best.nextBin = -1;
-          best.missingLeft = false;
-          best.left[0] = c;
-          best.left[1] = gl;
-          best.left[2] = hl;
-        }
-      }
-    }
-    void nTotal;
-    return nonEmpty > 1;
+    const withMissing = side === Side.MissingLeft;
+    const gl = withMissing ? L[1] + h[m + 1] : L[1];
+    const hl = withMissing ? L[2] + h[m + 2] : L[2];
+    const gr = side === Side.MissingAlone ? h[m + 1] : parent[po + 1] - gl;
+    const hr = side === Side.MissingAlone ? h[m + 2] : parent[po + 2] - hl;
+    if (hl < mcw || hr < mcw) return -Infinity;
+    return (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda);
   }
 
   accept(best: SplitCandidate, parent: Float64Array, po: number): boolean {

@@ -7,7 +7,7 @@
  * normalised again.
  */
 import type { FeatureMatrix, ProbabilityMatrix, StagedClassifier } from '../types';
-import { addTreeValues, treeToJSON } from './predictor';
+import { addTreesValues, treeToJSON } from './predictor';
 import type { FlatTree } from './predictor';
 
 export class AveragedTreesClassifier implements StagedClassifier {
@@ -34,7 +34,8 @@ export class AveragedTreesClassifier implements StagedClassifier {
     for (const m of counts) {
       const upto = Math.min(m, this.trees.length);
       if (upto < done) throw new RangeError('predictProbaStaged: counts must be ascending');
-      for (; done < upto; done++) addTreeValues(this.trees[done], X, sum);
+      addTreesValues(this.trees.slice(done, upto), X, sum);
+      done = upto;
       const data = new Float64Array(sum.length);
       const inv = upto > 0 ? 1 / upto : 0;
       for (let i = 0; i < sum.length; i++) data[i] = sum[i] * inv;
