@@ -1,14 +1,7 @@
 import { Workbench } from '../node/app/workbench';
-import { assayHome, resolveUserPath, resourcesDir } from '../node/app/paths';
+import { assayHome, resourcesDir } from '../node/app/paths';
 
-/**
- * A path on the command line: relative to the current folder, as every
- * command-line tool takes it; `~` and `~/…` are the home folder even when
- * the shell left them unexpanded (quoted).
- */
-export function cliPath(p: string): string {
-  return resolveUserPath(p, process.cwd());
-}
+export { cliPath } from './commandLinePath';
 
 /**
  * The CLI's workbench: no project open, paths from the current folder, and

@@ -1,34 +1,52 @@
 import { constants } from 'node:os';
 import { ApiError } from '../core/api/errors';
 import { ASSAY_VERSION } from '../core/version';
-import { COMPARE_USAGE, compareCommand } from './commands/compareCommand';
-import { EXPORT_USAGE, exportCommand } from './commands/exportCommand';
-import { EXPORT_RECIPE_USAGE, exportRecipeCommand } from './commands/exportRecipeCommand';
-import { IMPORT_USAGE, importCommand } from './commands/importCommand';
-import { PROFILE_USAGE, profileCommand } from './commands/profileCommand';
-import { REPORT_USAGE, reportCommand } from './commands/reportCommand';
-import { RUN_USAGE, runCommand } from './commands/runCommand';
-import { SCORE_USAGE, scoreCommand } from './commands/scoreCommand';
 
-const USAGE = `usage:
-  ${RUN_USAGE}
+// Each command is imported when it runs: together they load the store, the
+// engine, the report writers and their libraries, which takes longer than
+// most commands (and `assay version`) themselves.
+const commands = {
+  run: () => import('./commands/runCommand'),
+  import: () => import('./commands/importCommand'),
+  profile: () => import('./commands/profileCommand'),
+  compare: () => import('./commands/compareCommand'),
+  report: () => import('./commands/reportCommand'),
+  score: () => import('./commands/scoreCommand'),
+  exportRecipe: () => import('./commands/exportRecipeCommand'),
+  export: () => import('./commands/exportCommand'),
+};
+
+async function usage(): Promise<string> {
+  const [run, imp, profile, compare, report, score, exp, exportRecipe] = await Promise.all([
+    commands.run(),
+    commands.import(),
+    commands.profile(),
+    commands.compare(),
+    commands.report(),
+    commands.score(),
+    commands.export(),
+    commands.exportRecipe(),
+  ]);
+  return `usage:
+  ${run.RUN_USAGE}
       run a recipe without the UI (a progress bar on a terminal; --json prints one JSON document)
-  ${IMPORT_USAGE}
+  ${imp.IMPORT_USAGE}
       import a CSV, TSV or Arrow file into a project (created if missing)
-  ${PROFILE_USAGE}
+  ${profile.PROFILE_USAGE}
       profile a CSV, TSV or Arrow file: shape, info, describe, missing values, duplicates, value counts, correlations (--json: one JSON document)
-  ${COMPARE_USAGE}
+  ${compare.COMPARE_USAGE}
       compare 2–4 models of runs side by side (RUN: a run.json or the folder assay run --out writes; without #MODEL, its champion), with McNemar's test and the corrected t-test (--json: one JSON document)
-  ${REPORT_USAGE}
+  ${report.REPORT_USAGE}
       write a run's report as a PowerPoint deck with native charts and an executive summary (RUN: a run.json or the folder assay run --out writes; --pdf also a PDF, needs LibreOffice; --images DIR the slides as PNG/SVG)
-  ${SCORE_USAGE}
+  ${score.SCORE_USAGE}
       score a CSV or TSV file with a model file (MODEL: a .assaymodel that assay run --out writes or the app saves); writes row, prediction, p_<class> per class and note per input row (--keep-columns: the input columns first), and the confusion matrix when the file has the labels
-  ${EXPORT_USAGE}
+  ${exp.EXPORT_USAGE}
       write a model file's model as XGBoost JSON (gradient boosting) or ONNX (every model type), reading the prepared features (see the README for the preparation steps to apply)
-  ${EXPORT_RECIPE_USAGE}
+  ${exportRecipe.EXPORT_RECIPE_USAGE}
       write a recipe as the scikit-learn program that reproduces its run (--format sklearn: a .py script; notebook: a Jupyter notebook; --dask: the grid searches on a Dask cluster), printing one JSON document like assay run --json
   assay version
 Relative paths are taken from the current folder; ~ is your home folder.`;
+}
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /** How long a stopped command may take to roll back before the process ends regardless. */
@@ -69,23 +87,23 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${ASSAY_VERSION}\n`);
       return 0;
     case 'run':
-      return runCommand(rest, stop.signal);
+      return (await commands.run()).runCommand(rest, stop.signal);
     case 'import':
-      return importCommand(rest, stop.signal);
+      return (await commands.import()).importCommand(rest, stop.signal);
     case 'profile':
-      return profileCommand(rest, stop.signal);
+      return (await commands.profile()).profileCommand(rest, stop.signal);
     case 'compare':
-      return compareCommand(rest);
+      return (await commands.compare()).compareCommand(rest);
     case 'report':
-      return reportCommand(rest, stop.signal);
+      return (await commands.report()).reportCommand(rest, stop.signal);
     case 'score':
-      return scoreCommand(rest, stop.signal);
+      return (await commands.score()).scoreCommand(rest, stop.signal);
     case 'export-recipe':
-      return exportRecipeCommand(rest, stop.signal);
+      return (await commands.exportRecipe()).exportRecipeCommand(rest, stop.signal);
     case 'export':
-      return exportCommand(rest);
+      return (await commands.export()).exportCommand(rest);
     default:
-      console.error(USAGE);
+      console.error(await usage());
       return 2;
   }
 }
