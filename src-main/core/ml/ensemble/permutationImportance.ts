@@ -8,6 +8,13 @@
  * `RandomState(seed)` shuffling one index array in place repeat after repeat,
  * each repeat applied to the column as the previous repeat left it. So a
  * model that predicts like scikit-learn's gets the same importances.
+ *
+ * `maxSamples` (a row count, as scikit-learn's `max_samples` given as an
+ * integer): with more rows than that, every feature is shuffled within one
+ * seeded sample of that many rows drawn without replacement, and the baseline
+ * is scored on the same sample (scikit-learn scores its baseline on all rows,
+ * which mixes two row sets in one difference). The shuffles are the same
+ * stream as without sampling; the sample itself is not scikit-learn's draw.
  */
 import { RandomState } from '../../random/randomState';
 import type { FeatureMatrix, FittedClassifier, ProbabilityMatrix } from '../types';
@@ -18,6 +25,42 @@ export interface PermutationImportanceResult {
   std: Float64Array;
   /** importances[f][repeat] = baseline − permuted score. */
   importances: Float64Array[];
+  /** How many rows were scored: all of X's, or the sample's. */
+  rows: number;
+}
+
+/** The rows `maxSamples` keeps, ascending: all of them when there are no more than that. */
+function sampleRows(n: number, maxSamples: number | undefined, seed: number): Int32Array | null {
+  if (maxSamples === undefined || n <= maxSamples) return null;
+  if (!Number.isInteger(maxSamples) || maxSamples < 1) throw new RangeError(`permutationImportance: maxSamples must be a whole number ≥ 1, got ${maxSamples}.`);
+  return new RandomState(seed).choiceWithoutReplacement(n, maxSamples).sort();
+}
+
+function takeSample(X: FeatureMatrix, y: Int32Array, rows: Int32Array): { X: FeatureMatrix; y: Int32Array } {
+  const pick = (c: ArrayLike<number>) => {
+    const out = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = c[rows[i]];
+    return out;
+  };
+  const ys = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) ys[i] = y[rows[i]];
+  return { X: { rows: rows.length, columns: X.columns.map(pick), names: X.names }, y: ys };
+}
+
+// The row loops are functions of their own so that each is optimised once
+// and stays so (see core/ml/linear/columnKernels.ts): this runs once per run.
+
+function identity(n: number): Int32Array {
+  const index = new Int32Array(n);
+  for (let i = 0; i < n; i++) index[i] = i;
+  return index;
+}
+
+/** out[i] = column[index[i]]. */
+function gather(column: Float64Array, index: Int32Array): Float64Array {
+  const out = new Float64Array(index.length);
+  for (let i = 0; i < index.length; i++) out[i] = column[index[i]];
+  return out;
 }
 
 export function permutationImportance(
@@ -25,10 +68,12 @@ export function permutationImportance(
   X: FeatureMatrix,
   y: Int32Array,
   scorer: (yTrue: Int32Array, proba: ProbabilityMatrix) => number,
-  options: { nRepeats?: number; randomState?: number } = {},
+  options: { nRepeats?: number; randomState?: number; maxSamples?: number } = {},
 ): PermutationImportanceResult {
   const nRepeats = options.nRepeats ?? 5;
   const seed = new RandomState(options.randomState ?? 0).randint(2 ** 31)[0];
+  const sample = sampleRows(X.rows, options.maxSamples, seed);
+  if (sample) ({ X, y } = takeSample(X, y, sample));
   const baseline = scorer(y, model.predictProba(X));
   const p = X.columns.length;
   const mean = new Float64Array(p);
@@ -36,15 +81,12 @@ export function permutationImportance(
   const importances: Float64Array[] = [];
   for (let f = 0; f < p; f++) {
     const rs = new RandomState(seed);
-    const index = new Int32Array(X.rows);
-    for (let i = 0; i < X.rows; i++) index[i] = i;
-    let column = Float64Array.from(X.columns[f]);
+    const index = identity(X.rows);
+    let column: Float64Array = Float64Array.from(X.columns[f]);
     const scores = new Float64Array(nRepeats);
     for (let rep = 0; rep < nRepeats; rep++) {
       rs.shuffle(index);
-      const next = new Float64Array(X.rows);
-      for (let i = 0; i < X.rows; i++) next[i] = column[index[i]];
-      column = next;
+      column = gather(column, index);
       const columns = X.columns.slice();
       columns[f] = column;
       scores[rep] = baseline - scorer(y, model.predictProba({ rows: X.rows, columns, names: X.names }));
@@ -58,5 +100,5 @@ export function permutationImportance(
     std[f] = Math.sqrt(v / nRepeats);
     importances.push(scores);
   }
-  return { baseline, mean, std, importances };
+  return { baseline, mean, std, importances, rows: X.rows };
 }

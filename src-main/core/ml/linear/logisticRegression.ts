@@ -32,6 +32,7 @@ import { ApiError } from '../../api/errors';
 import type { ClassifierSpec, FeatureMatrix, FitOptions, FittedClassifier, ProbabilityMatrix } from '../types';
 import { PerfectPredictionError, SingularHessianError } from './dampedNewton';
 import type { NewtonStatus } from './dampedNewton';
+import { addScaled } from './columnKernels';
 import { cholesky, choleskyInverse } from './linalg';
 import { collinearityError, separationError } from './logisticErrors';
 import { convergenceWarning, resolveLogisticParams } from './logisticParams';
@@ -75,24 +76,14 @@ export class LogisticRegressionModel implements FittedClassifier {
   decisionFunction(X: FeatureMatrix): Float64Array {
     checkFeatureCount(X, this.coefficients.length);
     const out = new Float64Array(X.rows).fill(this.intercept);
-    for (let j = 0; j < X.columns.length; j++) {
-      const c = X.columns[j];
-      const w = this.coefficients[j];
-      for (let i = 0; i < X.rows; i++) out[i] += w * c[i];
-    }
+    for (let j = 0; j < X.columns.length; j++) addScaled(out, this.coefficients[j], X.columns[j], X.rows);
     checkCompleteRows(X, out, 1);
     return out;
   }
 
   /** Row-major n × 2: [P(class 0), P(class 1)], each computed as a logistic of ±decision so neither tail loses precision. */
   predictProba(X: FeatureMatrix): ProbabilityMatrix {
-    const eta = this.decisionFunction(X);
-    const data = new Float64Array(X.rows * 2);
-    for (let i = 0; i < X.rows; i++) {
-      data[2 * i] = sigmoid(-eta[i]);
-      data[2 * i + 1] = sigmoid(eta[i]);
-    }
-    return { rows: X.rows, classes: 2, data };
+    return { rows: X.rows, classes: 2, data: binaryProbabilities(this.decisionFunction(X)) };
   }
 
   /** e^coef: the factor by which the odds of class 1 change per unit of each feature. */
@@ -135,6 +126,16 @@ export class LogisticRegressionModel implements FittedClassifier {
       inferenceError: this.penalty === 'none' ? this.inferenceError : null,
     };
   }
+}
+
+/** Row-major n × 2 [σ(−ηᵢ), σ(ηᵢ)]: a loop of its own, so it is optimised whole (see columnKernels.ts). */
+export function binaryProbabilities(eta: Float64Array): Float64Array {
+  const data = new Float64Array(eta.length * 2);
+  for (let i = 0; i < eta.length; i++) {
+    data[2 * i] = sigmoid(-eta[i]);
+    data[2 * i + 1] = sigmoid(eta[i]);
+  }
+  return data;
 }
 
 /** The spec; `fit` returns the concrete model so callers get coefficients and inference. */

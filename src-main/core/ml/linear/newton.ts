@@ -10,6 +10,7 @@
  * (dampedNewton.ts, which holds the step, line search and stopping rules)
  * converges quadratically once near the optimum.
  */
+import { addScaled, alongStep, dot, dot4, maxAbs, weightedDot, weightedDot4 } from './columnKernels';
 import { dampedNewton, PerfectPredictionError } from './dampedNewton';
 import type { NewtonObjective, NewtonResult, NewtonStopping } from './dampedNewton';
 
@@ -59,38 +60,11 @@ export function weightedGram(columns: Float64Array[], w: Float64Array, ridge: Fl
   const d = columns.length;
   const n = w.length;
   const H = new Float64Array(d * d);
-  const wc = new Float64Array(n);
   for (let j = 0; j < d; j++) {
     const cj = columns[j];
-    for (let i = 0; i < n; i++) wc[i] = w[i] * cj[i];
     let k = 0;
-    for (; k + 3 <= j; k += 4) {
-      const c0 = columns[k];
-      const c1 = columns[k + 1];
-      const c2 = columns[k + 2];
-      const c3 = columns[k + 3];
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let i = 0; i < n; i++) {
-        const v = wc[i];
-        s0 += v * c0[i];
-        s1 += v * c1[i];
-        s2 += v * c2[i];
-        s3 += v * c3[i];
-      }
-      H[j * d + k] = s0;
-      H[j * d + k + 1] = s1;
-      H[j * d + k + 2] = s2;
-      H[j * d + k + 3] = s3;
-    }
-    for (; k <= j; k++) {
-      const ck = columns[k];
-      let s = 0;
-      for (let i = 0; i < n; i++) s += wc[i] * ck[i];
-      H[j * d + k] = s;
-    }
+    for (; k + 3 <= j; k += 4) weightedDot4(w, cj, columns[k], columns[k + 1], columns[k + 2], columns[k + 3], n, H, j * d + k);
+    for (; k <= j; k++) H[j * d + k] = weightedDot(w, cj, columns[k], n);
     for (k = 0; k < j; k++) H[k * d + j] = H[j * d + k];
     H[j * d + j] += ridge[j];
   }
@@ -118,17 +92,13 @@ export function newtonLogistic(problem: NewtonProblem): NewtonResult {
     initialValue: () => evaluate(eta, y, r, w) + penalty(theta, ridge),
     /** g = Cᵀr + λ∘θ; throws when every row is predicted perfectly without a penalty. */
     gradient(g, iteration) {
-      if (!penalised) {
-        let maxR = 0;
-        for (let i = 0; i < n; i++) maxR = Math.max(maxR, Math.abs(r[i]));
-        if (maxR < 1e-10) throw new PerfectPredictionError(iteration);
-      }
+      if (!penalised && maxAbs(r, n) < 1e-10) throw new PerfectPredictionError(iteration);
+      let j = 0;
+      for (; j + 4 <= d; j += 4) dot4(r, columns[j], columns[j + 1], columns[j + 2], columns[j + 3], n, g, j);
+      for (; j < d; j++) g[j] = dot(r, columns[j], n);
       let maxGradient = 0;
       for (let j = 0; j < d; j++) {
-        const c = columns[j];
-        let s = 0;
-        for (let i = 0; i < n; i++) s += r[i] * c[i];
-        g[j] = s + ridge[j] * theta[j];
+        g[j] += ridge[j] * theta[j];
         maxGradient = Math.max(maxGradient, Math.abs(g[j]));
       }
       return maxGradient;
@@ -137,15 +107,11 @@ export function newtonLogistic(problem: NewtonProblem): NewtonResult {
     setDirection(direction) {
       step = direction;
       etaStep.fill(0);
-      for (let j = 0; j < d; j++) {
-        const c = columns[j];
-        const s = step[j];
-        if (s !== 0) for (let i = 0; i < n; i++) etaStep[i] += s * c[i];
-      }
+      for (let j = 0; j < d; j++) if (step[j] !== 0) addScaled(etaStep, step[j], columns[j], n);
     },
     tryStep(t) {
       for (let j = 0; j < d; j++) trial[j] = theta[j] + t * step[j];
-      for (let i = 0; i < n; i++) etaTrial[i] = eta[i] + t * etaStep[i];
+      alongStep(etaTrial, eta, t, etaStep, n);
       return evaluate(etaTrial, y, rTrial, wTrial) + penalty(trial, ridge);
     },
     acceptTrial() {

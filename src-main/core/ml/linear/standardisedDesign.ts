@@ -13,6 +13,7 @@
  */
 import { ApiError } from '../../api/errors';
 import type { FeatureMatrix } from '../types';
+import { centredSumOfSquares, standardiseInto, sum } from './columnKernels';
 import { quote } from './logisticErrors';
 
 export interface StandardisedDesign {
@@ -35,25 +36,11 @@ export function standardisedDesign(X: FeatureMatrix, fitIntercept: boolean, pena
   const z: Float64Array[] = [];
   for (let j = 0; j < p; j++) {
     const c = X.columns[j];
-    let sum = 0;
-    let bad = 0;
-    let first = -1;
-    for (let i = 0; i < n; i++) {
-      const v = c[i];
-      if (!Number.isFinite(v)) {
-        bad++;
-        if (first < 0) first = i;
-      } else sum += v;
-    }
-    if (bad > 0)
-      throw new ApiError(
-        'bad-input',
-        `Feature ${quote(X.names[j])} has ${bad} missing or infinite value${bad === 1 ? '' : 's'} (first at row ${first + 1}); logistic regression needs complete rows, so impute or drop them first.`,
-      );
-    const m = fitIntercept ? sum / n : 0;
-    let ss = 0;
-    for (let i = 0; i < n; i++) ss += (c[i] - m) * (c[i] - m);
-    let s = Math.sqrt(ss / n);
+    // A finite sum means every value is finite; only otherwise are the bad ones counted.
+    const total = sum(c, n);
+    if (!Number.isFinite(total)) checkFinite(c, n, X.names[j]);
+    const m = fitIntercept ? total / n : 0;
+    let s = Math.sqrt(centredSumOfSquares(c, m, n) / n);
     if (!(s > 1e-300) || !(s > 1e-13 * Math.abs(m))) {
       if (penalty === 'none')
         throw new ApiError(
@@ -67,7 +54,7 @@ export function standardisedDesign(X: FeatureMatrix, fitIntercept: boolean, pena
     mean[j] = m;
     scale[j] = s;
     const col = new Float64Array(n);
-    for (let i = 0; i < n; i++) col[i] = (c[i] - m) / s;
+    standardiseInto(col, c, m, s, n);
     z.push(col);
   }
   return {
@@ -77,6 +64,23 @@ export function standardisedDesign(X: FeatureMatrix, fitIntercept: boolean, pena
     mean,
     scale,
   };
+}
+
+/** Refuses a feature with a missing or infinite value, naming the first row that has one. */
+function checkFinite(c: Float64Array, n: number, name: string): void {
+  let bad = 0;
+  let first = -1;
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(c[i])) {
+      bad++;
+      if (first < 0) first = i;
+    }
+  }
+  if (bad > 0)
+    throw new ApiError(
+      'bad-input',
+      `Feature ${quote(name)} has ${bad} missing or infinite value${bad === 1 ? '' : 's'} (first at row ${first + 1}); logistic regression needs complete rows, so impute or drop them first.`,
+    );
 }
 
 /**
