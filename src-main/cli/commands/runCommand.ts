@@ -1,18 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../core/api/errors';
-import { parseRecipe } from '../../core/recipe/schema';
+import { parseRecipe, type Recipe } from '../../core/recipe/schema';
 import type { RunRecord } from '../../core/search/runRecord';
-import { loadDatasetFrame } from '../../node/recipe/loadFrame';
-import { runPrepared } from '../../node/search/runRecipe';
+import type { Progress } from '../../core/api/contract';
+import type { Workbench } from '../../node/app/workbench';
+import { readDelimitedFrame, type DirectDataset } from '../../node/recipe/delimitedFrame';
+import { runPrepared, type PreparedInput } from '../../node/search/runRecipe';
 import { prepare } from '../../core/recipe/pipeline';
 import { modelFileText } from '../../core/modelFile/buildModelFile';
 import { modelFileStems } from '../../core/modelFile/fileNames';
 import { MODEL_FILE_EXTENSION } from '../../core/modelFile/schema';
 import { runModelFiles, type RunModelFilesInput } from '../../node/modelFile/runModelFiles';
-import { cliPath, cliWorkbench } from '../cliWorkbench';
+import { cliPath } from '../commandLinePath';
 import { parseWholeOption } from '../decimalOption';
 import { OutputFiles } from '../outputFiles';
 import { readJsonFile } from '../jsonFile';
@@ -73,28 +75,26 @@ export async function runCommand(args: string[], signal?: AbortSignal): Promise<
   }
   const workers = values.workers === undefined ? undefined : parseWholeOption(values.workers, '--workers', 1);
 
-  const scratch = mkdtempSync(join(tmpdir(), 'assay-run-'));
   const bar = progressBar();
   const given = values.out;
   const out = given === undefined ? null : cliPath(given);
   // The output folder is checked (and made) before the run, which takes a while.
   const outputs = new OutputFiles();
-  const wb = await cliWorkbench();
+  let scratch: { dir: string; wb: Workbench } | null = null;
   try {
     if (out) outputs.folder(out, `--out ${given}`);
-    wb.create(join(scratch, 'run.assay'));
-    const info = await wb.importFile({ path: dataPath, name: recipe.dataset.name, onProgress: (p) => bar.update({ ...p, message: 'Reading data' }), signal });
-    const frame = loadDatasetFrame(wb.db, info);
-    const t0 = performance.now();
-    const prepared = prepare(recipe, frame);
-    const record = await runPrepared(recipe, { prepared, rows: frame.rows, seconds: (performance.now() - t0) / 1000 }, {
+    const { input, dataset } = await preparedData(recipe, dataPath, signal, (p) => bar.update({ ...p, message: 'Reading data' }), (s) => (scratch = s));
+    const { prepared } = input;
+    const record = await runPrepared(recipe, input, {
       workers,
       signal,
+      // The command's process does nothing else: a search smaller than a worker's start runs here.
+      smallInThread: true,
       onProgress: (p) => bar.update(p),
-      dataset: { name: info.name, contentHash: info.contentHash },
+      dataset: { name: dataset.name, contentHash: dataset.contentHash },
     });
     bar.done();
-    const renamed = out ? writeRunFolder(outputs, out, given!, { recipe, record, learned: prepared.learned, columns: info.columns }) : [];
+    const renamed = out ? writeRunFolder(outputs, out, given!, { recipe, record, learned: prepared.learned, columns: dataset.columns }) : [];
     if (values.json) process.stdout.write(toJsonText(runJson(record)) + '\n');
     else process.stdout.write(summaryText(record));
     // With --json, stdout is one JSON document: where the files went is said on stderr.
@@ -107,9 +107,56 @@ export async function runCommand(args: string[], signal?: AbortSignal): Promise<
     throw e;
   } finally {
     bar.done();
-    await wb.close();
-    rmSync(scratch, { recursive: true, force: true });
+    const s = scratch as { dir: string; wb: Workbench } | null;
+    if (s) {
+      await s.wb.close();
+      rmSync(s.dir, { recursive: true, force: true });
+    }
   }
+}
+
+/**
+ * The recipe's data, read and prepared. The frame (every column, text
+ * included) is needed only to prepare, so it lives in this call alone and is
+ * garbage once prepared, not held through the whole search.
+ */
+async function preparedData(
+  recipe: Recipe,
+  dataPath: string,
+  signal: AbortSignal | undefined,
+  onProgress: (p: Progress) => void,
+  keep: (scratch: { dir: string; wb: Workbench }) => void,
+): Promise<{ input: PreparedInput; dataset: Omit<DirectDataset, 'frame'> }> {
+  const { frame, ...dataset } = await datasetFrame(recipe, dataPath, signal, onProgress, keep);
+  const t0 = performance.now();
+  const prepared = prepare(recipe, frame);
+  return { input: { prepared, rows: frame.rows, seconds: (performance.now() - t0) / 1000 }, dataset };
+}
+
+/**
+ * The recipe's dataset as a frame. A plain CSV/TSV is read straight into the
+ * frame its import would give (delimitedFrame.ts); anything else is imported
+ * into a scratch project, handed to `keep` so the caller closes and removes it.
+ */
+async function datasetFrame(
+  recipe: Recipe,
+  dataPath: string,
+  signal: AbortSignal | undefined,
+  onProgress: (p: Progress) => void,
+  keep: (scratch: { dir: string; wb: Workbench }) => void,
+): Promise<DirectDataset> {
+  const name = recipe.dataset.name ?? basename(dataPath, extname(dataPath));
+  const direct = await readDelimitedFrame(dataPath, name, { signal, onProgress });
+  if (direct) return direct;
+  // Loaded only here: the workbench brings Arrow and SQLite, which a plain CSV does not need.
+  const [{ cliWorkbench }, { loadDatasetFrame }] = await Promise.all([import('../cliWorkbench'), import('../../node/recipe/loadFrame')]);
+  // The workbench first: a workbench that fails to start leaves no scratch folder behind.
+  const wb = await cliWorkbench();
+  const dir = mkdtempSync(join(tmpdir(), 'assay-run-'));
+  keep({ dir, wb });
+  wb.create(join(dir, 'run.assay'));
+  const info = await wb.importFile({ path: dataPath, name: recipe.dataset.name, onProgress, signal });
+  return { name: info.name, contentHash: info.contentHash, columns: info.columns, frame: loadDatasetFrame(wb.db, info) };
 }
 
 /**

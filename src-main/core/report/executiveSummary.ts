@@ -220,7 +220,8 @@ export function featurePhrase(record: RunRecord, feature: string): string {
 /** "recall on the validation rows", from "Permutation (recall, validation)". */
 function permutationWhat(set: ImportanceSet): string {
   const m = /^Permutation \(([^,]+), (\w+)\)$/.exec(set.title);
-  return m ? `${m[1]} on the ${m[2]} rows` : 'the score';
+  if (!m) return 'the score';
+  return set.sample ? `${m[1]} on a random ${formatCount(set.sample.rows)} of the ${formatCount(set.sample.of)} ${m[2]} rows` : `${m[1]} on the ${m[2]} rows`;
 }
 
 const ranked = (set: ImportanceSet, size: (v: number) => number) =>

@@ -21,14 +21,30 @@ export interface SearchData {
   metrics: string[];
   /** The metric permutation importance is scored with (the recipe's refit metric). */
   refit: string;
+  /** Set by dataForJobs when no job sent with this data reads the held-out rows: `validation` and `test` then hold no rows. */
+  heldOutWithheld?: true;
+}
+
+const noRows = (part: { X: FeatureMatrix }) => ({ X: { rows: 0, columns: part.X.columns.map(() => new Float64Array(0)), names: part.X.names }, y: new Int32Array(0) });
+
+/**
+ * What workers running `jobs` need of `data`: cross-validation reads only the
+ * training rows and the folds, so a pool of only such jobs is not sent the
+ * validation and test matrices (each worker gets its own copy of what it is sent).
+ */
+export function dataForJobs(data: SearchData, jobs: readonly SearchJob[]): SearchData {
+  if (jobs.some((j) => j.kind !== 'cv')) return data;
+  return { ...data, validation: data.validation && noRows(data.validation), test: noRows(data.test), heldOutWithheld: true };
+}
+
+function needHeldOut(data: SearchData, kind: SearchJob['kind']): void {
+  if (data.heldOutWithheld) throw new Error(`A ${kind} job was sent data without its held-out rows (dataForJobs is for cross-validation jobs only).`);
 }
 
 export type SearchJob =
   | { kind: 'cv'; group: FitGroup; fold: number }
-  /** Refits on all training rows; scores the test rows only when this model is already known to be the champion. */
-  | { kind: 'final'; modelId: string; type: string; params: Record<string, ParamValue>; scoreTest: boolean }
-  /** The champion, chosen after the refits, refitted the same way (fits are seeded, so it is the same model) to score the test rows once. */
-  | { kind: 'test'; modelId: string; type: string; params: Record<string, ParamValue> };
+  /** Refits on all training rows; scores the test rows when asked (the champion's, or every model's while the champion is not yet known). */
+  | { kind: 'final'; modelId: string; type: string; params: Record<string, ParamValue>; scoreTest: boolean };
 
 export interface CvJobResult {
   kind: 'cv';
@@ -52,14 +68,6 @@ export interface FinalJobResult {
   /** Every importance the model offers, permutation included. */
   importanceSets: ImportanceSet[];
   model: unknown;
-}
-
-export interface TestJobResult {
-  kind: 'test';
-  modelId: string;
-  /** The refit's validation probabilities, to check it is the model the champion was chosen as. */
-  validationProba: ProbabilityMatrix | null;
-  testProba: ProbabilityMatrix;
 }
 
 const now = () => performance.now() / 1000;
@@ -119,6 +127,7 @@ export function runCvJob(data: SearchData, group: FitGroup, fold: number, opts: 
 
 /** Refits a model on all training rows and predicts validation and test rows. */
 export function runFinalJob(data: SearchData, job: Extract<SearchJob, { kind: 'final' }>, opts: FitOptions = {}): FinalJobResult {
+  needHeldOut(data, 'final');
   const t0 = now();
   const model = modelSpec(job.type).fit(data.train.X, data.train.y, data.nClasses, fitParams(job.type, job.params, data.classes), opts);
   const seconds = now() - t0;
@@ -139,20 +148,8 @@ export function runFinalJob(data: SearchData, job: Extract<SearchJob, { kind: 'f
   };
 }
 
-/** Refits the champion and scores the test rows (and the validation rows, to show it is the same model). */
-export function runTestJob(data: SearchData, job: Extract<SearchJob, { kind: 'test' }>, opts: FitOptions = {}): TestJobResult {
-  const model = modelSpec(job.type).fit(data.train.X, data.train.y, data.nClasses, fitParams(job.type, job.params, data.classes), opts);
-  return {
-    kind: 'test',
-    modelId: job.modelId,
-    validationProba: data.validation ? model.predictProba(data.validation.X) : null,
-    testProba: model.predictProba(data.test.X),
-  };
-}
-
-export function runSearchJob(data: SearchData, job: SearchJob, opts: FitOptions = {}): CvJobResult | FinalJobResult | TestJobResult {
-  if (job.kind === 'cv') return runCvJob(data, job.group, job.fold, opts);
-  return job.kind === 'final' ? runFinalJob(data, job, opts) : runTestJob(data, job, opts);
+export function runSearchJob(data: SearchData, job: SearchJob, opts: FitOptions = {}): CvJobResult | FinalJobResult {
+  return job.kind === 'cv' ? runCvJob(data, job.group, job.fold, opts) : runFinalJob(data, job, opts);
 }
 
 /** Metrics, confusion matrix and classification report of predicted probabilities. */

@@ -46,6 +46,8 @@ export interface ImportanceSet {
   description: string;
   /** In feature order (not sorted). */
   features: FeatureWeight[];
+  /** Permutation importance scored on a random sample of the held-out rows: how many rows it used, out of how many. Absent when it used them all. */
+  sample?: { rows: number; of: number };
 }
 
 export interface ModelResult {

@@ -1,27 +1,41 @@
 import { availableParallelism } from 'node:os';
 import { ApiError } from '../../core/api/errors';
 import type { Progress } from '../../core/api/contract';
-import { checkClassCounts, kFold, stratifiedKFold } from '../../core/modelSelection/kFold';
 import { resolveParams, type ModelKind } from '../../core/ml/params';
 import type { Frame } from '../../core/recipe/frame';
 import { prepare, type PreparedData } from '../../core/recipe/pipeline';
 import type { Recipe } from '../../core/recipe/schema';
-import { aggregateCv, type FoldScore } from '../../core/search/cvResults';
-import { evaluate, type CvJobResult, type FinalJobResult, type SearchData, type SearchJob, type TestJobResult } from '../../core/search/jobs';
+import { bestIndex, championBeforeRefits, championRule } from '../../core/search/champion';
+import type { FoldScore } from '../../core/search/cvResults';
+import { failedFitScores, type FailedFit } from '../../core/search/failedFits';
+import { heldOutScores } from '../../core/search/heldOutScores';
+import { jobCost } from '../../core/search/jobCost';
+import { dataForJobs, evaluate, type CvJobResult, type FinalJobResult, type SearchJob } from '../../core/search/jobs';
+import { modelCv } from '../../core/search/modelCv';
+import { modelResult } from '../../core/search/modelResult';
 import { OutOfFoldScores } from '../../core/search/outOfFold';
-import { dummyFeatures } from '../../core/search/dummyFeatures';
+import { partialModels } from '../../core/search/partialModels';
+import { recordHeader } from '../../core/search/recordHeader';
+import { searchData } from '../../core/search/searchData';
 import { countFits, planModels, type ModelPlan } from '../../core/search/plan';
-import type { HeldOutScores, ModelResult, RunRecord } from '../../core/search/runRecord';
+import type { ModelResult, RunRecord } from '../../core/search/runRecord';
 import type { RunPhase, RunProgress } from '../../core/search/runSummary';
 import { PRIOR_SPREAD, searchCosts } from '../../core/search/estimate';
 import { PHASE_LABELS, SearchProgress } from '../../core/search/searchProgress';
-import type { ProbabilityMatrix } from '../../core/ml/types';
-import { ASSAY_VERSION } from '../../core/version';
+import { isSmallSearch } from '../../core/search/smallSearch';
+import { inThreadWorker } from '../pool/inThreadWorker';
 import { runJobs } from '../pool/workerPool';
 import { forkWorker, type WorkerFactory } from '../pool/workerPort';
 
 export interface RunOptions {
+  /** Where jobs run; forked workers by default (see smallInThread). */
   factory?: WorkerFactory;
+  /**
+   * Run a small search (core/search/smallSearch) in the calling thread instead
+   * of starting workers. For the CLI, whose process does nothing else; the
+   * app's host keeps training off its thread, so its grid and API stay responsive.
+   */
+  smallInThread?: boolean;
   workers?: number;
   signal?: AbortSignal;
   /** The CLI's progress line. */
@@ -36,77 +50,6 @@ export interface RunOptions {
 }
 
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
-
-function makeFolds(recipe: Recipe, y: Int32Array, classes: string[]): SearchData['folds'] {
-  if (recipe.cv.stratified) {
-    checkClassCounts(y, recipe.cv.folds, classes);
-    return stratifiedKFold(y, recipe.cv.folds);
-  }
-  return kFold(y.length, recipe.cv.folds);
-}
-
-/** Relative cost of a job, so the longest start first and the workers finish together. */
-function jobCost(job: SearchJob): number {
-  const p = job.kind === 'cv' ? job.group.params : job.params;
-  const trees = typeof p.nEstimators === 'number' ? p.nEstimators : 1;
-  const depth = typeof p.maxDepth === 'number' ? p.maxDepth : 16;
-  return trees * depth * (job.kind === 'final' ? 1.25 : 1);
-}
-
-/** The index of the highest value, the first on a tie; NaN (a failed fit's score) ranks last. */
-function bestIndex(values: number[]): number {
-  const v = (i: number) => (Number.isNaN(values[i]) ? -Infinity : values[i]);
-  let best = 0;
-  for (let i = 1; i < values.length; i++) if (v(i) > v(best)) best = i;
-  return best;
-}
-
-/** The largest absolute difference between two probability matrices (Infinity when their shapes differ). */
-function largestDifference(a: ProbabilityMatrix | null, b: ProbabilityMatrix | null): number {
-  if (!a || !b) return a === b ? 0 : Infinity;
-  if (a.data.length !== b.data.length) return Infinity;
-  let d = 0;
-  for (let i = 0; i < a.data.length; i++) d = Math.max(d, Math.abs(a.data[i] - b.data[i]));
-  return d;
-}
-
-/** Held-out rows as the record keeps them: p(positive) for two classes, the whole matrix for more (see HeldOutScores). */
-function heldOut(y: Int32Array, proba: ProbabilityMatrix): HeldOutScores {
-  if (proba.classes > 2) return { y: Array.from(y), score: [], proba: Array.from(proba.data) };
-  const score = new Array<number>(proba.rows);
-  for (let i = 0; i < proba.rows; i++) score[i] = proba.data[i * proba.classes + 1];
-  return { y: Array.from(y), score };
-}
-
-/** What a cancelled search completed: the candidates with every fold scored, per model, not refitted. */
-function partialModels(plans: ModelPlan[], scores: Map<string, FoldScore[]>, metrics: string[], refit: string, folds: number): ModelResult[] {
-  const out: ModelResult[] = [];
-  for (const p of plans) {
-    const mine = scores.get(p.modelId)!;
-    const complete = p.candidates.filter((c) => mine.filter((s) => s.candidate === c.index).length === folds);
-    if (complete.length === 0) continue;
-    const cv = aggregateCv(complete, mine.filter((s) => complete.some((c) => c.index === s.candidate)), metrics, refit, folds);
-    const best = cv.rows.find((r) => r.candidate === cv.best)!;
-    out.push({
-      modelId: p.modelId,
-      type: p.type,
-      candidates: p.candidates.length,
-      fits: p.groups.length * folds,
-      bestParams: best.params,
-      bestCv: best.mean,
-      cv,
-      validation: null,
-      featureImportances: null,
-      model: null,
-      seconds: { search: 0, refit: 0 },
-      failedFits: [],
-      heldOut: { validation: null, test: null },
-      importances: [],
-      partial: true,
-    });
-  }
-  return out;
-}
 
 /**
  * Runs a recipe end to end: prepares the data, cross-validates every
@@ -134,27 +77,18 @@ export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOp
   const startedAt = new Date(Date.now() - input.seconds * 1000).toISOString();
   const { prepared } = input;
   const prepareSeconds = input.seconds;
-  const folds = makeFolds(recipe, prepared.train.y, prepared.classes);
-  const metrics = [...recipe.scoring];
-  for (const m of [recipe.champion.metric]) if (!metrics.includes(m)) metrics.push(m);
+  const data = searchData(recipe, prepared);
+  const { folds, metrics } = data;
   const plans: ModelPlan[] = planModels(recipe);
-  const data: SearchData = {
-    train: prepared.train,
-    validation: prepared.validation,
-    test: prepared.test,
-    folds,
-    nClasses: prepared.classes.length,
-    classes: prepared.classes,
-    metrics,
-    refit: recipe.refit,
-  };
   const cvJobs: Extract<SearchJob, { kind: 'cv' }>[] = plans.flatMap((p) => p.groups.flatMap((group) => folds.map((_, fold) => ({ kind: 'cv' as const, group, fold }))));
   const { fits } = countFits(plans, folds.length);
-  const workers = Math.max(1, Math.min(o.workers ?? availableParallelism(), cvJobs.length));
-  const factory = o.factory ?? forkWorker;
   // One refit per model counts as a fit, so the bar reaches its end only when the run does.
   const heldOutRows = (prepared.validation ?? prepared.test).y.length;
   const costs = searchCosts(plans, folds.length, { trainRows: prepared.train.y.length, heldOutRows, features: prepared.features.length, classes: prepared.classes.length }, o.rates ?? {});
+  // A search that takes less than starting a worker runs here, one job at a time.
+  const inThread = !o.factory && o.smallInThread === true && isSmallSearch(costs);
+  const factory = o.factory ?? (inThread ? inThreadWorker : forkWorker);
+  const workers = inThread ? 1 : Math.max(1, Math.min(o.workers ?? availableParallelism(), cvJobs.length));
   const learned = plans.some((p) => o.rates?.[p.type] !== undefined);
   const progress = new SearchProgress(plans, costs, workers, learned ? PRIOR_SPREAD.learned : PRIOR_SPREAD.builtIn, () => performance.now() / 1000);
   const report = (message: string, phase?: RunPhase) => {
@@ -163,24 +97,12 @@ export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOp
     o.onProgress?.({ done: Math.floor(p.fitsDone), total: p.fitsTotal, unit: 'fits', message: p.message, etaSeconds: p.etaSeconds ?? undefined });
     o.onRunProgress?.(p);
   };
-  const base = {
-    recipeName: recipe.name,
-    recipe,
-    assayVersion: ASSAY_VERSION,
-    startedAt,
-    dataset: { name: o.dataset.name, rows: input.rows, contentHash: o.dataset.contentHash, expectedHash: recipe.dataset.contentHash },
-    classes: prepared.classes,
-    features: prepared.features,
-    dummies: dummyFeatures(recipe.steps, prepared.learned, prepared.features),
-    rows: { train: prepared.train.y.length, validation: prepared.validation?.y.length ?? 0, test: prepared.test.y.length },
-    leakage: prepared.leakage,
-    notes: prepared.notes,
-  };
+  const base = recordHeader(recipe, prepared, { ...o.dataset, rows: input.rows }, startedAt);
 
   const cvMessage = `Cross-validating ${plans.length} model${plans.length > 1 ? 's' : ''}: ${fits} fits, then ${plans.length} refit${plans.length > 1 ? 's' : ''}`;
   report(cvMessage, 'cross-validating');
   const scores = new Map<string, FoldScore[]>(plans.map((p) => [p.modelId, []]));
-  const failed = new Map<string, ModelResult['failedFits']>(plans.map((p) => [p.modelId, []]));
+  const failed = new Map<string, FailedFit[]>(plans.map((p) => [p.modelId, []]));
   const fitSeconds = new Map<string, number>(plans.map((p) => [p.modelId, 0]));
   const outOfFold = new Map(plans.map((p) => [p.modelId, new OutOfFoldScores(prepared.train.y.length, prepared.classes.length)]));
   const searchStart = performance.now();
@@ -197,7 +119,7 @@ export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOp
     await runJobs<SearchJob, CvJobResult>({
       factory,
       size: workers,
-      data,
+      data: dataForJobs(data, cvJobs),
       jobs: cvJobs,
       cost: jobCost,
       signal: o.signal,
@@ -229,18 +151,16 @@ export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOp
   // Failed fits score NaN, as scikit-learn's error_score=nan: they rank last.
   const cvByModel = plans.map((p) => {
     const s = scores.get(p.modelId)!;
-    for (const f of failed.get(p.modelId)!) s.push({ candidate: f.candidate, fold: f.fold, scores: Object.fromEntries(metrics.map((m) => [m, NaN])), fitSeconds: 0, scoreSeconds: 0 });
-    if (failed.get(p.modelId)!.length === p.candidates.length * folds.length) {
-      throw new ApiError('internal', `Every fit of model "${p.modelId}" failed: ${failed.get(p.modelId)![0].error}`);
-    }
-    return aggregateCv(p.candidates, s, metrics, recipe.refit, folds.length);
+    s.push(...failedFitScores(failed.get(p.modelId)!, metrics));
+    return modelCv(p, s, failed.get(p.modelId)!, metrics, recipe.refit, folds.length);
   });
 
   // The champion is chosen without looking at the test set, then tested once. When it is known
-  // before the refits (chosen in cross-validation, or the only model), its refit scores the test rows.
-  const rule = recipe.champion.on === 'validation' && prepared.validation ? 'validation' : 'cv';
-  const bestCv = (i: number) => cvByModel[i].rows.find((row) => row.candidate === cvByModel[i].best)!;
-  const knownChampion = plans.length === 1 ? 0 : rule === 'cv' ? bestIndex(plans.map((_, i) => bestCv(i).mean[recipe.champion.metric])) : null;
+  // before the refits (chosen in cross-validation, or the only model), only its refit scores the
+  // test rows; otherwise every refit does, and only the champion's scores are kept, which is
+  // cheaper than refitting the champion once more (minutes on a million rows).
+  const rule = championRule(recipe, Boolean(prepared.validation));
+  const knownChampion = championBeforeRefits(rule, cvByModel, recipe.champion.metric);
 
   const refitMessage = 'Refitting the best candidates on all training rows';
   report(refitMessage, 'refitting');
@@ -249,7 +169,7 @@ export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOp
     modelId: p.modelId,
     type: p.type,
     params: resolveParams(p.type as ModelKind, p.candidates[cvByModel[i].best].params, `$.models[${i}]`),
-    scoreTest: i === knownChampion,
+    scoreTest: knownChampion === null || i === knownChampion,
   }));
   let finals;
   try {
@@ -278,58 +198,29 @@ export async function runPrepared(recipe: Recipe, input: PreparedInput, o: RunOp
   const models: ModelResult[] = plans.map((p, i) => {
     const out = finals[i];
     if (!out.ok) throw new ApiError('internal', `Refitting model "${p.modelId}" failed: ${out.error}`);
-    const r = out.result!;
     const cv = cvByModel[i];
-    const best = bestCv(i);
-    return {
-      modelId: p.modelId,
-      type: p.type,
-      candidates: p.candidates.length,
-      fits: p.groups.length * folds.length,
-      bestParams: best.params,
-      bestCv: best.mean,
-      cv,
-      validation: r.validationProba && prepared.validation ? evaluate(metrics, prepared.validation.y, r.validationProba, prepared.classes) : null,
-      featureImportances: r.importances ? prepared.features.map((feature, j) => ({ feature, importance: r.importances![j] })) : null,
-      model: r.model,
-      seconds: { search: searchSeconds, refit: r.seconds, fits: fitSeconds.get(p.modelId)! },
+    return modelResult(p, cv, out.result!, {
+      prepared,
+      metrics,
+      folds: folds.length,
+      searchSeconds,
+      fitSeconds: fitSeconds.get(p.modelId)!,
       failedFits: failed.get(p.modelId)!,
-      heldOut: {
-        validation: r.validationProba && prepared.validation ? heldOut(prepared.validation.y, r.validationProba) : null,
-        test: null,
-        outOfFold: outOfFold.get(p.modelId)!.scores(cv.best, prepared.train.y),
-      },
-      importances: r.importanceSets,
-      partial: false,
-    };
+      outOfFold: outOfFold.get(p.modelId)!.scores(cv.best, prepared.train.y),
+    });
   });
 
   const champion = knownChampion ?? bestIndex(models.map((m) => m.validation!.metrics[recipe.champion.metric]));
   report('Scoring the champion on the test rows', 'scoring');
-  const notes: string[] = [];
-  let testProba = finals[champion].result!.testProba;
-  if (!testProba) {
-    const job = { kind: 'test' as const, modelId: finalJobs[champion].modelId, type: finalJobs[champion].type, params: finalJobs[champion].params };
-    let tested;
-    try {
-      [tested] = await runJobs<SearchJob, TestJobResult>({ factory, size: 1, data, jobs: [job], signal: o.signal });
-    } catch (e) {
-      if (cancelled(e)) return partialRecord('testing the champion');
-      throw e;
-    }
-    if (!tested.ok) throw new ApiError('internal', `Scoring the champion "${job.modelId}" on the test set failed: ${tested.error}`);
-    testProba = tested.result!.testProba;
-    // Fits are seeded, so the second fit is the first; were it ever not, the record says so.
-    const drift = largestDifference(tested.result!.validationProba, finals[champion].result!.validationProba);
-    if (drift > 0) notes.push(`The champion was refitted to score the test set, and the refit's validation probabilities differ from the first fit's by up to ${drift.toPrecision(3)}; the test scores are the refit's.`);
-  }
+  const testProba = finals[champion].result!.testProba;
+  if (!testProba) throw new ApiError('internal', `The champion "${finalJobs[champion].modelId}" was refitted without scoring the test rows.`);
   const championTest = evaluate(metrics, prepared.test.y, testProba, prepared.classes);
-  models[champion].heldOut.test = heldOut(prepared.test.y, testProba);
+  models[champion].heldOut.test = heldOutScores(prepared.test.y, testProba);
   report('Done');
 
   return {
     ...base,
-    notes: [...base.notes, ...notes],
+    notes: base.notes,
     models,
     champion: { modelId: models[champion].modelId, rule: `highest ${rule} ${recipe.champion.metric}`, test: championTest },
     seconds: { prepare: prepareSeconds, search: searchSeconds, total: seconds(started) },

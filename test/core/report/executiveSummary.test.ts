@@ -50,6 +50,9 @@ describe('executiveSummary', () => {
       'Shuffling any one of the other 1 features changes recall on the validation rows by less than 0.001.',
       'By impurity decrease, the model leans most on video_view_count (0.600), video_like_count (0.250) and the length of video_transcription_text (0.100).',
     ]);
+    r.models[0].importances[1].sample = { rows: 20_000, of: 197_122 };
+    expect(section(executiveSummary(r), 'What the model relies on')[0]).toMatch(/^Shuffling video_view_count lowers recall on a random 20,000 of the 197,122 validation rows by 0\.200/);
+    delete r.models[0].importances[1].sample;
     r.models[0].importances[1].features = [{ feature: 'mount everest', value: 0.0002 }];
     expect(section(executiveSummary(r), 'What the model relies on')[0]).toBe(
       'No single feature matters much on its own: shuffling any one of them changes recall on the validation rows by less than 0.001.',
