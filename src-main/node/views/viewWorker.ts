@@ -19,21 +19,25 @@ port.on('message', (m: ViewBuildRequest) => {
   // kept open would hold the file after the project closes (Windows then cannot
   // delete or rename it) and go on reading a file replaced at the same path.
   let db: ReturnType<typeof openConnection> | null = null;
+  let response: ViewBuildResponse;
+  let transfer: ArrayBuffer[] = [];
   try {
     db = openConnection(m.dbPath, { readonly: true });
     const mismatch = snapshotMismatch(db, m.info, m.dataTable);
-    if (mismatch) {
-      post({ id: m.id, type: 'stale', message: mismatch });
-      return;
+    if (mismatch) response = { id: m.id, type: 'stale', message: mismatch };
+    else {
+      const order = readViewOrder(db, m.info, m.dataTable, m.query, {
+        progress: (progress) => post({ id: m.id, type: 'progress', progress }),
+        cancelled: () => Atomics.load(cancel, 0) !== 0,
+      });
+      response = { id: m.id, type: 'built', order };
+      transfer = [order.buffer as ArrayBuffer];
     }
-    const order = readViewOrder(db, m.info, m.dataTable, m.query, {
-      progress: (progress) => post({ id: m.id, type: 'progress', progress }),
-      cancelled: () => Atomics.load(cancel, 0) !== 0,
-    });
-    post({ id: m.id, type: 'built', order }, [order.buffer as ArrayBuffer]);
   } catch (e) {
-    post({ id: m.id, type: 'failed', error: serializeApiError(e) });
+    response = { id: m.id, type: 'failed', error: serializeApiError(e) };
   } finally {
+    // Closed before the answer leaves: whoever gets it finds the file no longer held.
     db?.close();
   }
+  post(response, transfer);
 });
