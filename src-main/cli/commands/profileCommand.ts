@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { DatasetProfile } from '../../core/profile/profile';
+import { profileFrame, type DatasetProfile } from '../../core/profile/profile';
+import { readDelimitedFrame } from '../../node/recipe/delimitedFrame';
 import { profileDataset } from '../../node/profile/profileDataset';
 import { cliPath, cliWorkbench } from '../cliWorkbench';
 import { toJsonText } from '../jsonText';
@@ -10,7 +11,15 @@ import { progressBar } from '../progressBar';
 
 export const PROFILE_USAGE = 'assay profile FILE [--json] [--no-spearman]';
 
-/** `assay profile FILE`: imports the file into a throwaway project and prints its profile. */
+/**
+ * CSV/TSV files up to this size are read straight into memory and profiled
+ * there (the profile holds the whole table in memory anyway); larger ones,
+ * and files the direct read leaves to the import, go through a throwaway
+ * project, whose import keeps memory bounded while it reads.
+ */
+const DIRECT_PROFILE_MAX_BYTES = 1024 * 1024 * 1024;
+
+/** `assay profile FILE`: reads the file (straight into memory, or through a throwaway project) and prints its profile. */
 export async function profileCommand(args: string[], signal?: AbortSignal): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -22,22 +31,37 @@ export async function profileCommand(args: string[], signal?: AbortSignal): Prom
     console.error(`usage: ${PROFILE_USAGE}`);
     return 2;
   }
-  const scratch = mkdtempSync(join(tmpdir(), 'assay-profile-'));
   const bar = progressBar();
+  const options = { spearman: !values['no-spearman'] };
+  const path = cliPath(file);
+  const direct = await readDelimitedFrame(path, basename(path, extname(path)), {
+    signal,
+    onProgress: (p) => bar.update({ ...p, message: 'Reading data' }),
+    maxBytes: DIRECT_PROFILE_MAX_BYTES,
+  });
+  if (direct) {
+    bar.done();
+    print(direct.name, profileFrame(direct.frame, options), values.json === true);
+    return 0;
+  }
+  const scratch = mkdtempSync(join(tmpdir(), 'assay-profile-'));
   const wb = await cliWorkbench();
   try {
     wb.create(join(scratch, 'profile.assay'));
-    const info = await wb.importFile({ path: cliPath(file), signal, onProgress: (p) => bar.update({ ...p, message: 'Reading data' }) });
+    const info = await wb.importFile({ path, signal, onProgress: (p) => bar.update({ ...p, message: 'Reading data' }) });
     bar.done();
-    const profile = profileDataset(wb.db, info, { spearman: !values['no-spearman'] });
-    if (values.json) process.stdout.write(toJsonText({ dataset: info.name, ...profile }) + '\n');
-    else process.stdout.write(profileText(info.name, profile));
+    print(info.name, profileDataset(wb.db, info, options), values.json === true);
     return 0;
   } finally {
     bar.done();
     await wb.close();
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+function print(name: string, profile: DatasetProfile, json: boolean): void {
+  if (json) process.stdout.write(toJsonText({ dataset: name, ...profile }) + '\n');
+  else process.stdout.write(profileText(name, profile));
 }
 
 function num(x: number): string {

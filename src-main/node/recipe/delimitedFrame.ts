@@ -24,6 +24,8 @@ const BOOLEAN_TRUE = new Set(['True', 'TRUE', 'true', '1']);
 export interface DirectReadOptions {
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
+  /** Larger files resolve to null; {@link DIRECT_FRAME_MAX_BYTES} unless the caller holds the whole table anyway (a profile). */
+  maxBytes?: number;
 }
 
 export interface DirectDataset {
@@ -51,7 +53,7 @@ export interface DirectDataset {
 export async function readDelimitedFrame(path: string, name: string, o: DirectReadOptions = {}): Promise<DirectDataset | null> {
   let bytes: Buffer;
   try {
-    if (statSync(path).size > DIRECT_FRAME_MAX_BYTES) return null;
+    if (statSync(path).size > (o.maxBytes ?? DIRECT_FRAME_MAX_BYTES)) return null;
     bytes = readFileSync(path);
   } catch {
     return null;
