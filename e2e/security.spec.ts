@@ -123,6 +123,9 @@ test('nothing another 127.0.0.1 server receives from the browser opens Assay', a
     // The token itself does open the socket, so the refusals above are not the host being down.
     expect(await socketStatus(host.origin, host.token)).toBe(101);
   } finally {
+    // close() alone waits for every connection to end, and the browser may hold one open
+    // with no request on it (a preconnect) until Node's 60 s header timeout: that hung this test.
+    other.server.closeAllConnections();
     await new Promise((r) => other.server.close(r));
   }
 
