@@ -24,9 +24,14 @@ export interface ProbabilityMatrix {
   data: Float64Array;
 }
 
+/** predictProba of X with column `feature` replaced by each of `replacements` in turn, bit for bit. */
+export type ColumnReplacer = (feature: number, replacements: readonly Float64Array[]) => ProbabilityMatrix[];
+
 export interface FittedClassifier {
   readonly nClasses: number;
   predictProba(X: FeatureMatrix): ProbabilityMatrix;
+  /** A faster way to predict X with one column replaced (permutation importance), or null where the model has none. */
+  columnReplacer?(X: FeatureMatrix): ColumnReplacer | null;
   /** One value per feature, in the sense the model defines (see each model). */
   featureImportances?(): Float64Array;
   toJSON(): unknown;

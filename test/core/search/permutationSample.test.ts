@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { permutationImportance } from '../../../src-main/core/ml/ensemble/permutationImportance';
 import { PERMUTATION_MAX_ROWS, permutationSet } from '../../../src-main/core/search/importances';
-import type { ProbabilityMatrix } from '../../../src-main/core/ml/types';
+import type { FittedClassifier, ProbabilityMatrix } from '../../../src-main/core/ml/types';
 import { before, held, heldLabels, storedForest } from '../tree/rowByRow';
 
 const forest = storedForest();
@@ -32,6 +32,29 @@ describe('permutation importance on a sample of the held-out rows', () => {
     expect(set.sample).toEqual({ rows: 150, of: 400 });
     expect(set.description).toBe("How much recall on a random 150 of the 400 validation rows drops when a feature's values are shuffled (mean of 5 shuffles, ± their spread).");
     expect(set.title).toBe('Permutation (recall, validation)');
+  });
+
+  it('draws the sample without replacement, from all rows, and keeps each row with its own label', () => {
+    // A "model" that echoes column 0, which holds each row's index: the baseline scorer sees which rows were kept.
+    const n = 1000;
+    const index = Float64Array.from({ length: n }, (_, i) => i);
+    const X = { rows: n, columns: [index, new Float64Array(n)], names: ['row', 'other'] };
+    const y = Int32Array.from({ length: n }, (_, i) => i % 3);
+    const echo: FittedClassifier = {
+      nClasses: 2,
+      predictProba: (m) => ({ rows: m.rows, classes: 1, data: Float64Array.from(m.columns[0]) }),
+      toJSON: () => null,
+    };
+    const calls: { rows: number[]; labels: number[] }[] = [];
+    permutationImportance(echo, X, y, (yt, p) => (calls.push({ rows: Array.from(p.data), labels: Array.from(yt) }), 0), { nRepeats: 1, maxSamples: 400 });
+    const kept = calls[0].rows;
+    expect(kept).toHaveLength(400);
+    expect(new Set(kept).size).toBe(400);
+    expect(kept.every((r) => Number.isInteger(r) && r >= 0 && r < n)).toBe(true);
+    expect(calls[0].labels).toEqual(kept.map((r) => r % 3));
+    // Spread over the whole range, not the first 400 rows.
+    expect(Math.max(...kept)).toBeGreaterThan(800);
+    expect(Math.min(...kept)).toBeLessThan(200);
   });
 
   it('a sample estimates the importances of all rows', () => {

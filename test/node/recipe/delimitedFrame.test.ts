@@ -5,30 +5,16 @@
  */
 import { basename, extname } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Frame } from '../../../src-main/core/recipe/frame';
 import { readDelimitedFrame } from '../../../src-main/node/recipe/delimitedFrame';
 import { loadDatasetFrame } from '../../../src-main/node/recipe/loadFrame';
 import { tempWorkbench, type TempWorkbench } from '../helpers';
+import { expectSameFrame } from '../sameFrame';
 
 let t: TempWorkbench;
 beforeEach(async () => {
   t = await tempWorkbench();
 });
 afterEach(() => t.dispose());
-
-/** Cell by cell, telling -0 from 0 and NaN from a number, with the first difference named. */
-function expectSameFrame(a: Frame, b: Frame): void {
-  expect(a.rows).toBe(b.rows);
-  expect(a.names).toEqual(b.names);
-  for (const name of a.names) {
-    const x = a.columns.get(name)!;
-    const y = b.columns.get(name)!;
-    expect([name, x.type, x.kind, x.values.length]).toEqual([name, y.type, y.kind, y.values.length]);
-    for (let i = 0; i < a.rows; i++) {
-      if (!Object.is(x.values[i], y.values[i])) expect([name, i, x.values[i]]).toEqual([name, i, y.values[i]]);
-    }
-  }
-}
 
 /** Reads `path` directly and through the import; expects the direct read to be taken and to agree. */
 async function expectDirectMatchesImport(path: string): Promise<void> {

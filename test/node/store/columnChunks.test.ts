@@ -17,6 +17,7 @@ import { dataTableOf, deleteDataset, insertDataset, listDatasets } from '../../.
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../src-main/node/store/migrations';
 import { openProjectFile } from '../../../src-main/node/store/projectFile';
 import { tempWorkbench, type TempWorkbench } from '../helpers';
+import { expectSameFrame } from '../sameFrame';
 
 let t: TempWorkbench;
 beforeEach(async () => {
@@ -36,20 +37,6 @@ function decimalVector(scale: number, precision: number, unscaled: (bigint | nul
   });
   const nullCount = unscaled.filter((v) => v === null).length;
   return makeVector(makeData({ type: new Decimal(scale, precision, 128), length: unscaled.length, nullCount, nullBitmap: bitmap, data: words } as never));
-}
-
-/** Cell by cell, telling -0 from 0 and NaN from a number, with the first difference named. */
-function expectSameFrame(a: Frame, b: Frame): void {
-  expect(a.rows).toBe(b.rows);
-  expect(a.names).toEqual(b.names);
-  for (const name of a.names) {
-    const x = a.columns.get(name)!;
-    const y = b.columns.get(name)!;
-    expect([name, x.type, x.kind]).toEqual([name, y.type, y.kind]);
-    for (let i = 0; i < a.rows; i++) {
-      if (!Object.is(x.values[i], y.values[i])) expect([name, i, x.values[i]]).toEqual([name, i, y.values[i]]);
-    }
-  }
 }
 
 /** The frame from the chunks, and the frame the row table gives once they are gone (as for a dataset imported before them). */

@@ -23,10 +23,10 @@
  * equivalent models.
  */
 import { ApiError } from '../../api/errors';
-import type { ClassifierSpec, FeatureMatrix, FitOptions, ProbabilityMatrix, StagedClassifier } from '../types';
+import type { ClassifierSpec, ColumnReplacer, FeatureMatrix, FitOptions, ProbabilityMatrix, StagedClassifier } from '../types';
 import { binTrainingData, ENSEMBLE_MAX_BINS } from '../tree/binning';
 import { TreeGrower } from '../tree/grower';
-import { addTreesValues, leafOfBinned, treeToJSON } from '../tree/predictor';
+import { addTreesValues, leafOfBinned, RowLeaves, treeToJSON } from '../tree/predictor';
 import type { FlatTree } from '../tree/predictor';
 import { TreeRng } from '../tree/random';
 import { GradientCriterion } from '../tree/splitting';
@@ -146,20 +146,34 @@ export class GradientBoostingModel implements StagedClassifier {
   }
 
   predictProbaStaged(X: FeatureMatrix, counts: readonly number[]): ProbabilityMatrix[] {
+    return this.marginsStaged(X, counts).map((margin) => this.probaOfMargin(margin, X.rows));
+  }
+
+  columnReplacer(X: FeatureMatrix): ColumnReplacer | null {
+    const leaves = RowLeaves.of(this.trees, X);
+    if (!leaves) return null;
+    const G = this.groups;
+    return (feature, replacements) => {
+      const margins = replacements.map(() => new Float64Array(X.rows * G).fill(this.baseMargin));
+      leaves.addTreesValuesReplacing(feature, replacements, margins, 1, G);
+      return margins.map((margin) => this.probaOfMargin(margin, X.rows));
+    };
+  }
+
+  /** Probabilities from margins (taking over `margin` for more than two classes). */
+  private probaOfMargin(margin: Float64Array, rows: number): ProbabilityMatrix {
     const k = this.nClasses;
-    return this.marginsStaged(X, counts).map((margin) => {
-      if (k > 2) {
-        softmaxRows(margin, X.rows, k);
-        return { rows: X.rows, classes: k, data: margin };
-      }
-      const data = new Float64Array(X.rows * 2);
-      for (let i = 0; i < X.rows; i++) {
-        const p = sigmoid(margin[i]);
-        data[2 * i] = 1 - p;
-        data[2 * i + 1] = p;
-      }
-      return { rows: X.rows, classes: 2, data };
-    });
+    if (k > 2) {
+      softmaxRows(margin, rows, k);
+      return { rows, classes: k, data: margin };
+    }
+    const data = new Float64Array(rows * 2);
+    for (let i = 0; i < rows; i++) {
+      const p = sigmoid(margin[i]);
+      data[2 * i] = 1 - p;
+      data[2 * i + 1] = p;
+    }
+    return { rows, classes: 2, data };
   }
 
 /**

@@ -79,17 +79,28 @@ export function permutationImportance(
   const mean = new Float64Array(p);
   const std = new Float64Array(p);
   const importances: Float64Array[] = [];
+  // Tree models re-walk only the rows whose path tests the shuffled column; the probabilities are the same.
+  const replacer = model.columnReplacer?.(X) ?? null;
   for (let f = 0; f < p; f++) {
     const rs = new RandomState(seed);
     const index = identity(X.rows);
     let column: Float64Array = Float64Array.from(X.columns[f]);
-    const scores = new Float64Array(nRepeats);
+    const shuffled: Float64Array[] = [];
     for (let rep = 0; rep < nRepeats; rep++) {
       rs.shuffle(index);
       column = gather(column, index);
-      const columns = X.columns.slice();
-      columns[f] = column;
-      scores[rep] = baseline - scorer(y, model.predictProba({ rows: X.rows, columns, names: X.names }));
+      shuffled.push(column);
+    }
+    const scores = new Float64Array(nRepeats);
+    const probas = replacer ? replacer(f, shuffled) : null;
+    for (let rep = 0; rep < nRepeats; rep++) {
+      let proba = probas?.[rep];
+      if (!proba) {
+        const columns = X.columns.slice();
+        columns[f] = shuffled[rep];
+        proba = model.predictProba({ rows: X.rows, columns, names: X.names });
+      }
+      scores[rep] = baseline - scorer(y, proba);
     }
     let m = 0;
     for (const s of scores) m += s;

@@ -99,6 +99,109 @@ export function addTreesValues(trees: readonly FlatTree[], X: FeatureMatrix, out
   }
 }
 
+/**
+ * Per node of `tree`: the first node on the path from the root to it (the node
+ * itself not counted) that tests `feature`, or −1 when none does. A row whose
+ * leaf has −1 reaches that leaf whatever `feature` holds; the others need a
+ * walk from that node only.
+ */
+function firstTesting(tree: FlatTree, feature: number): Int32Array {
+  const first = new Int32Array(tree.nNodes).fill(-1);
+  const stack = new Int32Array(tree.nNodes);
+  let top = 0;
+  stack[top++] = 0;
+  while (top > 0) {
+    const n = stack[--top];
+    const f = tree.feature[n];
+    if (f < 0) continue;
+    const start = first[n] >= 0 ? first[n] : f === feature ? n : -1;
+    first[tree.left[n]] = start;
+    first[tree.right[n]] = start;
+    stack[top++] = tree.left[n];
+    stack[top++] = tree.right[n];
+  }
+  return first;
+}
+
+/** leafOfRaw from `node` down instead of from the root. */
+function leafOfRawFrom(tree: FlatTree, columns: Float64Array[], row: number, node: number): number {
+  const feature = tree.feature;
+  let f = feature[node];
+  while (f >= 0) {
+    const v = columns[f][row];
+    const goLeft = v !== v ? tree.missingLeft[node] === 1 : v <= tree.threshold[node];
+    node = goLeft ? tree.left[node] : tree.right[node];
+    f = feature[node];
+  }
+  return node;
+}
+
+/** Above this the leaf table is not kept and callers predict the plain way. */
+const ROW_LEAVES_MAX_BYTES = 128 * 2 ** 20;
+
+/**
+ * The leaf every row of X reaches in every tree, kept so that predictions
+ * with one column replaced (permutation importance) walk again only the rows
+ * whose path tests that column: the others reach the same leaf whatever the
+ * column holds. A path rarely tests more than a few of the features, so most
+ * of the walks are saved.
+ */
+export class RowLeaves {
+  private constructor(
+    private readonly trees: readonly FlatTree[],
+    private readonly X: FeatureMatrix,
+    /** leaves[t·rows + i]: the leaf row i reaches in tree t. */
+    private readonly leaves: Int32Array,
+  ) {}
+
+  /** null when the table would take more than `maxBytes`. */
+  static of(trees: readonly FlatTree[], X: FeatureMatrix, maxBytes = ROW_LEAVES_MAX_BYTES): RowLeaves | null {
+    if (trees.length * X.rows * 4 > maxBytes) return null;
+    const leaves = new Int32Array(trees.length * X.rows);
+    for (let t = 0; t < trees.length; t++) {
+      const tree = trees[t];
+      const base = t * X.rows;
+      for (let i = 0; i < X.rows; i++) leaves[base + i] = leafOfRaw(tree, X.columns, i);
+    }
+    return new RowLeaves(trees, X, leaves);
+  }
+
+  /**
+   * For each r, what addTreesValues(trees, X with column `feature` replaced
+   * by replacements[r], outs[r], scale, groups) adds, bit for bit: each
+   * row's sum is taken in tree order with the same products.
+   */
+  addTreesValuesReplacing(feature: number, replacements: readonly Float64Array[], outs: readonly Float64Array[], scale = 1, groups = 1): void {
+    if (this.trees.length === 0) return;
+    const rows = this.X.rows;
+    const k = this.trees[0].valueSize;
+    const stride = groups * k;
+    const columns = replacements.map((c) => {
+      if (c.length !== rows) throw new RangeError(`RowLeaves: a replacement column has ${c.length} values for ${rows} rows`);
+      const cs = this.X.columns.slice();
+      cs[feature] = c;
+      return cs;
+    });
+    for (let t = 0; t < this.trees.length; t++) {
+      const tree = this.trees[t];
+      const value = tree.value;
+      const offset = (t % groups) * k;
+      const first = firstTesting(tree, feature);
+      const base = t * rows;
+      for (let i = 0; i < rows; i++) {
+        const cached = this.leaves[base + i];
+        const from = first[cached];
+        const at = i * stride + offset;
+        for (let r = 0; r < columns.length; r++) {
+          const leaf = (from < 0 ? cached : leafOfRawFrom(tree, columns[r], i, from)) * k;
+          const out = outs[r];
+          for (let j = 0; j < k; j++) out[at + j] += scale * value[leaf + j];
+        }
+      }
+    }
+  }
+}
+
 /** As addTreeValues on binned rows. */
 export function addTreeValuesBinned(tree: FlatTree, binned: BinnedMatrix, out: Float64Array, scale = 1): void {
   const k = tree.valueSize;

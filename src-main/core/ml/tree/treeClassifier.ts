@@ -6,9 +6,17 @@
  * feature, normalised to sum 1; averaged over trees with at least one split;
  * normalised again.
  */
-import type { FeatureMatrix, ProbabilityMatrix, StagedClassifier } from '../types';
-import { addTreesValues, treeToJSON } from './predictor';
+import type { ColumnReplacer, FeatureMatrix, ProbabilityMatrix, StagedClassifier } from '../types';
+import { addTreesValues, RowLeaves, treeToJSON } from './predictor';
 import type { FlatTree } from './predictor';
+
+/** Leaf values summed over `trees` trees, as the mean: the class proportions predict_proba gives. */
+function averaged(sum: Float64Array, rows: number, classes: number, trees: number): ProbabilityMatrix {
+  const data = new Float64Array(sum.length);
+  const inv = trees > 0 ? 1 / trees : 0;
+  for (let i = 0; i < sum.length; i++) data[i] = sum[i] * inv;
+  return { rows, classes, data };
+}
 
 export class AveragedTreesClassifier implements StagedClassifier {
   constructor(
@@ -36,12 +44,20 @@ export class AveragedTreesClassifier implements StagedClassifier {
       if (upto < done) throw new RangeError('predictProbaStaged: counts must be ascending');
       addTreesValues(this.trees.slice(done, upto), X, sum);
       done = upto;
-      const data = new Float64Array(sum.length);
-      const inv = upto > 0 ? 1 / upto : 0;
-      for (let i = 0; i < sum.length; i++) data[i] = sum[i] * inv;
-      out.push({ rows: X.rows, classes: k, data });
+      out.push(averaged(sum, X.rows, k, upto));
     }
     return out;
+  }
+
+  columnReplacer(X: FeatureMatrix): ColumnReplacer | null {
+    const leaves = RowLeaves.of(this.trees, X);
+    if (!leaves) return null;
+    const k = this.nClasses;
+    return (feature, replacements) => {
+      const sums = replacements.map(() => new Float64Array(X.rows * k));
+      leaves.addTreesValuesReplacing(feature, replacements, sums);
+      return sums.map((sum) => averaged(sum, X.rows, k, this.trees.length));
+    };
   }
 
   /** One tree's normalised impurity importances (all zeros for a single-leaf tree). */
