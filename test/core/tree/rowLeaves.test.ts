@@ -83,9 +83,42 @@ describe('RowLeaves: one column replaced, only the rows whose path tests it walk
 
   it('refuses a replacement of the wrong length, and keeps no table past its memory limit', () => {
     const leaves = RowLeaves.of(forest.trees, held)!;
-    expect(() => leaves.addTreesValuesReplacing(0, [new Float64Array(held.rows - 1)], [new Float64Array(held.rows * 2)])).toThrow(/1 values? for|values for/);
+    expect(() => leaves.addTreesValuesReplacing(0, [new Float64Array(held.rows - 1)], [new Float64Array(held.rows * 2)])).toThrow(
+      `RowLeaves: a replacement column has ${held.rows - 1} values for ${held.rows} rows`,
+    );
     expect(RowLeaves.of(forest.trees, held, forest.trees.length * held.rows * 4 - 1)).toBeNull();
     expect(RowLeaves.of(forest.trees, held, forest.trees.length * held.rows * 4)).not.toBeNull();
+  });
+});
+
+describe('RowLeaves refuses node graphs that are not trees (callers then predict the plain way)', () => {
+  const node = (feature: number[], left: number[], right: number[], value: number[]): FlatTree => ({
+    nNodes: feature.length, feature: Int32Array.from(feature), threshold: new Float64Array(feature.length).fill(0.5), binThreshold: new Uint8Array(feature.length),
+    missingLeft: new Uint8Array(feature.length), left: Int32Array.from(left), right: Int32Array.from(right), valueSize: 1, value: Float64Array.from(value),
+    gain: new Float64Array(feature.length), cover: new Float64Array(feature.length),
+  });
+  const X: FeatureMatrix = { rows: 2, columns: [Float64Array.of(0, 1), Float64Array.of(1, 0)], names: ['a', 'b'] };
+
+  it('a child shared by two splits (its path is not one path), a dangling child, a child out of range', () => {
+    const shared = node([0, 1, 1, -1, -1], [1, 3, 3, -1, -1], [2, 4, 4, -1, -1], [0, 0, 0, 1, 2]);
+    const dangling = node([0, -1], [1, -1], [-1, -1], [0, 1]);
+    const outOfRange = node([0, -1, -1], [1, -1, -1], [7, -1, -1], [0, 1, 2]);
+    for (const bad of [shared, dangling, outOfRange]) expect(RowLeaves.of([bad], X)).toBeNull();
+  });
+
+  it('children stored before their parents are still a tree, and predict as the plain walk does', () => {
+    // Node 3 splits on a into nodes 1 and 2, stored before it.
+    const reordered = node([1, -1, -1, 0, -1], [3, -1, -1, 1, -1], [4, -1, -1, 2, -1], [0, 10, 20, 0, 30]);
+    const leaves = RowLeaves.of([reordered], X)!;
+    expect(leaves).not.toBeNull();
+    const col = Float64Array.of(1, 0);
+    const out = [new Float64Array(2)];
+    leaves.addTreesValuesReplacing(0, [col], out);
+    const expected = new Float64Array(2);
+    addTreesValues([reordered], { ...X, columns: [col, X.columns[1]] }, expected);
+    expect(Array.from(out[0])).toEqual(Array.from(expected));
+    // Row 2 moved from node 2 to node 1 with its new value of a; row 1 never tests a.
+    expect(Array.from(out[0])).toEqual([30, 10]);
   });
 });
 

@@ -85,23 +85,21 @@ export function permutationImportance(
     const rs = new RandomState(seed);
     const index = identity(X.rows);
     let column: Float64Array = Float64Array.from(X.columns[f]);
+    const scores = new Float64Array(nRepeats);
+    // With a replacer every shuffle of the column is predicted in one pass over the trees; without, one at a time.
     const shuffled: Float64Array[] = [];
     for (let rep = 0; rep < nRepeats; rep++) {
       rs.shuffle(index);
       column = gather(column, index);
-      shuffled.push(column);
-    }
-    const scores = new Float64Array(nRepeats);
-    const probas = replacer ? replacer(f, shuffled) : null;
-    for (let rep = 0; rep < nRepeats; rep++) {
-      let proba = probas?.[rep];
-      if (!proba) {
-        const columns = X.columns.slice();
-        columns[f] = shuffled[rep];
-        proba = model.predictProba({ rows: X.rows, columns, names: X.names });
+      if (replacer) {
+        shuffled.push(column);
+        continue;
       }
-      scores[rep] = baseline - scorer(y, proba);
+      const columns = X.columns.slice();
+      columns[f] = column;
+      scores[rep] = baseline - scorer(y, model.predictProba({ rows: X.rows, columns, names: X.names }));
     }
+    if (replacer) replacer(f, shuffled).forEach((proba, rep) => (scores[rep] = baseline - scorer(y, proba)));
     let m = 0;
     for (const s of scores) m += s;
     m /= nRepeats;

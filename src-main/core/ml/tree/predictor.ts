@@ -25,11 +25,10 @@ export interface FlatTree {
   cover: Float64Array;
 }
 
-/** Leaf index of `row` on raw data. */
-export function leafOfRaw(tree: FlatTree, columns: Float64Array[], row: number): number {
+/** Leaf index of `row` on raw data, from `node` down (the root by default). */
+export function leafOfRaw(tree: FlatTree, columns: Float64Array[], row: number, node = 0): number {
   const feature = tree.feature;
-  let node = 0;
-  let f = feature[0];
+  let f = feature[node];
   while (f >= 0) {
     const v = columns[f][row];
     const goLeft = v !== v ? tree.missingLeft[node] === 1 : v <= tree.threshold[node];
@@ -123,17 +122,28 @@ function firstTesting(tree: FlatTree, feature: number): Int32Array {
   return first;
 }
 
-/** leafOfRaw from `node` down instead of from the root. */
-function leafOfRawFrom(tree: FlatTree, columns: Float64Array[], row: number, node: number): number {
-  const feature = tree.feature;
-  let f = feature[node];
-  while (f >= 0) {
-    const v = columns[f][row];
-    const goLeft = v !== v ? tree.missingLeft[node] === 1 : v <= tree.threshold[node];
-    node = goLeft ? tree.left[node] : tree.right[node];
-    f = feature[node];
+/**
+ * Every split's children are nodes of the tree and every node has one parent
+ * at most: what firstTesting relies on (a shared child would inherit one
+ * parent's path, a dangling one would loop). Trees the app grows or restores
+ * are; any node order is.
+ */
+function isProperTree(tree: FlatTree): boolean {
+  const n = tree.nNodes;
+  if (n < 1) return false;
+  const seen = new Uint8Array(n);
+  const stack = [0];
+  seen[0] = 1;
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (tree.feature[node] < 0) continue;
+    for (const child of [tree.left[node], tree.right[node]]) {
+      if (!Number.isInteger(child) || child < 0 || child >= n || seen[child] === 1) return false;
+      seen[child] = 1;
+      stack.push(child);
+    }
   }
-  return node;
+  return true;
 }
 
 /** Above this the leaf table is not kept and callers predict the plain way. */
@@ -154,9 +164,10 @@ export class RowLeaves {
     private readonly leaves: Int32Array,
   ) {}
 
-  /** null when the table would take more than `maxBytes`. */
+  /** null when the table would take more than `maxBytes`, or a tree is not a tree (see isProperTree): callers then predict the plain way. */
   static of(trees: readonly FlatTree[], X: FeatureMatrix, maxBytes = ROW_LEAVES_MAX_BYTES): RowLeaves | null {
     if (trees.length * X.rows * 4 > maxBytes) return null;
+    if (!trees.every(isProperTree)) return null;
     const leaves = new Int32Array(trees.length * X.rows);
     for (let t = 0; t < trees.length; t++) {
       const tree = trees[t];
@@ -193,7 +204,7 @@ export class RowLeaves {
         const from = first[cached];
         const at = i * stride + offset;
         for (let r = 0; r < columns.length; r++) {
-          const leaf = (from < 0 ? cached : leafOfRawFrom(tree, columns[r], i, from)) * k;
+          const leaf = (from < 0 ? cached : leafOfRaw(tree, columns[r], i, from)) * k;
           const out = outs[r];
           for (let j = 0; j < k; j++) out[at + j] += scale * value[leaf + j];
         }
